@@ -1,0 +1,48 @@
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SellfernApi implements ICredentialType {
+	name = 'sellfernApi';
+
+	displayName = 'Sellfern API';
+
+	icon: Icon = { light: 'file:../icons/sellfern.svg', dark: 'file:../icons/sellfern.dark.svg' };
+
+	documentationUrl = 'https://docs.sellfern.com/api/overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'sk_live_…',
+			description: 'A Sellfern API token with the scopes fulfillment:read, fulfillment:write and orders:status:write',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.sellfern.com',
+			description: 'Change only to use a test environment or the vendor sandbox',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{($credentials.baseUrl || "https://api.sellfern.com").replace(/\\/+$/, "")}}',
+			url: '/api/v2/fulfillment/queue',
+			qs: { page: 1, page_size: 1 },
+		},
+	};
+}

@@ -1,0 +1,87 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { pollNewItems } from '../shared/polling';
+import { maxRetriesOption } from '../shared/retry';
+import { optionalString, validateParameters, z } from '../shared/validation';
+import { readQueue } from './queue';
+
+const schema = z.object({
+	status: z.enum(['New', 'In Production'], { errorMap: () => ({ message: 'Status must be New or In Production' }) }),
+	supplierId: optionalString(),
+	emitExisting: z.boolean(),
+});
+
+export class SellfernTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sellfern Trigger',
+		name: 'sellfernTrigger',
+		icon: { light: 'file:../../icons/sellfern.svg', dark: 'file:../../icons/sellfern.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Queue: " + $parameter["status"]}}',
+		description: 'Starts the workflow when an order enters the Sellfern fulfillment queue',
+		defaults: { name: 'Sellfern Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sellfernApi', required: true }],
+		properties: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'New', value: 'New', description: 'Orders ready for supplier assignment' },
+					{ name: 'In Production', value: 'In Production', description: 'Orders assigned to a supplier' },
+				],
+				default: 'New',
+				description: 'Emit each order when it enters the queue with this status',
+			},
+			{
+				displayName: 'Supplier ID',
+				name: 'supplierId',
+				type: 'string',
+				default: '',
+				placeholder: 'sup_789',
+				description: 'Only orders of this supplier (useful with In Production)',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Orders Already Queued',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation emits the orders already in the queue, instead of only those that arrive later',
+					},
+					maxRetriesOption,
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const params = validateParameters(this, schema, {
+			status: this.getNodeParameter('status'),
+			supplierId: this.getNodeParameter('supplierId', ''),
+			emitExisting: this.getNodeParameter('options.emitExisting', false),
+		});
+		const filters = { status: params.status, supplierId: params.supplierId };
+		return await pollNewItems(
+			this,
+			{
+				// The queue has no "entered at" time, so every poll compares the whole queue with the last one.
+				fetch: async ({ sampleSize }) =>
+					await readQueue(this, filters, { returnAll: sampleSize === undefined, limit: sampleSize ?? 1 }),
+				key: (order) => String(order.order_id),
+			},
+			{ emitExisting: params.emitExisting },
+		);
+	}
+}

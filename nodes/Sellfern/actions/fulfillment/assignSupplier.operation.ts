@@ -1,0 +1,192 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { showFor } from '../../../shared/description';
+import { errorForItem, errorItem } from '../../../shared/itemLoop';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import {
+	integerAtLeast,
+	optionalString,
+	positiveIntegerList,
+	requiredString,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
+import { sellfern } from '../../transport';
+
+const MAX_BATCH_SIZE = 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order IDs',
+		name: 'orderIds',
+		type: 'string',
+		required: true,
+		default: '={{ $json.order_id }}',
+		placeholder: '1042, 1043',
+		description:
+			'Numeric order IDs this item brings: one ID, a comma-separated list or an array. Orders from all input items are combined into as few requests as possible.',
+	},
+	{
+		displayName: 'Supplier ID',
+		name: 'supplierId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'sup_789',
+		description: 'The supplier to assign the orders to',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to only validate and preview the per-order results without saving anything',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+				default: 100,
+				description:
+					'Max order IDs per request. Items with the same supplier, dry run setting and key share requests. Read from the first item.',
+			},
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				description:
+					'Sent as Idempotency-Key. When empty, each request gets a key derived from its content, so a retry can never assign twice. When the orders need several requests, ":2", ":3"… is appended for the later ones.',
+			},
+			maxRetriesOption,
+		],
+	},
+];
+
+export const description = showFor('fulfillment', 'assignSupplier', properties);
+
+const itemSchema = z.object({
+	orderIds: positiveIntegerList('Order IDs'),
+	supplierId: requiredString('Supplier ID'),
+	dryRun: z.boolean({ invalid_type_error: 'Dry Run must be true or false' }),
+	idempotencyKey: optionalString(),
+});
+
+const batchSizeSchema = z.object({ batchSize: integerAtLeast('Batch Size', 1) }).refine(
+	(value) => value.batchSize <= MAX_BATCH_SIZE,
+	{ message: `Batch Size must be at most ${MAX_BATCH_SIZE}` },
+);
+
+interface AssignGroup {
+	supplierId: string;
+	dryRun: boolean;
+	idempotencyKey?: string;
+}
+
+const groupKey = (group: AssignGroup) =>
+	JSON.stringify([group.supplierId, group.dryRun, group.idempotencyKey ?? '']);
+
+interface AssignResult extends IDataObject {
+	order_id: number;
+	status: string;
+}
+
+/** A key that is the same whenever the request is the same, so replays return the first result. */
+function contentKey(group: AssignGroup, orderIds: number[]): string {
+	const content = JSON.stringify({ dry_run: group.dryRun, supplier_id: group.supplierId, order_ids: orderIds });
+	return `n8n-assign-${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
+}
+
+async function sendBatch(ctx: IExecuteFunctions, batch: Batch<number, AssignGroup>, key: string) {
+	const orderIds = [...new Set(batch.entries.map((entry) => entry.value))];
+	const data = await apiRequest<{ results?: AssignResult[] }>(ctx, sellfern, {
+		method: 'POST',
+		path: '/api/v2/fulfillment/assign',
+		qs: batch.group.dryRun ? { dry_run: true } : undefined,
+		body: { order_ids: orderIds, supplier_id: batch.group.supplierId },
+		headers: { 'Idempotency-Key': key },
+		itemIndex: batch.entries[0].itemIndex,
+	});
+	return new Map((data?.results ?? []).map((result) => [Number(result.order_id), result]));
+}
+
+function resultFor(results: Map<number, AssignResult>, entry: BatchEntry<number>, group: AssignGroup): IDataObject {
+	return (
+		results.get(entry.value) ?? {
+			order_id: entry.value,
+			status: 'error',
+			supplier_id: group.supplierId,
+			error: { code: 'missing_result', message: 'Sellfern returned no result for this order' },
+		}
+	);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const output: Array<{ itemIndex: number; data: INodeExecutionData }> = [];
+	const entries: Array<BatchEntry<number> & { group: AssignGroup }> = [];
+	const { batchSize } = validateParameters(this, batchSizeSchema, {
+		batchSize: this.getNodeParameter('options.batchSize', 0, 100),
+	});
+
+	// Every item is checked before the first request, so invalid input never sends anything.
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const params = validateParameters(
+				this,
+				itemSchema,
+				{
+					orderIds: this.getNodeParameter('orderIds', i),
+					supplierId: this.getNodeParameter('supplierId', i),
+					dryRun: this.getNodeParameter('dryRun', i),
+					idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
+				},
+				i,
+			);
+			const group = { supplierId: params.supplierId, dryRun: params.dryRun, idempotencyKey: params.idempotencyKey };
+			for (const orderId of params.orderIds) entries.push({ itemIndex: i, value: orderId, group });
+		} catch (error) {
+			if (!this.continueOnFail()) throw errorForItem(this, error, i);
+			output.push({ itemIndex: i, data: errorItem(error as Error, i) });
+		}
+	}
+
+	const batches = buildBatches(entries, groupKey, batchSize);
+	const batchNumber = new Map<string, number>();
+	for (const batch of batches) {
+		const { group } = batch;
+		const n = (batchNumber.get(groupKey(group)) ?? 0) + 1;
+		batchNumber.set(groupKey(group), n);
+		const orderIds = batch.entries.map((entry) => entry.value);
+		const key = group.idempotencyKey
+			? n === 1
+				? group.idempotencyKey
+				: `${group.idempotencyKey}:${n}`
+			: contentKey(group, [...new Set(orderIds)]);
+		try {
+			const results = await sendBatch(this, batch, key);
+			for (const entry of batch.entries) {
+				output.push({
+					itemIndex: entry.itemIndex,
+					data: { json: resultFor(results, entry, group), pairedItem: { item: entry.itemIndex } },
+				});
+			}
+		} catch (error) {
+			if (!this.continueOnFail()) throw errorForItem(this, error, batch.entries[0].itemIndex);
+			for (const itemIndex of new Set(batch.entries.map((entry) => entry.itemIndex))) {
+				output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
+			}
+		}
+	}
+
+	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+}

@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
+import { ORDER_STATUSES, sellfern } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.order_id }}',
+		placeholder: '1042',
+		description: 'Numeric Sellfern order ID',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		required: true,
+		options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
+		default: 'Shipped',
+		description: 'The status to set. Shipped moves the order out of the production queue.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
+			},
+			maxRetriesOption,
+		],
+	},
+];
+
+export const description = showFor('order', 'updateStatus', properties);
+
+const schema = z.object({
+	orderId: positiveInteger('Order ID'),
+	status: oneOf('Status', ORDER_STATUSES),
+	idempotencyKey: optionalString(),
+});
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const params = validateParameters(
+			this,
+			schema,
+			{
+				orderId: this.getNodeParameter('orderId', i),
+				status: this.getNodeParameter('status', i),
+				idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
+			},
+			i,
+		);
+		return await apiRequest<IDataObject>(this, sellfern, {
+			method: 'PATCH',
+			path: encodePath`/api/v2/orders/${params.orderId}/status`,
+			body: { status: params.status },
+			headers: params.idempotencyKey ? { 'Idempotency-Key': params.idempotencyKey } : undefined,
+			// Setting a status is idempotent by nature: sending it twice leaves the same state.
+			idempotent: true,
+			itemIndex: i,
+		});
+	});
+}

@@ -1,0 +1,123 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { VendorApi, VendorError } from './types';
+
+/** What we could learn from an error thrown by n8n's HTTP helpers. */
+export interface FailedResponse {
+	status?: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+	/** Network-level code such as ECONNRESET, when no response came back. */
+	code?: string;
+	message: string;
+}
+
+type Loose = Record<string, unknown> | undefined;
+
+/** n8n wraps axios errors in NodeApiError; the response may sit on the error or on its cause. */
+export function readFailure(error: unknown): FailedResponse {
+	const outer = error as Loose;
+	const cause = outer?.cause as Loose;
+	const response = (outer?.response ?? cause?.response) as Loose;
+	const status = Number(response?.status ?? outer?.httpCode ?? NaN);
+	const code = (cause?.code ?? outer?.code) as string | undefined;
+	return {
+		status: Number.isFinite(status) && status > 0 ? status : undefined,
+		headers: lowerCaseKeys((response?.headers as Record<string, unknown>) ?? {}),
+		body: decodeBody(response?.data),
+		code: typeof code === 'string' ? code : undefined,
+		message: String(cause?.message ?? outer?.message ?? 'Unknown error'),
+	};
+}
+
+function lowerCaseKeys(headers: Record<string, unknown>) {
+	const result: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(headers)) result[key.toLowerCase()] = value;
+	return result;
+}
+
+/** Error bodies of binary requests arrive as bytes; JSON ones are parsed for the vendor parser. */
+export function decodeBody(data: unknown): unknown {
+	if (data === undefined || data === null) return data;
+	if (Buffer.isBuffer(data) || data instanceof ArrayBuffer) {
+		const text = Buffer.from(data as Buffer).toString('utf8');
+		try {
+			return JSON.parse(text);
+		} catch {
+			return text;
+		}
+	}
+	return data;
+}
+
+/** Replaces every secret value found in the text, so no token ends up in an error or a log. */
+export function redact(text: string, secrets: string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) result = result.split(secret).join('***');
+	}
+	return result;
+}
+
+export function secretsOf(vendor: VendorApi, credentials: Record<string, unknown> | undefined) {
+	if (!credentials) return [];
+	return vendor.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+function requestIdOf(parsed: VendorError, headers: Record<string, unknown>): string | undefined {
+	const header = headers['x-request-id'];
+	return parsed.requestId ?? (typeof header === 'string' ? header : undefined);
+}
+
+const STATUS_WORDS: Record<number, string> = {
+	400: 'rejected the request as invalid',
+	401: 'did not accept the credentials',
+	403: 'refused access',
+	404: 'could not find the resource',
+	409: 'reported a conflict',
+	422: 'could not process the request',
+	429: 'is rate limiting requests',
+};
+
+/**
+ * Turns a vendor failure into a NodeApiError that shows the vendor's code, message and request id.
+ * The error is built from plain values only (never the raw HTTP error, whose request carries the
+ * credentials) and every text is redacted.
+ */
+export function vendorApiError(
+	node: INode,
+	vendor: VendorApi,
+	failure: FailedResponse,
+	secrets: string[],
+	itemIndex?: number,
+): NodeApiError {
+	const parsed = failure.status ? vendor.parseError(failure.body) : {};
+	const requestId = requestIdOf(parsed, failure.headers);
+	const status = failure.status;
+	const what = status
+		? `${vendor.displayName} ${STATUS_WORDS[status] ?? (status >= 500 ? 'had a server error' : 'returned an error')} (HTTP ${status}${parsed.code ? ` ${parsed.code}` : ''})`
+		: `Could not reach ${vendor.displayName}`;
+	const vendorMessage = parsed.message ?? (status ? undefined : failure.message);
+	const message = redact(vendorMessage ? `${what}: ${vendorMessage}` : what, secrets);
+	const descriptionParts = [
+		status ? vendor.hints?.[status] : undefined,
+		parsed.details !== undefined ? `Details: ${JSON.stringify(parsed.details)}` : undefined,
+		requestId ? `Request ID: ${requestId}` : undefined,
+	].filter(Boolean);
+	const description = redact(descriptionParts.join('\n'), secrets) || undefined;
+	const errorResponse: JsonObject = {
+		message,
+		...(parsed.code ? { code: parsed.code } : {}),
+		...(requestId ? { requestId } : {}),
+		...(status ? { httpCode: String(status) } : {}),
+		...(failure.code ? { networkCode: failure.code } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+}

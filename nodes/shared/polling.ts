@@ -1,0 +1,99 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+export interface PollRequest {
+	/** The highest cursor value emitted so far (fetch from it inclusively), if the source uses one. */
+	cursor?: string;
+	/** Set in manual mode: a small sample is enough. */
+	sampleSize?: number;
+	/**
+	 * The first poll since activation (nothing stored yet): a source that only needs a starting
+	 * point can read just the newest item when existing items are not emitted.
+	 */
+	firstPoll?: boolean;
+}
+
+export interface PollSource<T extends IDataObject> {
+	fetch(request: PollRequest): Promise<T[]>;
+	/** Identity of one emission: an order id, or id + status for "entered status X". */
+	key(item: T): string;
+	/**
+	 * A value that only grows (ISO timestamp, zero-padded id) used to narrow the next fetch. Without
+	 * it every poll sees the whole current set (a queue snapshot), and the seen set is that snapshot.
+	 */
+	cursorOf?(item: T): string | undefined;
+}
+
+export interface PollOptions {
+	/** Whether the first poll after activation emits what is already there. */
+	emitExisting: boolean;
+	/** How many keys to remember for incremental sources. */
+	seenLimit?: number;
+	sampleSize?: number;
+	/**
+	 * What is being polled (e.g. the queue and the polling mode). When it differs from the stored
+	 * one, the stored cursor and seen keys belong to something else: the poll starts afresh, as
+	 * after activation, instead of comparing against another queue's items.
+	 */
+	scope?: string;
+}
+
+interface PollState {
+	initialized?: boolean;
+	cursor?: string;
+	seen?: string[];
+	scope?: string;
+}
+
+const DEFAULT_SEEN_LIMIT = 5000;
+
+/**
+ * Emits each item once across polls. State lives in the workflow's static data and is written only
+ * after a poll fully succeeded, so a failed poll loses nothing; manual mode returns a sample and
+ * leaves the state alone.
+ */
+export async function pollNewItems<T extends IDataObject>(
+	ctx: IPollFunctions,
+	source: PollSource<T>,
+	options: PollOptions,
+): Promise<INodeExecutionData[][] | null> {
+	if (ctx.getMode() === 'manual') {
+		const sampleSize = options.sampleSize ?? 1;
+		const sample = (await source.fetch({ sampleSize })).slice(0, sampleSize);
+		return sample.length ? [ctx.helpers.returnJsonArray(sample)] : null;
+	}
+
+	const state = ctx.getWorkflowStaticData('node') as PollState;
+	const stored: PollState = options.scope === undefined || state.scope === options.scope ? state : {};
+	const items = await source.fetch({ cursor: stored.cursor, firstPoll: !stored.initialized });
+	const seen = new Set(stored.seen ?? []);
+	const fresh: T[] = [];
+	for (const item of items) {
+		const key = source.key(item);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		fresh.push(item);
+	}
+
+	const emit = stored.initialized || options.emitExisting ? fresh : [];
+	const cursor = maxCursor(source, items, stored.cursor);
+	const limit = options.seenLimit ?? DEFAULT_SEEN_LIMIT;
+	state.seen = source.cursorOf
+		? [...(stored.seen ?? []), ...fresh.map((item) => source.key(item))].slice(-limit)
+		: items.map((item) => source.key(item));
+	if (cursor !== undefined) state.cursor = cursor;
+	else if (stored !== state) delete state.cursor;
+	if (options.scope !== undefined) state.scope = options.scope;
+	state.initialized = true;
+
+	return emit.length ? [ctx.helpers.returnJsonArray(emit)] : null;
+}
+
+function maxCursor<T extends IDataObject>(source: PollSource<T>, items: T[], previous: string | undefined) {
+	if (!source.cursorOf) return undefined;
+	let max = previous;
+	for (const item of items) {
+		const value = source.cursorOf(item);
+		if (value !== undefined && (max === undefined || value > max)) max = value;
+	}
+	return max;
+}

@@ -1,0 +1,91 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { readFailure, secretsOf, vendorApiError } from './errors';
+import { readNodeParameter } from './parameters';
+import {
+	backoffDelay,
+	DEFAULT_MAX_RETRIES,
+	isRetryableNetworkError,
+	MAX_RETRY_AFTER_MS,
+	parseRetryAfter,
+	shouldRetry,
+} from './retry';
+import type { ApiContext, ApiRequest, ApiResponse, VendorApi } from './types';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+function isIdempotent(request: ApiRequest): boolean {
+	if (request.idempotent !== undefined) return request.idempotent;
+	if (SAFE_METHODS.has(request.method)) return true;
+	return Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key');
+}
+
+function maxRetriesFor(ctx: ApiContext, itemIndex: number | undefined): number {
+	const value = readNodeParameter(ctx, 'options.maxRetries', itemIndex, DEFAULT_MAX_RETRIES);
+	const retries = Number(value);
+	return Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES;
+}
+
+/**
+ * The one HTTP path of the pack: vendor base URL and headers, retries with backoff and Retry-After,
+ * vendor errors turned into redacted NodeApiErrors, success envelopes unwrapped.
+ */
+export async function sendRequest<T = unknown>(
+	ctx: ApiContext,
+	vendor: VendorApi,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const credentials = (await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		baseURL: vendor.baseUrl(credentials),
+		url: request.path,
+		qs: request.qs,
+		body: request.body,
+		headers: {
+			Accept: request.encoding === 'arraybuffer' ? '*/*' : 'application/json',
+			...vendor.headers?.(credentials),
+			...request.headers,
+		},
+		json: request.encoding !== 'arraybuffer',
+		encoding: request.encoding === 'arraybuffer' ? 'arraybuffer' : undefined,
+		returnFullResponse: true,
+	};
+	const idempotent = isIdempotent(request);
+	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
+
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				vendor.credentialType,
+				{ ...options, headers: { ...options.headers } },
+			)) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
+			const body = vendor.unwrap && request.encoding !== 'arraybuffer' ? vendor.unwrap(response.body) : response.body;
+			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
+		} catch (error) {
+			const failure = readFailure(error);
+			const network = failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
+			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
+			const canRetry =
+				attempt < maxRetries &&
+				shouldRetry({ status: failure.status, network }, idempotent) &&
+				(retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS);
+			if (!canRetry) {
+				throw vendorApiError(ctx.getNode(), vendor, failure, secretsOf(vendor, credentials), request.itemIndex);
+			}
+			await sleep(retryAfter ?? backoffDelay(attempt));
+		}
+	}
+}
+
+/** `sendRequest` for the common case: just the (unwrapped) body. */
+export async function apiRequest<T = unknown>(ctx: ApiContext, vendor: VendorApi, request: ApiRequest): Promise<T> {
+	return (await sendRequest<T>(ctx, vendor, request)).body;
+}
+
+/** Base URL from a credential field, without a trailing slash. */
+export function trimBaseUrl(value: unknown, fallback: string): string {
+	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+	return text.replace(/\/+$/, '');
+}

@@ -1,0 +1,69 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+/** Any n8n context our transport can send requests from. */
+export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** What a vendor's error body says, once parsed. */
+export interface VendorError {
+	code?: string;
+	message?: string;
+	details?: unknown;
+	requestId?: string;
+}
+
+/** The vendor-specific half of the transport: everything else is shared. */
+export interface VendorApi {
+	/** Shown in error messages, e.g. "Sellfern". */
+	displayName: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Credential fields whose values must never appear in an error text. */
+	secretFields: string[];
+	parseError(body: unknown): VendorError;
+	/** Unwraps the success envelope, if the vendor has one. */
+	unwrap?(body: unknown): unknown;
+	/** Extra headers every request carries (e.g. an organization header from the credential). */
+	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
+	/** Clearer words for status codes, e.g. which scope a 403 usually means. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, built with `encodePath` so ids can never change the route. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+	/**
+	 * Whether sending the request twice is harmless. Defaults: GET, HEAD, PUT, DELETE yes; POST and
+	 * PATCH only when they carry an Idempotency-Key header.
+	 */
+	idempotent?: boolean;
+	/** 'arraybuffer' returns the body as a Buffer (file downloads). */
+	encoding?: 'json' | 'arraybuffer';
+	itemIndex?: number;
+}
+
+export interface ApiResponse<T = unknown> {
+	body: T;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+/** One operation of a node: its UI properties and what it does with all input items. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type ResourceMap = Record<string, Record<string, OperationModule>>;

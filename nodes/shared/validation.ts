@@ -1,0 +1,123 @@
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+/**
+ * Checks parameters before any request is sent. The first problem becomes the message, naming the
+ * field and the item: "Order ID must be a positive integer [item 3]".
+ */
+export function validateParameters<T>(
+	ctx: IExecuteFunctions | IPollFunctions,
+	schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+	value: unknown,
+	itemIndex = 0,
+): T {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const [first, ...rest] = result.error.issues;
+	const description = rest.length ? rest.map((issue) => issue.message).join('\n') : undefined;
+	throw new NodeOperationError(ctx.getNode(), `${first.message} [item ${itemIndex}]`, {
+		itemIndex,
+		description,
+	});
+}
+
+function shown(value: unknown): string {
+	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const POSITIVE_INT = /^\s*\d+\s*$/;
+
+/** A positive integer, also given as a numeric string (as expressions often deliver). */
+export function positiveInteger(label: string) {
+	return z.unknown().transform((value, ctx) => {
+		const number = typeof value === 'string' && POSITIVE_INT.test(value) ? Number(value) : value;
+		if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) return number;
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a positive integer (got ${shown(value)})` });
+		return z.NEVER;
+	});
+}
+
+/** A whole number at least `min` (e.g. a quantity where 0 has a meaning). */
+export function integerAtLeast(label: string, min: number) {
+	return z.unknown().transform((value, ctx) => {
+		const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+		if (typeof number === 'number' && Number.isSafeInteger(number) && number >= min) return number;
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a whole number of at least ${min} (got ${shown(value)})` });
+		return z.NEVER;
+	});
+}
+
+/** A non-empty string after trimming; numbers are accepted as their text. */
+export function requiredString(label: string) {
+	return z.unknown().transform((value, ctx) => {
+		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+		if (text) return text;
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is required (got ${shown(value)})` });
+		return z.NEVER;
+	});
+}
+
+/** Like requiredString, and usable as one URL path segment ("." and ".." are not). */
+export function pathId(label: string) {
+	return requiredString(label).superRefine((text, ctx) => {
+		if (text === '.' || text === '..') {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} cannot be "${text}"` });
+		}
+	});
+}
+
+/** An optional string: empty means not set. */
+export function optionalString() {
+	return z.unknown().transform((value) => {
+		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		return text === '' ? undefined : text;
+	});
+}
+
+/**
+ * A list of positive integers given as an array, a number, or text separated by commas, spaces or
+ * new lines ("1042, 1043").
+ */
+export function positiveIntegerList(label: string) {
+	return z.unknown().transform((value, ctx) => {
+		const parts = Array.isArray(value)
+			? value
+			: typeof value === 'string'
+				? value.split(/[\s,;]+/).filter((part) => part !== '')
+				: value === undefined || value === null
+					? []
+					: [value];
+		if (parts.length === 0) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is required` });
+			return z.NEVER;
+		}
+		const numbers: number[] = [];
+		for (const part of parts) {
+			const number = typeof part === 'string' && POSITIVE_INT.test(part) ? Number(part) : part;
+			if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `${label} must be positive integers; ${shown(part)} is not`,
+				});
+				return z.NEVER;
+			}
+			numbers.push(number);
+		}
+		return numbers;
+	});
+}
+
+export function oneOf<T extends string>(label: string, values: readonly T[]) {
+	return z.unknown().transform((value, ctx) => {
+		if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} must be one of ${values.join(', ')} (got ${shown(value)})`,
+		});
+		return z.NEVER;
+	});
+}
+
+export { z };

@@ -1,0 +1,12 @@
+export { createHarness } from './create-harness';
+export { readBinary } from './binary-data';
+export type {
+	CredentialsMap,
+	CredentialTestResult,
+	Harness,
+	NodeRunError,
+	NodeRunResult,
+	Poller,
+	RunNodeOptions,
+	WorkflowRunResult,
+} from './types';

@@ -1,0 +1,58 @@
+import { requests, seedOrders, TOKEN, useSellfern } from './helpers';
+
+describe('Sellfern › credential and auth errors', () => {
+	const env = useSellfern();
+	const credential = (apiToken: string) => ({ apiToken, baseUrl: env.sandbox.vendorUrl('sellfern') });
+
+	it('sends the token as a Bearer header', async () => {
+		seedOrders(env, 1);
+		await env.harness.runNode({ nodeType: 'sellfern', parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true } });
+		expect(requests(env)[0].headers.authorization).toBe(`Bearer ${TOKEN}`.slice(0, 8) + '…');
+		expect(requests(env)[0].status).toBe(200);
+	});
+
+	it('passes the credential test with the sandbox token and fails with a wrong one', async () => {
+		expect(await env.harness.testCredential('sellfernApi', credential(TOKEN))).toMatchObject({ status: 'OK' });
+		const wrong = await env.harness.testCredential('sellfernApi', credential('sk_live_wrong_token_123'));
+		expect(wrong.status).toBe('Error');
+	});
+
+	it('explains a 401 without ever showing the token', async () => {
+		const secret = 'sk_live_SUPERSECRET_9f8e7d';
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true },
+			credentials: { sellfernApi: credential(secret) },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('Sellfern did not accept the credentials (HTTP 401 unauthorized)');
+		expect(result.error?.description).toContain('Check the API token');
+		expect(JSON.stringify(result.run)).not.toContain(secret);
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(secret);
+		// n8n itself sends a request once more after a 401 (to refresh credentials); we add no retry.
+		expect(requests(env)).toHaveLength(2);
+	});
+
+	it('names the missing scope on a 403', async () => {
+		const [id] = seedOrders(env, 1);
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: String(id), supplierId: 'sup_1' },
+			credentials: { sellfernApi: credential('sk_test_readonly') },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/HTTP 403 missing_scope.*fulfillment:write/);
+	});
+
+	it('retries a dropped connection on a read', async () => {
+		seedOrders(env, 2);
+		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/queue', drop: true });
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items).toHaveLength(2);
+		expect(requests(env).map((r) => r.status)).toEqual([null, 200]);
+	});
+});

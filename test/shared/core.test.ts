@@ -1,0 +1,107 @@
+import { buildBatches } from '../../nodes/shared/batching';
+import { paginate } from '../../nodes/shared/pagination';
+import { encodePath } from '../../nodes/shared/path';
+import { backoffDelay, parseRetryAfter, shouldRetry } from '../../nodes/shared/retry';
+import { redact } from '../../nodes/shared/errors';
+
+describe('encodePath', () => {
+	it('keeps every interpolated value inside one segment', () => {
+		expect(encodePath`/orders/${'../x?y'}/status`).toBe('/orders/..%2Fx%3Fy/status');
+		expect(encodePath`/a/${'b c#d'}`).toBe('/a/b%20c%23d');
+		expect(encodePath`/orders/${1042}`).toBe('/orders/1042');
+	});
+
+	it('refuses dot segments and empty ids', () => {
+		expect(() => encodePath`/orders/${'..'}`).toThrow('cannot be used');
+		expect(() => encodePath`/orders/${'.'}`).toThrow('cannot be used');
+		expect(() => encodePath`/orders/${''}`).toThrow('cannot be used');
+	});
+});
+
+describe('paginate', () => {
+	const source = (count: number, calls: Array<[number, number]>, withTotal = true) =>
+		async (page: number, pageSize: number) => {
+			calls.push([page, pageSize]);
+			const start = (page - 1) * pageSize;
+			const items = Array.from({ length: Math.max(0, Math.min(pageSize, count - start)) }, (_, i) => start + i);
+			return { items, total: withTotal ? count : undefined };
+		};
+
+	it('stops when the total is reached, using the largest page size', async () => {
+		const calls: Array<[number, number]> = [];
+		const items = await paginate(source(250, calls), { returnAll: true, limit: 0, maxPageSize: 100 });
+		expect(items).toHaveLength(250);
+		expect(items[249]).toBe(249);
+		expect(calls).toEqual([[1, 100], [2, 100], [3, 100]]);
+	});
+
+	it('stops at an empty page when there is no total', async () => {
+		const calls: Array<[number, number]> = [];
+		const items = await paginate(source(200, calls, false), { returnAll: true, limit: 0, maxPageSize: 100 });
+		expect(items).toHaveLength(200);
+		expect(calls.map(([page]) => page)).toEqual([1, 2, 3]);
+	});
+
+	it('stops on a short page of a fixed-size listing without asking for the empty one', async () => {
+		const calls: Array<[number, number]> = [];
+		await paginate(source(150, calls, false), { returnAll: true, limit: 0, maxPageSize: 100, fixedPageSize: true });
+		expect(calls.map(([page]) => page)).toEqual([1, 2]);
+	});
+
+	it('honours the limit with a page no larger than needed', async () => {
+		const calls: Array<[number, number]> = [];
+		const items = await paginate(source(500, calls), { returnAll: false, limit: 7, maxPageSize: 100 });
+		expect(items).toEqual([0, 1, 2, 3, 4, 5, 6]);
+		expect(calls).toEqual([[1, 7]]);
+	});
+});
+
+describe('retry rules', () => {
+	it('retries 429 always, 5xx and network errors only when safe to repeat', () => {
+		expect(shouldRetry({ status: 429, network: false }, false)).toBe(true);
+		expect(shouldRetry({ status: 500, network: false }, false)).toBe(false);
+		expect(shouldRetry({ status: 503, network: false }, true)).toBe(true);
+		expect(shouldRetry({ network: true }, false)).toBe(false);
+		expect(shouldRetry({ network: true }, true)).toBe(true);
+		expect(shouldRetry({ status: 400, network: false }, true)).toBe(false);
+	});
+
+	it('backs off exponentially with jitter within bounds', () => {
+		expect(backoffDelay(0, () => 0)).toBe(250);
+		expect(backoffDelay(0, () => 1)).toBe(500);
+		expect(backoffDelay(3, () => 0.5)).toBe(3000);
+		expect(backoffDelay(20, () => 1)).toBe(30000);
+	});
+
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		expect(parseRetryAfter('2')).toBe(2000);
+		expect(parseRetryAfter(['1.5'])).toBe(1500);
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+});
+
+describe('buildBatches', () => {
+	it('groups by key in input order and splits groups at the batch size', () => {
+		const entries = [1, 2, 3, 4, 5].map((value, itemIndex) => ({
+			itemIndex,
+			value,
+			group: value % 2 ? 'odd' : 'even',
+		}));
+		const batches = buildBatches(entries, (g) => g, 2);
+		expect(batches.map((b) => [b.group, b.entries.map((e) => e.value)])).toEqual([
+			['odd', [1, 3]],
+			['odd', [5]],
+			['even', [2, 4]],
+		]);
+	});
+});
+
+describe('redact', () => {
+	it('removes every occurrence of each secret', () => {
+		expect(redact('token sk_live_abc and sk_live_abc again', ['sk_live_abc'])).toBe('token *** and *** again');
+		expect(redact('short ab stays', ['ab'])).toBe('short ab stays');
+	});
+});
