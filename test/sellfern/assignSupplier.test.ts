@@ -2,7 +2,7 @@ import { assignParams, orderStatus, requests, seedOrders, useSellfern } from './
 
 describe('Sellfern › Fulfillment › Assign Supplier', () => {
 	const env = useSellfern();
-	const assign = (ids: unknown[], overrides: Record<string, unknown> = {}, continueOnFail = false) =>
+	const assign = (ids: Array<number | string>, overrides: Record<string, unknown> = {}, continueOnFail = false) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: assignParams(overrides as never),

@@ -1,8 +1,9 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { requests, seedOrders, useSellfern } from './helpers';
 
 describe('Sellfern › Fulfillment Queue › Get Many', () => {
 	const env = useSellfern();
-	const getMany = (parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>) =>
+	const getMany = (parameters: INodeParameters, input?: IDataObject[]) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'any', ...parameters },

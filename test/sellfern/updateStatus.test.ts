@@ -2,7 +2,7 @@ import { orderStatus, requests, seedOrders, useSellfern } from './helpers';
 
 describe('Sellfern › Order › Update Status', () => {
 	const env = useSellfern();
-	const update = (orderId: unknown, status: string, continueOnFail = false) =>
+	const update = (orderId: string | number, status: string, continueOnFail = false) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: { resource: 'order', operation: 'updateStatus', orderId, status, options: {} },
