@@ -1,0 +1,159 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { bracketQuery } from '../shared/bracketQuery';
+import { pollNewItems, type PollRequest, type PollSource } from '../shared/polling';
+import { maxRetriesOption } from '../shared/retry';
+import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
+import { readList, readNewerThan } from './lists';
+import { FULFILLMENTS_PATH } from './transport';
+
+const schema = z
+	.object({
+		event: oneOf('Trigger On', ['created', 'status'] as const),
+		status: optionalString(),
+		fulfillmentType: optionalString(),
+		emitExisting: z.boolean({ invalid_type_error: 'Include Fulfillments Already in Status must be true or false' }),
+	})
+	.refine((params) => params.event !== 'status' || params.status !== undefined, {
+		message: 'Status is required when triggering on a status',
+	});
+
+type Params = z.infer<typeof schema>;
+
+/** Ids as fixed-width text, so the engine's text comparison of cursors orders them as numbers. */
+const idCursor = (item: IDataObject) => String(Number(item.id)).padStart(20, '0');
+
+function timeCursor(item: IDataObject): string | undefined {
+	const time = Date.parse(String(item.updated_at ?? ''));
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+const byId = (items: IDataObject[]) => [...items].sort((a, b) => Number(a.id) - Number(b.id));
+
+/**
+ * Newly created: the list newest first (`sort=-id`), read down to the last id seen; key = id.
+ * Newly in a status: that status's list by last update (`sort=-updated_at`), read down to the latest
+ * update seen; key = id + status, so each fulfillment is emitted once per status it reaches.
+ * Either way the first poll only notes where the list stands (unless existing ones are wanted).
+ */
+function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDataObject> {
+	const byStatus = params.event === 'status';
+	const qs = {
+		...bracketQuery({ filter: { status: params.status, fulfillment_type: params.fulfillmentType } }),
+		sort: byStatus ? '-updated_at' : '-id',
+	};
+	const cursorOf = byStatus ? timeCursor : idCursor;
+	return {
+		async fetch({ cursor, sampleSize, firstPoll }: PollRequest) {
+			if (sampleSize !== undefined) return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: sampleSize });
+			if (firstPoll && !(byStatus && params.emitExisting)) {
+				return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
+			}
+			const all = { returnAll: true, limit: 1 };
+			if (cursor === undefined) return byId(await readList(ctx, FULFILLMENTS_PATH, qs, all));
+			const isOlder = (item: IDataObject) => (cursorOf(item) ?? cursor) < cursor;
+			return byId(await readNewerThan(ctx, FULFILLMENTS_PATH, qs, isOlder, all));
+		},
+		key: (item) => (byStatus ? `${String(item.id)}:${String(item.status ?? params.status)}` : String(item.id)),
+		cursorOf,
+	};
+}
+
+export class SkuIoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SKU.io Trigger',
+		name: 'skuIoTrigger',
+		icon: { light: 'file:../../icons/skuio.svg', dark: 'file:../../icons/skuio.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
+		description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
+		defaults: { name: 'SKU.io Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'skuIoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				options: [
+					{
+						name: 'Fulfillment Created',
+						value: 'created',
+						description: 'Each new fulfillment once, in ID order',
+					},
+					{
+						name: 'Fulfillment Reached Status',
+						value: 'status',
+						description: 'Each fulfillment once when it reaches the status below, e.g. submitted',
+					},
+				],
+				default: 'created',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'string',
+				required: true,
+				default: 'submitted',
+				placeholder: 'submitted',
+				description: 'The fulfillment status to watch for, as SKU.io names it',
+				displayOptions: { show: { event: ['status'] } },
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Fulfillment Type',
+						name: 'fulfillmentType',
+						type: 'string',
+						default: '',
+						placeholder: 'shipstation',
+						description: 'Only fulfillments of this type, e.g. manual, shipstation or fba',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Fulfillments Already in Status',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
+						displayOptions: { show: { '/event': ['status'] } },
+					},
+					maxRetriesOption,
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const byStatus = this.getNodeParameter('event') === 'status';
+		const params = validateParameters(this, schema, {
+			event: this.getNodeParameter('event'),
+			status: byStatus ? this.getNodeParameter('status', '') : '',
+			fulfillmentType: this.getNodeParameter('filters.fulfillmentType', ''),
+			// Every fulfillment ever created is not "existing" work to catch up on; only a status has that.
+			emitExisting: byStatus ? this.getNodeParameter('options.emitExisting', false) : false,
+		});
+		return await pollNewItems(this, fulfillmentSource(this, params), {
+			emitExisting: params.emitExisting,
+			// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
+			scope: JSON.stringify([params.event, params.status ?? '', params.fulfillmentType ?? '']),
+		});
+	}
+}

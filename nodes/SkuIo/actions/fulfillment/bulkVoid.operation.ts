@@ -1,0 +1,238 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { showFor } from '../../../shared/description';
+import { errorForItem, errorItem } from '../../../shared/itemLoop';
+import { apiRequest } from '../../../shared/transport';
+import {
+	integerAtLeast,
+	oneOf,
+	optionalString,
+	positiveIntegerList,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
+import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
+import {
+	filterBody,
+	filterGroupsProperty,
+	filtersProperty,
+	hasFilter,
+	readFilters,
+	type FulfillmentFilters,
+} from '../../filters';
+import { skuIo, VOID_PATH } from '../../transport';
+import { optionsCollection } from '../common';
+
+/** Up to this many shipments SKU.io voids at once and answers per shipment; more become a background job. */
+export const SYNC_LIMIT = 30;
+const MAX_BATCH_SIZE = 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Fulfillments to Void',
+		name: 'target',
+		type: 'options',
+		options: [
+			{
+				name: 'Fulfillments From Input Items',
+				value: 'ids',
+				description: 'The IDs each input item brings, combined into as few requests as possible',
+			},
+			{
+				name: 'All Matching Filters',
+				value: 'filters',
+				description: 'Every fulfillment that matches the filters below (at least one filter is required)',
+			},
+		],
+		default: 'ids',
+	},
+	{
+		displayName: 'Fulfillment IDs',
+		name: 'fulfillmentIds',
+		type: 'string',
+		required: true,
+		default: '={{ $json.id }}',
+		placeholder: '1001, 1002',
+		description: 'Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array',
+		displayOptions: { show: { target: ['ids'] } },
+	},
+	{ ...filtersProperty, displayOptions: { show: { target: ['filters'] } } },
+	{ ...filterGroupsProperty, displayOptions: { show: { target: ['filters'] } } },
+	{
+		displayName: 'Void Reason',
+		name: 'voidReason',
+		type: 'string',
+		default: '',
+		placeholder: 'Duplicate shipments',
+		description: 'Why the shipments are voided; kept on each record for its history',
+	},
+	{
+		displayName: 'Force',
+		name: 'force',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to void shipped shipments too. Without it, SKU.io leaves shipped ones alone and reports them as needing confirmation.',
+	},
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+			default: SYNC_LIMIT,
+			description:
+				'Max shipment IDs per request. Up to 30, SKU.io answers with a result per shipment; above 30 it starts a background job and answers with its tracked_job_log_id. Read from the first item.',
+		},
+	]),
+];
+
+export const description = showFor('fulfillment', 'bulkVoid', properties);
+
+const itemSchema = z.object({
+	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
+	voidReason: optionalString(),
+	force: z.boolean({ invalid_type_error: 'Force must be true or false' }),
+});
+const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
+const batchSizeSchema = z
+	.object({ batchSize: integerAtLeast('Batch Size', 1) })
+	.refine((value) => value.batchSize <= MAX_BATCH_SIZE, { message: `Batch Size must be at most ${MAX_BATCH_SIZE}` });
+
+interface VoidSettings {
+	voidReason?: string;
+	force: boolean;
+}
+
+interface FilterRequest extends VoidSettings {
+	itemIndex: number;
+	filters: FulfillmentFilters;
+}
+
+interface Output {
+	itemIndex: number;
+	data: INodeExecutionData;
+}
+
+const settingsKey = (settings: VoidSettings) => JSON.stringify([settings.force, settings.voidReason ?? '']);
+
+async function sendVoid(ctx: IExecuteFunctions, body: IDataObject, itemIndex: number) {
+	const response = await apiRequest(ctx, skuIo, {
+		method: 'DELETE',
+		path: VOID_PATH,
+		body,
+		// Not safe to repeat: SKU.io does not say a second void of the same shipments is harmless.
+		idempotent: false,
+		itemIndex,
+	});
+	return readBulkVoidAnswer(response);
+}
+
+function voidBody(settings: VoidSettings): IDataObject {
+	return { force: settings.force, ...(settings.voidReason ? { void_reason: settings.voidReason } : {}) };
+}
+
+/** Results of one batch of IDs, one output per input entry, paired to the item that brought the ID. */
+async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettings>): Promise<Output[]> {
+	const ids = [...new Set(batch.entries.map((entry) => entry.value))];
+	const itemIndexes = [...new Set(batch.entries.map((entry) => entry.itemIndex))];
+	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
+	if (answer.kind === 'job') {
+		// One background job for the whole batch: a single item, paired to every item that brought an ID.
+		return [
+			{
+				itemIndex: itemIndexes[0],
+				data: {
+					json: { ...answer.job, result: 'queued', ids },
+					pairedItem: itemIndexes.map((item) => ({ item })),
+				},
+			},
+		];
+	}
+	return batch.entries.map((entry) => ({
+		itemIndex: entry.itemIndex,
+		data: {
+			json: answer.results.get(entry.value) ?? shipmentResult(entry.value, 'not_reported'),
+			pairedItem: { item: entry.itemIndex },
+		},
+	}));
+}
+
+async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<Output[]> {
+	const answer = await sendVoid(
+		ctx,
+		{ apply_to_all: true, filters: filterBody(request.filters), ...voidBody(request) },
+		request.itemIndex,
+	);
+	const results = answer.kind === 'job' ? [{ ...answer.job, result: 'queued' }] : [...answer.results.values()];
+	return results.map((json) => ({ itemIndex: request.itemIndex, data: { json, pairedItem: { item: request.itemIndex } } }));
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const output: Output[] = [];
+	const fail = (error: unknown, itemIndexes: number[]) => {
+		if (!this.continueOnFail()) throw errorForItem(this, error, itemIndexes[0]);
+		for (const itemIndex of itemIndexes) output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
+	};
+	const { batchSize } = validateParameters(this, batchSizeSchema, {
+		batchSize: this.getNodeParameter('options.batchSize', 0, SYNC_LIMIT),
+	});
+
+	// Every item is checked before the first request, so invalid input never voids anything.
+	const entries: Array<BatchEntry<number> & { group: VoidSettings }> = [];
+	const filterRequests: FilterRequest[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const params = validateParameters(
+				this,
+				itemSchema,
+				{
+					target: this.getNodeParameter('target', i),
+					voidReason: this.getNodeParameter('voidReason', i, ''),
+					force: this.getNodeParameter('force', i, false),
+				},
+				i,
+			);
+			const settings: VoidSettings = { voidReason: params.voidReason, force: params.force };
+			if (params.target === 'ids') {
+				const { fulfillmentIds } = validateParameters(
+					this,
+					idsSchema,
+					{ fulfillmentIds: this.getNodeParameter('fulfillmentIds', i) },
+					i,
+				);
+				for (const id of fulfillmentIds) entries.push({ itemIndex: i, value: id, group: settings });
+			} else {
+				const filters = readFilters(this, i);
+				if (!hasFilter(filters)) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item ${i}]`,
+						{ itemIndex: i, description: 'Bulk Void never voids every fulfillment of the account.' },
+					);
+				}
+				filterRequests.push({ itemIndex: i, filters, ...settings });
+			}
+		} catch (error) {
+			fail(error, [i]);
+		}
+	}
+
+	for (const batch of buildBatches(entries, settingsKey, batchSize)) {
+		try {
+			output.push(...(await voidBatch(this, batch)));
+		} catch (error) {
+			fail(error, [...new Set(batch.entries.map((entry) => entry.itemIndex))]);
+		}
+	}
+	for (const request of filterRequests) {
+		try {
+			output.push(...(await voidMatching(this, request)));
+		} catch (error) {
+			fail(error, [request.itemIndex]);
+		}
+	}
+
+	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+}

@@ -1,0 +1,232 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { buildBatches, type BatchEntry } from '../../../shared/batching';
+import { showFor } from '../../../shared/description';
+import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
+import { errorForItem, errorItem, forEachItem } from '../../../shared/itemLoop';
+import { sendRequest } from '../../../shared/transport';
+import { oneOf, optionalString, positiveIntegerList, validateParameters, z } from '../../../shared/validation';
+import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
+import { FULFILLMENTS_PATH, skuIo } from '../../transport';
+import { optionsCollection } from '../common';
+
+const FORMATS = {
+	csv: { extension: 'csv', mimeType: 'text/csv' },
+	xlsx: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+} as const;
+/** Selected IDs travel in the query string; this many keeps the URL well under common server limits. */
+const MAX_IDS_PER_FILE = 500;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: [
+			{ name: 'CSV', value: 'csv' },
+			{ name: 'XLSX', value: 'xlsx', description: 'Excel workbook' },
+		],
+		default: 'csv',
+	},
+	{
+		displayName: 'Content',
+		name: 'contentMode',
+		type: 'options',
+		options: [
+			{ name: 'Summary', value: 'summary', description: 'One row per fulfillment' },
+			{
+				name: 'Line Items',
+				value: 'line_items',
+				description: 'One row per line item, with its SKU, name, description, quantity, unit price and line total',
+			},
+		],
+		default: 'summary',
+	},
+	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'options',
+		options: [
+			{
+				name: 'Filtered',
+				value: 'filtered',
+				description: 'Fulfillments matching the filters below; one file per input item',
+			},
+			{ name: 'All', value: 'all', description: 'Every fulfillment, ignoring filters; one file per input item' },
+			{
+				name: 'Selected IDs',
+				value: 'selected',
+				description: 'The IDs of all input items, in one file',
+			},
+		],
+		default: 'filtered',
+	},
+	{
+		displayName: 'Fulfillment IDs',
+		name: 'fulfillmentIds',
+		type: 'string',
+		required: true,
+		default: '={{ $json.id }}',
+		placeholder: '1001, 1002',
+		description:
+			'Fulfillment IDs this item brings: one ID, a comma-separated list or an array. The IDs of all input items go into one file (a new file every 500 IDs).',
+		displayOptions: { show: { scope: ['selected'] } },
+	},
+	{ ...filtersProperty, displayOptions: { show: { scope: ['filtered'] } } },
+	{ ...filterGroupsProperty, displayOptions: { show: { scope: ['filtered'] } } },
+	optionsCollection([
+		{
+			displayName: 'Columns',
+			name: 'columns',
+			type: 'string',
+			default: '',
+			placeholder: 'fulfillment_number,status,tracking_number',
+			description: 'Comma-separated column keys to include; all columns when empty',
+		},
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'fulfillments.csv',
+			description: 'The name to give the file; when empty, the name SKU.io sends',
+		},
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			hint: 'The name of the output binary field to put the file in',
+		},
+	]),
+];
+
+export const description = showFor('fulfillment', 'export', properties);
+
+const schema = z.object({
+	format: oneOf('Format', ['csv', 'xlsx'] as const),
+	contentMode: oneOf('Content', ['summary', 'line_items'] as const),
+	scope: oneOf('Scope', ['filtered', 'all', 'selected'] as const),
+	columns: optionalString().transform((value) =>
+		value
+			?.split(/[\s,;]+/)
+			.filter((column) => column !== '')
+			.join(','),
+	),
+	fileName: optionalString(),
+	binaryPropertyName: optionalString().transform((value) => value ?? 'data'),
+});
+const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
+
+type ExportSettings = z.infer<typeof schema>;
+
+function readSettings(ctx: IExecuteFunctions, itemIndex: number): ExportSettings {
+	return validateParameters(
+		ctx,
+		schema,
+		{
+			format: ctx.getNodeParameter('format', itemIndex),
+			contentMode: ctx.getNodeParameter('contentMode', itemIndex),
+			scope: ctx.getNodeParameter('scope', itemIndex),
+			columns: ctx.getNodeParameter('options.columns', itemIndex, ''),
+			fileName: ctx.getNodeParameter('options.fileName', itemIndex, ''),
+			binaryPropertyName: ctx.getNodeParameter('options.binaryPropertyName', itemIndex, 'data'),
+		},
+		itemIndex,
+	);
+}
+
+/** Downloads one export and returns it as an n8n item with the file as binary data. */
+async function download(
+	ctx: IExecuteFunctions,
+	settings: ExportSettings,
+	qs: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const response = await sendRequest<unknown>(ctx, skuIo, {
+		method: 'GET',
+		path: `${FULFILLMENTS_PATH}/export`,
+		qs: {
+			format: settings.format,
+			content_mode: settings.contentMode,
+			scope: settings.scope,
+			...(settings.columns ? { columns: settings.columns } : {}),
+			...qs,
+		},
+		headers: { Accept: 'application/octet-stream' },
+		encoding: 'arraybuffer',
+		itemIndex,
+	});
+	const contentType = headerText(response.headers, 'content-type') ?? '';
+	if (!Buffer.isBuffer(response.body) || /json/i.test(contentType)) {
+		const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8').slice(0, 300) : '';
+		throw new NodeOperationError(ctx.getNode(), 'SKU.io answered the export with data instead of a file', {
+			itemIndex,
+			description: text ? `SKU.io said: ${text}` : undefined,
+		});
+	}
+	const format = FORMATS[settings.format];
+	const fileName =
+		settings.fileName ??
+		fileNameFromContentDisposition(headerText(response.headers, 'content-disposition')) ??
+		`fulfillments.${format.extension}`;
+	const mimeType = contentType && !/octet-stream/i.test(contentType) ? contentType.split(';')[0].trim() : format.mimeType;
+	const binary = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	return {
+		json: { file_name: binary.fileName ?? fileName, format: settings.format, content_mode: settings.contentMode, scope: settings.scope },
+		binary: { [settings.binaryPropertyName]: binary },
+	};
+}
+
+/** Selected IDs gather all items into shared files, so an item cannot choose another scope. */
+function sameScopeError(ctx: IExecuteFunctions, itemIndex: number) {
+	return new NodeOperationError(ctx.getNode(), `Scope must be the same for every item [item ${itemIndex}]`, {
+		itemIndex,
+	});
+}
+
+/** Selected IDs: the IDs of all input items are gathered into one export, each file paired to its items. */
+async function exportSelected(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const output: Array<{ itemIndex: number; data: INodeExecutionData }> = [];
+	const fail = (error: unknown, itemIndexes: number[]) => {
+		if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndexes[0]);
+		for (const itemIndex of itemIndexes) output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
+	};
+	const entries: Array<BatchEntry<number> & { group: ExportSettings }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const settings = readSettings(ctx, i);
+			if (settings.scope !== 'selected') throw sameScopeError(ctx, i);
+			const { fulfillmentIds } = validateParameters(
+				ctx,
+				idsSchema,
+				{ fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', i) },
+				i,
+			);
+			for (const id of fulfillmentIds) entries.push({ itemIndex: i, value: id, group: settings });
+		} catch (error) {
+			fail(error, [i]);
+		}
+	}
+	for (const batch of buildBatches(entries, (settings) => JSON.stringify(settings), MAX_IDS_PER_FILE)) {
+		const itemIndexes = [...new Set(batch.entries.map((entry) => entry.itemIndex))];
+		const ids = [...new Set(batch.entries.map((entry) => entry.value))];
+		try {
+			const file = await download(ctx, batch.group, { ids: ids.join(',') }, itemIndexes[0]);
+			output.push({ itemIndex: itemIndexes[0], data: { ...file, pairedItem: itemIndexes.map((item) => ({ item })) } });
+		} catch (error) {
+			fail(error, itemIndexes);
+		}
+	}
+	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('scope', 0) === 'selected') return await exportSelected(this, items);
+	return await forEachItem(this, items, async (i) => {
+		const settings = readSettings(this, i);
+		if (settings.scope === 'selected') throw sameScopeError(this, i);
+		const qs = settings.scope === 'filtered' ? filterQuery(readFilters(this, i)) : {};
+		return [await download(this, settings, qs, i)];
+	});
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { apiRequest } from '../../../shared/transport';
+import { FULFILLMENTS_PATH, readRecord, skuIo } from '../../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+
+const properties: INodeProperties[] = [
+	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to return only the fulfillment's own fields, leaving out the nested lines, sales order, warehouse, shipping methods and provider orders",
+	},
+	optionsCollection(),
+];
+
+export const description = showFor('fulfillment', 'get', properties);
+
+/** The fulfillment's own values: everything that is not a nested object or list. */
+function simplified(fulfillment: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(fulfillment).filter(([, value]) => value === null || typeof value !== 'object'),
+	);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const fulfillmentId = readFulfillmentId(this, i);
+		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		const body = await apiRequest(this, skuIo, {
+			method: 'GET',
+			path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/detail`}`,
+			itemIndex: i,
+		});
+		const fulfillment = readRecord(body);
+		return simplify ? simplified(fulfillment) : fulfillment;
+	});
+}

@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
+import { readList } from '../../lists';
+import { FULFILLMENTS_PATH } from '../../transport';
+import { optionsCollection, readPaging } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	filtersProperty,
+	filterGroupsProperty,
+	optionsCollection(sortOptions),
+];
+
+export const description = showFor('fulfillment', 'getAll', properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const paging = readPaging(this, i);
+		const filters = readFilters(this, i);
+		return await readList(this, FULFILLMENTS_PATH, filterQuery(filters), paging, i);
+	});
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { apiRequest } from '../../../shared/transport';
+import { validateParameters, z } from '../../../shared/validation';
+import { explainStatus, FULFILLMENTS_PATH, readRecord, skuIo } from '../../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+
+const properties: INodeProperties[] = [
+	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Cost',
+				name: 'cost',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'The shipping cost of this shipment',
+			},
+			{
+				displayName: 'Tracking Number',
+				name: 'trackingNumber',
+				type: 'string',
+				default: '',
+				placeholder: '1Z999AA10123456784',
+				description: 'The carrier tracking number',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = showFor('fulfillment', 'updateShippingDetails', properties);
+
+const schema = z
+	.object({
+		trackingNumber: z
+			.unknown()
+			.transform((value) => (typeof value === 'number' ? String(value) : value))
+			.pipe(
+				z
+					.string({ invalid_type_error: 'Tracking Number must be text' })
+					.trim()
+					.min(1, 'Tracking Number must not be empty (leave the field out to keep the current one)')
+					.optional(),
+			),
+		cost: z
+			.unknown()
+			.transform((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+			.pipe(
+				z
+					.number({ invalid_type_error: 'Cost must be a number' })
+					.finite('Cost must be a number')
+					.nonnegative('Cost must be at least 0')
+					.optional(),
+			),
+	})
+	.refine((fields) => fields.trackingNumber !== undefined || fields.cost !== undefined, {
+		message: 'Add Tracking Number or Cost under Update Fields',
+	});
+
+const UNPROCESSABLE =
+	'SKU.io did not accept the shipping details: the tracking number or cost is not valid (a cost must be a number of at least 0). The details list each field and why.';
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const fulfillmentId = readFulfillmentId(this, i);
+		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const { trackingNumber, cost } = validateParameters(this, schema, fields, i);
+		const body: IDataObject = {};
+		if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
+		if (cost !== undefined) body.cost = cost;
+		try {
+			const response = await apiRequest(this, skuIo, {
+				method: 'PATCH',
+				path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/shipping-details`}`,
+				body,
+				// Setting the same tracking number and cost again leaves the same state.
+				idempotent: true,
+				itemIndex: i,
+			});
+			return readRecord(response);
+		} catch (error) {
+			throw explainStatus(error, 422, UNPROCESSABLE);
+		}
+	});
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { apiRequest } from '../../../shared/transport';
+import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+
+const properties: INodeProperties[] = [
+	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
+	{
+		displayName: 'Void Reason',
+		name: 'voidReason',
+		type: 'string',
+		default: '',
+		placeholder: 'Customer cancelled before pickup',
+		description: 'Why the shipment is voided; kept on the record for its history',
+	},
+	optionsCollection([
+		{
+			displayName: 'Check Deletable',
+			name: 'checkDeletable',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether SKU.io first checks that the shipment can be voided and refuses with its reasons if not (on unless turned off here)',
+		},
+	]),
+];
+
+export const description = showFor('fulfillment', 'void', properties);
+
+const schema = z.object({
+	voidReason: optionalString(),
+	checkDeletable: z.boolean({ invalid_type_error: 'Check Deletable must be true or false' }),
+});
+
+const NOT_VOIDABLE =
+	'SKU.io refused to void this shipment: it is not voidable (for example already voided, or shipped — shipped ones can only be voided with Bulk Void and Force). The reasons SKU.io gave are above.';
+
+/**
+ * Voiding is a soft, reversible cancel: the record stays with status canceled and voided_at set, its
+ * inventory movements are reversed and its fulfillment order reopened.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const fulfillmentId = readFulfillmentId(this, i);
+		const params = validateParameters(
+			this,
+			schema,
+			{
+				voidReason: this.getNodeParameter('voidReason', i, ''),
+				checkDeletable: this.getNodeParameter('options.checkDeletable', i, true),
+			},
+			i,
+		);
+		try {
+			const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
+				method: 'DELETE',
+				path: `${VOID_PATH}${encodePath`/${fulfillmentId}`}`,
+				qs: { 'check-deletable': params.checkDeletable ? 1 : 0 },
+				body: params.voidReason ? { void_reason: params.voidReason } : undefined,
+				// SKU.io does not say re-voiding is harmless (each void reverses inventory), so a void that
+				// may have reached the server is never sent again; only a 429 (refused before acting) is.
+				idempotent: false,
+				itemIndex: i,
+			});
+			const record = readRecord(body);
+			return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
+		} catch (error) {
+			throw explainStatus(error, 400, NOT_VOIDABLE);
+		}
+	});
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { showFor } from '../../shared/description';
+import { forEachItem } from '../../shared/itemLoop';
+import { encodePath } from '../../shared/path';
+import { apiRequest } from '../../shared/transport';
+import type { OperationModule } from '../../shared/types';
+import { FULFILLMENTS_PATH, readRecord, skuIo } from '../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from './common';
+
+export interface FulfillmentActionConfig {
+	resource: string;
+	operation: string;
+	/** The last path segment, e.g. `resync-from-provider`. */
+	route: string;
+	idDescription: string;
+	/** Completes "SKU.io could not …", e.g. (id) => `resync fulfillment ${id} from its provider`. */
+	what(fulfillmentId: number): string;
+	/** Whether sending the action twice leaves the same state (then a 5xx or lost connection is retried). */
+	idempotent: boolean;
+	/**
+	 * For provider actions: which providers support it. A refusal then becomes a `supported: false` item
+	 * under continueOnFail, instead of an error item.
+	 */
+	supportedProviders?: string;
+}
+
+/** SKU.io answered 200 but did not do it (e.g. the fulfillment's provider does not support the action). */
+function refused(body: unknown): body is IDataObject {
+	if (typeof body !== 'object' || body === null) return false;
+	const answer = body as IDataObject;
+	return answer.success === false || answer.supported === false;
+}
+
+/** A POST to `/api/v2/sales-order-fulfillments/{id}/<route>` with no body: the sales channel and provider actions. */
+export function fulfillmentAction(config: FulfillmentActionConfig): OperationModule {
+	const description = showFor(config.resource, config.operation, [
+		fulfillmentIdProperty(config.idDescription),
+		optionsCollection(),
+	]);
+
+	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		return await forEachItem(this, items, async (i) => {
+			const fulfillmentId = readFulfillmentId(this, i);
+			const body = await apiRequest(this, skuIo, {
+				method: 'POST',
+				path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/${config.route}`}`,
+				idempotent: config.idempotent,
+				itemIndex: i,
+			});
+			if (!refused(body)) return readRecord(body);
+
+			const said = typeof body.message === 'string' ? body.message : 'no reason given';
+			const message = `SKU.io could not ${config.what(fulfillmentId)}: ${said}`;
+			if (config.supportedProviders && this.continueOnFail()) {
+				return { id: fulfillmentId, ...body, supported: false, error: message };
+			}
+			throw new NodeOperationError(this.getNode(), message, {
+				itemIndex: i,
+				description: config.supportedProviders ? `Supported providers: ${config.supportedProviders}.` : undefined,
+			});
+		});
+	}
+
+	return { description, execute };
+}

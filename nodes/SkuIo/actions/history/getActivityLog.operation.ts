@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { bracketQuery } from '../../../shared/bracketQuery';
+import { readList } from '../../lists';
+import { FULFILLMENTS_PATH } from '../../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId, readPaging } from '../common';
+
+const properties: INodeProperties[] = [
+	fulfillmentIdProperty('The ID of the fulfillment whose activity to get'),
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'tracking',
+				description: 'Only entries whose causer name, event, subject type or properties contain this text',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = showFor('history', 'getActivityLog', properties);
+
+const schema = z.object({ search: optionalString() });
+
+/** One item per activity entry, on the fulfillment itself and on its lines. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const fulfillmentId = readFulfillmentId(this, i);
+		const paging = readPaging(this, i);
+		const { search } = validateParameters(this, schema, { search: this.getNodeParameter('filters.search', i, '') }, i);
+		return await readList(
+			this,
+			`${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/activity-log`}`,
+			bracketQuery({ filter: { search } }),
+			paging,
+			i,
+		);
+	});
+}

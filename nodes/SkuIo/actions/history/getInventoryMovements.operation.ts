@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { bracketQuery } from '../../../shared/bracketQuery';
+import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { encodePath } from '../../../shared/path';
+import { optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
+import { readList } from '../../lists';
+import { FULFILLMENTS_PATH } from '../../transport';
+import { fulfillmentIdProperty, optionsCollection, readFulfillmentId, readPaging } from '../common';
+
+const properties: INodeProperties[] = [
+	fulfillmentIdProperty('The ID of the fulfillment whose inventory movements to get'),
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Inventory Status',
+				name: 'inventoryStatus',
+				type: 'string',
+				default: '',
+				placeholder: 'available',
+				description: 'Only movements with exactly this inventory status',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'WIDGET-001',
+				description: 'Only movements whose product SKU or name, movement ID or reference contain this text',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'sale',
+				description: 'Only movements of exactly this type',
+			},
+			{
+				displayName: 'Warehouse ID',
+				name: 'warehouseId',
+				type: 'string',
+				default: '',
+				placeholder: '1',
+				description: 'Only movements in this warehouse',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = showFor('history', 'getInventoryMovements', properties);
+
+const schema = z.object({
+	type: optionalString(),
+	inventoryStatus: optionalString(),
+	warehouseId: z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		positiveInteger('Warehouse ID').optional(),
+	),
+	search: optionalString(),
+});
+
+/** One item per inventory movement of the fulfillment or its lines (a void adds reversing movements). */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, items, async (i) => {
+		const fulfillmentId = readFulfillmentId(this, i);
+		const paging = readPaging(this, i);
+		const filters = validateParameters(this, schema, this.getNodeParameter('filters', i, {}) as IDataObject, i);
+		return await readList(
+			this,
+			`${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/inventory-movements`}`,
+			bracketQuery({
+				filter: {
+					type: filters.type,
+					inventory_status: filters.inventoryStatus,
+					warehouse_id: filters.warehouseId,
+					search: filters.search,
+				},
+			}),
+			paging,
+			i,
+		);
+	});
+}

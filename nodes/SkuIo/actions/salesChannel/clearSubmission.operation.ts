@@ -1,0 +1,12 @@
+import { fulfillmentAction } from '../fulfillmentAction';
+
+/** Clears submitted_to_sales_channel_at so the next sync submits the tracking again. */
+export const { description, execute } = fulfillmentAction({
+	resource: 'salesChannel',
+	operation: 'clearSubmission',
+	route: 'clear-channel-submission',
+	idDescription: 'The ID of the fulfillment to resubmit on the next sales channel sync',
+	what: (id) => `clear the sales channel submission of fulfillment ${id}`,
+	// Clearing a timestamp twice leaves it cleared.
+	idempotent: true,
+});

@@ -1,0 +1,12 @@
+import { fulfillmentAction } from '../fulfillmentAction';
+
+/** Sends the tracking to the sales channel (e.g. Shopify) now; not to the shipping provider. */
+export const { description, execute } = fulfillmentAction({
+	resource: 'salesChannel',
+	operation: 'submit',
+	route: 'submit-to-channel',
+	idDescription: 'The ID of the fulfillment whose tracking to submit to its sales channel',
+	what: (id) => `submit fulfillment ${id} to its sales channel`,
+	// A repeat may notify the channel (and its customer) twice, so it is not retried after a 5xx.
+	idempotent: false,
+});

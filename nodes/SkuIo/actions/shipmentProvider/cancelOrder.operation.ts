@@ -1,0 +1,13 @@
+import { fulfillmentAction } from '../fulfillmentAction';
+
+/** Cancels the order at the shipping provider (the fulfillment itself stays; use Void for that). */
+export const { description, execute } = fulfillmentAction({
+	resource: 'shipmentProvider',
+	operation: 'cancelOrder',
+	route: 'cancel-provider-order',
+	idDescription: 'The ID of the fulfillment whose provider order to cancel',
+	what: (id) => `cancel the provider order of fulfillment ${id}`,
+	// After a lost answer a repeat would be refused as already cancelled, hiding the first success.
+	idempotent: false,
+	supportedProviders: 'Amazon MCF (FBA), Shipfusion, ShipHero, Trackstar and Veracore',
+});

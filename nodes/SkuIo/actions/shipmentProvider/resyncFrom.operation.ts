@@ -1,0 +1,13 @@
+import { fulfillmentAction } from '../fulfillmentAction';
+
+/** Fetches tracking, status etc. from the shipping provider into the fulfillment. */
+export const { description, execute } = fulfillmentAction({
+	resource: 'shipmentProvider',
+	operation: 'resyncFrom',
+	route: 'resync-from-provider',
+	idDescription: 'The ID of the fulfillment to update from its shipping provider',
+	what: (id) => `resync fulfillment ${id} from its provider`,
+	// Reading the provider's data again only refreshes the same record.
+	idempotent: true,
+	supportedProviders: 'Shipstation, Starshipit, Shipfusion, ShipHero, Trackstar and Veracore',
+});

@@ -1,0 +1,13 @@
+import { fulfillmentAction } from '../fulfillmentAction';
+
+/** Sends the current line state to the shipping provider (update-capable providers, submitted fulfillments). */
+export const { description, execute } = fulfillmentAction({
+	resource: 'shipmentProvider',
+	operation: 'resyncTo',
+	route: 'resync-to-provider',
+	idDescription: 'The ID of the submitted fulfillment to send to its shipping provider again',
+	what: (id) => `resync fulfillment ${id} to its provider`,
+	// Sending the same current state again leaves the provider in the same state.
+	idempotent: true,
+	supportedProviders: 'update-capable providers such as Shipfusion and ShipHero, for submitted fulfillments',
+});

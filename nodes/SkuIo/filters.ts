@@ -1,0 +1,232 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { bracketQuery } from '../shared/bracketQuery';
+import { oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
+
+/** Status, fulfillment type and archived: the list's documented `filter[...]` parameters. */
+export const filtersProperty: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		{
+			displayName: 'Fulfillment Type',
+			name: 'fulfillmentType',
+			type: 'string',
+			default: '',
+			placeholder: 'shipstation',
+			description: 'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
+		},
+		{
+			displayName: 'Include Archived',
+			name: 'includeArchived',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include archived fulfillments (SKU.io leaves them out unless asked)',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'string',
+			default: '',
+			placeholder: 'submitted',
+			description: 'Only fulfillments with this status, e.g. unsubmitted, submitted or fulfilled',
+		},
+	],
+};
+
+/** The documented `filter_groups[...]` tree, one group of conditions. */
+export const filterGroupsProperty: INodeProperties = {
+	displayName: 'Filter Groups',
+	name: 'filterGroups',
+	type: 'fixedCollection',
+	placeholder: 'Add Filter Group',
+	default: {},
+	description: 'Advanced filtering: conditions on any column, all or any of which must match',
+	options: [
+		{
+			name: 'group',
+			displayName: 'Filter Group',
+			values: [
+				{
+					displayName: 'Match',
+					name: 'conjunction',
+					type: 'options',
+					options: [
+						{ name: 'All Conditions (And)', value: 'and' },
+						{ name: 'Any Condition (Or)', value: 'or' },
+					],
+					default: 'and',
+					description: 'Whether every condition must match or any one is enough',
+				},
+				{
+					displayName: 'Conditions',
+					name: 'conditions',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Condition',
+					default: {},
+					options: [
+						{
+							name: 'condition',
+							displayName: 'Condition',
+							values: [
+								{
+									displayName: 'Column',
+									name: 'column',
+									type: 'string',
+									default: '',
+									placeholder: 'tracking_number',
+									description: 'The column key as SKU.io names it, e.g. tracking_number, status, fulfillment_type or sku',
+								},
+								{
+									displayName: 'Operator',
+									name: 'operator',
+									type: 'string',
+									default: 'contains',
+									description:
+										'The operator as SKU.io names it. The API document shows contains; other names are sent exactly as typed.',
+								},
+								{
+									displayName: 'Value',
+									name: 'value',
+									type: 'string',
+									default: '',
+									description: 'The value to compare with',
+								},
+							],
+						},
+					],
+				},
+			],
+		},
+	],
+};
+
+const SORT_FIELDS = [
+	['Cost', 'cost'],
+	['Created At', 'created_at'],
+	['Fulfilled At', 'fulfilled_at'],
+	['Fulfillment Type', 'fulfillment_type'],
+	['ID', 'id'],
+	['Packing Slip Printed At', 'packing_slip_printed_at'],
+	['Status', 'status'],
+	['Tracking Number', 'tracking_number'],
+	['Updated At', 'updated_at'],
+] as const;
+
+/** Sort By + Sort Direction, for an Options collection. */
+export const sortOptions: INodeProperties[] = [
+	{
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: SORT_FIELDS.map(([name, value]) => ({ name, value })),
+		default: 'id',
+		description: 'The field to order fulfillments by (SKU.io orders by ID, newest first, when not set)',
+	},
+	{
+		displayName: 'Sort Direction',
+		name: 'sortDirection',
+		type: 'options',
+		options: [
+			{ name: 'Ascending', value: 'asc' },
+			{ name: 'Descending', value: 'desc' },
+		],
+		default: 'desc',
+	},
+];
+
+const conditionSchema = z.object({
+	column: requiredString('Filter Groups › Column'),
+	operator: requiredString('Filter Groups › Operator'),
+	value: z.unknown().transform((value) => (value === undefined || value === null ? '' : String(value))),
+});
+
+const filtersSchema = z.object({
+	status: optionalString(),
+	fulfillmentType: optionalString(),
+	includeArchived: z.boolean({ invalid_type_error: 'Include Archived must be true or false' }).default(false),
+	conjunction: oneOf('Filter Groups › Match', ['and', 'or'] as const),
+	conditions: z.array(conditionSchema, { invalid_type_error: 'Filter Groups › Conditions must be a list' }),
+	sortBy: optionalChoice('Sort By', SORT_FIELDS.map(([, value]) => value)),
+	sortDirection: optionalChoice('Sort Direction', ['asc', 'desc']),
+});
+
+/** One of `values`, or undefined when empty. */
+function optionalChoice(label: string, values: readonly string[]) {
+	return optionalString().superRefine((value, ctx) => {
+		if (value !== undefined && !values.includes(value))
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be one of ${values.join(', ')} (got "${value}")` });
+	});
+}
+
+export type FulfillmentFilters = z.infer<typeof filtersSchema>;
+
+/** Reads and checks Filters, Filter Groups and (when the operation has them) the sort options. */
+export function readFilters(ctx: IExecuteFunctions, itemIndex: number): FulfillmentFilters {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const group = (ctx.getNodeParameter('filterGroups.group', itemIndex, {}) ?? {}) as IDataObject;
+	const conditions = ((group.conditions as IDataObject | undefined)?.condition ?? []) as IDataObject[];
+	return validateParameters(
+		ctx,
+		filtersSchema,
+		{
+			status: filters.status,
+			fulfillmentType: filters.fulfillmentType,
+			includeArchived: filters.includeArchived,
+			conjunction: group.conjunction ?? 'and',
+			conditions,
+			sortBy: ctx.getNodeParameter('options.sortBy', itemIndex, ''),
+			sortDirection: ctx.getNodeParameter('options.sortDirection', itemIndex, ''),
+		},
+		itemIndex,
+	);
+}
+
+/** Whether any filter narrows the set (Bulk Void refuses to void everything by accident). */
+export function hasFilter(filters: FulfillmentFilters): boolean {
+	return Boolean(filters.status || filters.fulfillmentType || filters.conditions.length);
+}
+
+function filterGroupsTree(filters: FulfillmentFilters): IDataObject | undefined {
+	if (filters.conditions.length === 0) return undefined;
+	return {
+		conjunction: filters.conjunction,
+		children: filters.conditions.map((condition) => ({ type: 'condition', condition })),
+	};
+}
+
+/** `filter[status]`, `filter[fulfillment_type]`, `filter[archived]`, `filter_groups[...]` and `sort` as flat query keys. */
+export function filterQuery(filters: FulfillmentFilters) {
+	return bracketQuery({
+		filter: {
+			status: filters.status,
+			fulfillment_type: filters.fulfillmentType,
+			archived: filters.includeArchived ? 1 : undefined,
+		},
+		filter_groups: filterGroupsTree(filters),
+		sort: sortValue(filters),
+	});
+}
+
+/** `-id` style; the direction alone sorts by ID; nothing set leaves SKU.io's default (`-id`). */
+function sortValue(filters: FulfillmentFilters): string | undefined {
+	if (!filters.sortBy && !filters.sortDirection) return undefined;
+	return `${filters.sortDirection === 'asc' ? '' : '-'}${filters.sortBy ?? 'id'}`;
+}
+
+/**
+ * The `filters` object of Bulk Void's apply-to-all body. SKU.io does not publish its shape; we send the
+ * list's filter names with the filter_groups tree beside them (see the README).
+ */
+export function filterBody(filters: FulfillmentFilters): IDataObject {
+	const body: IDataObject = {};
+	if (filters.status) body.status = filters.status;
+	if (filters.fulfillmentType) body.fulfillment_type = filters.fulfillmentType;
+	if (filters.includeArchived) body.archived = 1;
+	const groups = filterGroupsTree(filters);
+	if (groups) body.filter_groups = groups;
+	return body;
+}

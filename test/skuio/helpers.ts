@@ -1,0 +1,36 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { RequestRecord } from '../../sandbox/core/ledger';
+import type { SeedOptions } from '../../sandbox/vendors/skuio/seed';
+import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+
+export const TOKEN = '1|skuio-sandbox-demo-token';
+
+export function useSkuIo(): TestEnv {
+	return useTestEnv((sandbox) => ({ skuIoApi: demoCredential(sandbox, 'skuio') }));
+}
+
+export function store(env: TestEnv) {
+	return env.sandbox.state.vendors.skuio.store;
+}
+
+/** Seeds `count` fulfillments (submitted shipstation ones unless told otherwise) and returns their ids. */
+export function seed(env: TestEnv, count: number, options: Partial<SeedOptions> = {}): number[] {
+	return env.sandbox.state.vendors.skuio.seed({ count, ...options }).fulfillments.map((f) => f.id);
+}
+
+/** SKU.io requests the sandbox received, optionally only those whose path contains `pathPart`. */
+export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
+	return env.sandbox.state.ledger.requests({ vendor: 'skuio' }).filter((r) => r.path.includes(pathPart));
+}
+
+export function run(
+	env: TestEnv,
+	parameters: INodeParameters,
+	input?: IDataObject[],
+	continueOnFail = false,
+) {
+	return env.harness.runNode({ nodeType: 'skuIo', parameters, input, continueOnFail });
+}
+
+export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+export const idsOf = (items: INodeExecutionData[]) => items.map((item) => item.json.id);

@@ -1,0 +1,100 @@
+import { requests, run, seed, store, useSkuIo } from './helpers';
+
+describe('SKU.io › Fulfillment › Void', () => {
+	const env = useSkuIo();
+	const voidOne = (id: number | string, extra: Record<string, unknown> = {}, continueOnFail = false) =>
+		run(env, { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), ...extra }, undefined, continueOnFail);
+
+	it('voids softly: Get then shows it voided, its inventory movements reversed and its order reopened', async () => {
+		const [id] = seed(env, 1, { lines: 2 });
+		const before = store(env).get(id)!;
+		const movementsBefore = store(env).movementsOf(id);
+
+		const result = await voidOne(id, { voidReason: 'Customer cancelled' });
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ id, status: 'canceled', void_reason: 'Customer cancelled' });
+
+		const [request] = requests(env);
+		expect(request).toMatchObject({
+			method: 'DELETE',
+			path: `/skuio/api/sales-order-fulfillments/${id}`,
+			query: { 'check-deletable': '1' },
+			body: { void_reason: 'Customer cancelled' },
+			status: 200,
+		});
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+
+		const got = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: String(id) });
+		expect(got.items[0].json).toMatchObject({
+			id,
+			status: 'canceled',
+			voided_at: expect.stringMatching(/^\d{4}-/),
+			voided_by_user_id: 1,
+			void_reason: 'Customer cancelled',
+		});
+
+		const movements = await run(env, { resource: 'history', operation: 'getInventoryMovements', fulfillmentId: String(id), returnAll: true });
+		const all = movements.items.map((item) => item.json as { id: number; quantity: number; reverses_movement_id: number | null; sku: string });
+		expect(all).toHaveLength(movementsBefore.length * 2);
+		for (const original of movementsBefore) {
+			expect(all).toContainEqual(expect.objectContaining({ reverses_movement_id: original.id, quantity: -original.quantity, sku: original.sku }));
+		}
+		expect(all.reduce((sum, movement) => sum + movement.quantity, 0)).toBe(0);
+
+		expect(store(env).fulfillmentOrder(before.fulfillment_order_id)).toMatchObject({ status: 'Open', submission_status: 'Unsubmitted' });
+		// Voided shipments leave the active list.
+		const list = await run(env, { resource: 'fulfillment', operation: 'getAll', returnAll: true });
+		expect(list.items).toHaveLength(0);
+	});
+
+	it('sends no body when there is no reason', async () => {
+		const [id] = seed(env, 1);
+		await voidOne(id);
+		expect(requests(env)[0].body).toBeUndefined();
+	});
+
+	it('explains the 400 "not voidable" for a shipped shipment', async () => {
+		const [id] = seed(env, 1, { status: 'fulfilled' });
+		const result = await voidOne(id);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.');
+		expect(result.error?.description).toMatch(/^SKU\.io refused to void this shipment: it is not voidable/);
+		expect(result.error?.description).toContain('Bulk Void and Force');
+		expect(result.error?.description).toContain('"shipped":"The shipment has shipped');
+		expect(store(env).get(id)?.voided_at).toBeNull();
+	});
+
+	it('checks deletability by default, and skips that check when told to', async () => {
+		const [id] = seed(env, 1, { submittedToChannel: true });
+		const checked = await voidOne(id, {}, true);
+		expect(checked.items[0].json.error).toBe('SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.');
+		expect(checked.items[0].json.description).toContain('already submitted to the sales channel');
+
+		const unchecked = await voidOne(id, { options: { checkDeletable: false } });
+		expect(unchecked.status).toBe('success');
+		expect(requests(env).map((r) => r.query['check-deletable'])).toEqual(['1', '0']);
+		expect(store(env).get(id)?.status).toBe('canceled');
+	});
+
+	it('refuses to void twice', async () => {
+		const [id] = seed(env, 1);
+		await voidOne(id);
+		const again = await voidOne(id);
+		expect(again.error?.description).toContain('already voided');
+		expect(env.sandbox.state.ledger.changes({ vendor: 'skuio' }).filter((c) => c.to === 'canceled')).toHaveLength(1);
+	});
+
+	it('never resends a void after a server error or a dropped connection, but does after a 429', async () => {
+		const [id] = seed(env, 1);
+		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 500 });
+		expect((await voidOne(id)).status).toBe('error');
+		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', drop: true });
+		expect((await voidOne(id)).error?.message).toContain('Could not reach SKU.io');
+		expect(requests(env)).toHaveLength(2);
+
+		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 429, headers: { 'Retry-After': '0' } });
+		const limited = await voidOne(id);
+		expect(limited.status).toBe('success');
+		expect(requests(env).map((r) => r.status)).toEqual([500, null, 429, 200]);
+	});
+});
