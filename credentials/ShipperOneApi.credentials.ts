@@ -1,0 +1,61 @@
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class ShipperOneApi implements ICredentialType {
+	name = 'shipperOneApi';
+
+	displayName = 'ShipperOne API';
+
+	icon: Icon = { light: 'file:../icons/shipperone.svg', dark: 'file:../icons/shipperone.dark.svg' };
+
+	documentationUrl = 'https://developer.shipper.one/authentication/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://acme.shipper.one',
+			description:
+				'The address of your ShipperOne instance, without /rest/…: requests go to {Base URL}/rest/{Store Code}/V1/…',
+		},
+		{
+			displayName: 'Store Code',
+			name: 'storeCode',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'default',
+			description: 'The store code issued together with your token',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The static Bearer token from your ShipperOne account manager. Live, dev and staging each have their own token.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/rest(\\/[^/]+(\\/V1)?)?$/i, "") + "/rest/" + encodeURIComponent($credentials.storeCode.trim())}}',
+			url: '/V1/fulfillmentOrders/pending_accept',
+			qs: { page: 1 },
+		},
+	};
+}

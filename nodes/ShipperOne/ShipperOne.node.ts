@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { properties } from './actions/description';
+import { router } from './actions/router';
+
+export class ShipperOne implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ShipperOne',
+		name: 'shipperOne',
+		icon: { light: 'file:../../icons/shipperone.svg', dark: 'file:../../icons/shipperone.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read ShipperOne fulfillment order queues, accept or reject items and report shipments with tracking',
+		defaults: { name: 'ShipperOne' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shipperOneApi', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

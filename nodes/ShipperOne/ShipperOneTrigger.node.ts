@@ -1,0 +1,169 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { timeZone } from '../shared/dates';
+import { pollNewItems, type PollSource } from '../shared/polling';
+import { maxRetriesOption } from '../shared/retry';
+import { integerAtLeast, validateParameters, z } from '../shared/validation';
+import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, QUEUES, readQueue, type Queue } from './queue';
+import { secondsBefore, updateTimeOf } from './updateTime';
+
+const DEFAULT_OVERLAP_SECONDS = 60;
+
+const schema = z.object({
+	queue: z.enum(QUEUES, { errorMap: () => ({ message: 'Queue must be Pending Accept, Pending Shipment or Failed' }) }),
+	emitExisting: z.boolean(),
+	detectBy: z.enum(['updateTime', 'snapshot'], {
+		errorMap: () => ({ message: 'Detect Entries By must be Update Time or Queue Snapshot' }),
+	}),
+	overlapSeconds: integerAtLeast('Date Filter Overlap (Seconds)', 1),
+	dateFilterTimeZone: timeZone('Date Filter Time Zone'),
+});
+
+type Params = z.infer<typeof schema>;
+
+function orderIdOf(ctx: IPollFunctions, order: IDataObject): string {
+	const id = order.order_id;
+	if (typeof id === 'string' || typeof id === 'number') return String(id);
+	throw new NodeOperationError(ctx.getNode(), 'ShipperOne returned an order without order_id', {
+		description: `Order: ${JSON.stringify(order).slice(0, 300)}`,
+	});
+}
+
+const sample = (sampleSize: number | undefined) => ({ returnAll: sampleSize === undefined, limit: sampleSize ?? 1 });
+
+/** Every poll reads the whole queue; an order is new when it was not there at the previous poll. */
+function snapshotSource(ctx: IPollFunctions, queue: Queue): PollSource<IDataObject> {
+	return {
+		fetch: async ({ sampleSize }) => {
+			const orders = await readQueue(ctx, queue, {}, sample(sampleSize));
+			orders.forEach((order) => orderIdOf(ctx, order));
+			return orders;
+		},
+		key: (order) => orderIdOf(ctx, order),
+	};
+}
+
+/**
+ * Asks only for orders updated since the last update time seen, minus an overlap: the filter's
+ * granularity is a second and its time zone unstated, so the cursor is always the vendor's own
+ * value, and orders seen before are recognised by the shared seen set. The key is the order ID with
+ * its update time: entering the queue updates an order, so a re-entry is a new key.
+ */
+function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IDataObject> {
+	const updateTime = (order: IDataObject) => {
+		const time = updateTimeOf(order, params.dateFilterTimeZone);
+		if (time !== undefined) return time;
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`ShipperOne order ${orderIdOf(ctx, order)} has no readable update time (updated_at), so the date filter cannot be used`,
+			{ description: 'Set Options › Detect Entries By to Queue Snapshot, which needs no update time.' },
+		);
+	};
+	return {
+		fetch: async ({ cursor, sampleSize }) => {
+			const date = cursor && sampleSize === undefined ? secondsBefore(cursor, params.overlapSeconds) : undefined;
+			const orders = await readQueue(ctx, params.queue, { date }, sample(sampleSize));
+			if (sampleSize !== undefined) return orders;
+			// Oldest first, so the seen set (which keeps the latest keys) never drops a recent one.
+			const timed = orders.map((order) => ({ order, time: updateTime(order) }));
+			return timed.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).map(({ order }) => order);
+		},
+		key: (order) => `${orderIdOf(ctx, order)}@${updateTime(order)}`,
+		cursorOf: (order) => updateTime(order),
+	};
+}
+
+export class ShipperOneTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ShipperOne Trigger',
+		name: 'shipperOneTrigger',
+		icon: { light: 'file:../../icons/shipperone.svg', dark: 'file:../../icons/shipperone.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Queue: " + $parameter["queue"]}}',
+		description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
+		defaults: { name: 'ShipperOne Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shipperOneApi', required: true }],
+		properties: [
+			{
+				displayName: 'Queue',
+				name: 'queue',
+				type: 'options',
+				options: QUEUE_OPTIONS,
+				default: 'pending_accept',
+				description: 'Emit each order once when it enters this queue',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Orders Already Queued',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
+					},
+					{
+						displayName: 'Detect Entries By',
+						name: 'detectBy',
+						type: 'options',
+						options: [
+							{
+								name: 'Update Time (Date Filter)',
+								value: 'updateTime',
+								description:
+									'Ask only for orders updated since the last one seen. An order updated while it stays in the queue (e.g. partially accepted) is emitted again.',
+							},
+							{
+								name: 'Queue Snapshot',
+								value: 'snapshot',
+								description:
+									'Read the whole queue each poll and emit orders that were not in it at the previous poll. One request per 100 queued orders.',
+							},
+						],
+						default: 'updateTime',
+						description: 'How the trigger tells which orders entered the queue since the last poll',
+					},
+					{
+						displayName: 'Date Filter Overlap (Seconds)',
+						name: 'overlapSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: DEFAULT_OVERLAP_SECONDS,
+						description:
+							'With Update Time: how far before the last seen update time each poll asks from, to catch orders saved late or in the same second. Orders already emitted are not emitted again.',
+					},
+					{
+						...DATE_FILTER_ZONE_OPTION,
+						description:
+							'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
+					},
+					maxRetriesOption,
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const params = validateParameters(this, schema, {
+			queue: this.getNodeParameter('queue'),
+			emitExisting: this.getNodeParameter('options.emitExisting', false),
+			detectBy: this.getNodeParameter('options.detectBy', 'updateTime'),
+			overlapSeconds: this.getNodeParameter('options.overlapSeconds', DEFAULT_OVERLAP_SECONDS),
+			dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
+		});
+		const source = params.detectBy === 'snapshot' ? snapshotSource(this, params.queue) : updateTimeSource(this, params);
+		const scope = [params.queue, params.detectBy, params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '']
+			.filter(Boolean)
+			.join('|');
+		return await pollNewItems(this, source, { emitExisting: params.emitExisting, scope });
+	}
+}

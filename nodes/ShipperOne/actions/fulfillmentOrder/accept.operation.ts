@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { requiredString, validateParameters, z } from '../../../shared/validation';
+import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
+import { shipperOne } from '../../transport';
+import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
+import { actionResult, orderIdProperty } from './orderFields';
+
+const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Decision',
+		name: 'decision',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Accept All Items',
+				value: 'acceptAll',
+				description: 'Accept every item of the order at its ordered quantity',
+			},
+			{
+				name: 'Reject All Items',
+				value: 'rejectAll',
+				description: 'Reject every item (qty 0); ShipperOne may reroute them to another location',
+			},
+			{
+				name: 'Per Item',
+				value: 'perItem',
+				description: 'List items with the quantity to accept; quantity 0 rejects that item',
+			},
+		],
+		default: 'acceptAll',
+	},
+	orderItemsProperty(
+		{ decision: ['acceptAll', 'rejectAll'] },
+		' and, to accept, its ordered quantity (qty_ordered, qty or quantity)',
+	),
+	...listedItemsProperties(
+		{ decision: ['perItem'] },
+		{
+			min: 0,
+			description:
+				'Quantity to accept; 0 rejects the item. Must equal the ordered quantity unless partial acceptance is enabled for the order.',
+		},
+	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRetriesOption],
+	},
+];
+
+export const description = showFor('fulfillmentOrder', 'accept', properties);
+
+const orderSchema = z.object({ orderId: requiredString('Order ID') });
+const lineSchemas = {
+	acceptAll: z.object({ lines: orderedLines('Order Items') }),
+	rejectAll: z.object({ lines: rejectedLines('Order Items') }),
+	perItem: z.object({ lines: listedLines('Items', 0) }),
+};
+const decisionSchema = z.enum(DECISIONS, {
+	errorMap: () => ({ message: 'Decision must be Accept All Items, Reject All Items or Per Item' }),
+});
+
+function readParameters(ctx: IExecuteFunctions, i: number): { orderId: string; lines: ItemLine[] } {
+	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
+	const { orderId } = validateParameters(ctx, orderSchema, { orderId: ctx.getNodeParameter('orderId', i) }, i);
+	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
+	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
+	return { orderId, lines };
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) => readParameters(this, i),
+		async (i, { orderId, lines }) => {
+			const body = await apiRequest<unknown>(this, shipperOne, {
+				method: 'POST',
+				path: '/V1/fulfillmentOrder/accept',
+				body: { order: { order_id: orderId, items: lines as unknown as IDataObject[] } },
+				// Re-sending an applied decision returns the current state: safe to retry.
+				idempotent: true,
+				itemIndex: i,
+			});
+			return actionResult(body, orderId, lines);
+		},
+	);
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ItemLine } from '../../orderItems';
+
+export const orderIdProperty: INodeProperties = {
+	displayName: 'Order ID',
+	name: 'orderId',
+	type: 'string',
+	required: true,
+	default: '={{ $json.order_id }}',
+	placeholder: 'FO-000012345',
+	description: 'The fulfillment order ID (order_id), by default that of the input order',
+};
+
+/**
+ * The vendor answers with the order's current state; should it answer with anything but an object,
+ * the output still says which order and items the call was for.
+ */
+export function actionResult(body: unknown, orderId: string, lines: ItemLine[]): IDataObject {
+	if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as IDataObject;
+	return { order_id: orderId, items: lines as unknown as IDataObject[], response: (body ?? null) as IDataObject };
+}

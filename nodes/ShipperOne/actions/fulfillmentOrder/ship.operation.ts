@@ -1,0 +1,217 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { requiredString, validateParameters, z } from '../../../shared/validation';
+import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
+import { shipperOne } from '../../transport';
+import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
+import { actionResult, orderIdProperty } from './orderFields';
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Items to Ship',
+		name: 'itemsToShip',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'All Items of the Order',
+				value: 'order',
+				description: 'Every item of the input order at its ordered quantity',
+			},
+			{
+				name: 'Listed Items',
+				value: 'listed',
+				description: 'Only the items and quantities you list (a partial shipment, if enabled for the order)',
+			},
+		],
+		default: 'order',
+	},
+	orderItemsProperty({ itemsToShip: ['order'] }, ' and its ordered quantity (qty_ordered, qty or quantity)'),
+	...listedItemsProperties(
+		{ itemsToShip: ['listed'] },
+		{ min: 1, description: 'Quantity dispatched in this shipment' },
+	),
+	{
+		displayName: 'Tracks',
+		name: 'tracks',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Track',
+		required: true,
+		default: { track: [{ carrier_code: '', title: '', track_number: '' }] },
+		description: 'One or more tracking numbers for this shipment',
+		options: [
+			{
+				displayName: 'Track',
+				name: 'track',
+				values: [
+					{
+						displayName: 'Carrier Code',
+						name: 'carrier_code',
+						type: 'string',
+						default: '',
+						placeholder: 'dhl',
+						description: 'The carrier code ShipperOne knows the carrier by',
+					},
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: 'DHL Express',
+						description: 'The carrier or service name shown with the tracking number',
+					},
+					{
+						displayName: 'Track Number',
+						name: 'track_number',
+						type: 'string',
+						default: '',
+						placeholder: 'JD0123456789',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Additional Shipment Fields',
+				name: 'additionalFields',
+				type: 'json',
+				default: '{}',
+				description:
+					'More fields of the ship call as a JSON object, e.g. the optional COD amount or package value; use the names from your ShipperOne API reference (this guide does not publish them)',
+			},
+			maxRetriesOption,
+		],
+	},
+];
+
+export const description = showFor('fulfillmentOrder', 'ship', properties);
+
+const TRACK_FIELDS = [
+	['carrier_code', 'Carrier Code'],
+	['title', 'Title'],
+	['track_number', 'Track Number'],
+] as const;
+
+const tracksSchema = z.unknown().transform((value, ctx) => {
+	const tracks = Array.isArray(value) ? (value as IDataObject[]) : [];
+	if (tracks.length === 0) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Tracks needs at least one track (carrier code, title, track number)' });
+		return z.NEVER;
+	}
+	const result: IDataObject[] = [];
+	for (const [index, track] of tracks.entries()) {
+		const entry: IDataObject = {};
+		for (const [field, label] of TRACK_FIELDS) {
+			const raw = track?.[field];
+			const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+			if (text === '') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Tracks: track ${index + 1} needs a ${label}` });
+				return z.NEVER;
+			}
+			entry[field] = text;
+		}
+		result.push(entry);
+	}
+	return result;
+});
+
+const RESERVED_FIELDS = ['order_id', 'items', 'tracks'];
+
+const additionalFieldsSchema = z.unknown().transform((value, ctx) => {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = value.trim() === '' ? {} : JSON.parse(value);
+		} catch (error) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `Additional Shipment Fields is not valid JSON: ${(error as Error).message}`,
+			});
+			return z.NEVER;
+		}
+	}
+	if (parsed === undefined || parsed === null) return {};
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Additional Shipment Fields must be a JSON object' });
+		return z.NEVER;
+	}
+	const reserved = Object.keys(parsed).filter((key) => RESERVED_FIELDS.includes(key));
+	if (reserved.length) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `Additional Shipment Fields cannot set ${reserved.join(', ')}: use the node's own fields`,
+		});
+		return z.NEVER;
+	}
+	return parsed as IDataObject;
+});
+
+const shipSchema = z.object({
+	orderId: requiredString('Order ID'),
+	tracks: tracksSchema,
+	additionalFields: additionalFieldsSchema,
+});
+const lineSchemas = {
+	order: z.object({ lines: orderedLines('Order Items') }),
+	listed: z.object({ lines: listedLines('Items', 1) }),
+};
+const sourceSchema = z.enum(['order', 'listed'], {
+	errorMap: () => ({ message: 'Items to Ship must be All Items of the Order or Listed Items' }),
+});
+
+interface ShipParameters {
+	orderId: string;
+	lines: ItemLine[];
+	tracks: IDataObject[];
+	additionalFields: IDataObject;
+}
+
+function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
+	const source = validateParameters(ctx, sourceSchema, ctx.getNodeParameter('itemsToShip', i), i);
+	const params = validateParameters(
+		ctx,
+		shipSchema,
+		{
+			orderId: ctx.getNodeParameter('orderId', i),
+			tracks: ctx.getNodeParameter('tracks.track', i, []),
+			additionalFields: ctx.getNodeParameter('options.additionalFields', i, {}),
+		},
+		i,
+	);
+	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
+	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
+	return { ...params, lines };
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) => readParameters(this, i),
+		async (i, { orderId, lines, tracks, additionalFields }) => {
+			const body = await apiRequest<unknown>(this, shipperOne, {
+				method: 'POST',
+				path: '/V1/fulfillmentOrder/ship',
+				body: {
+					shipment: { ...additionalFields, order_id: orderId, items: lines as unknown as IDataObject[], tracks },
+				},
+				// Re-sending an applied shipment returns the current state: safe to retry.
+				idempotent: true,
+				itemIndex: i,
+			});
+			return actionResult(body, orderId, lines);
+		},
+	);
+}
