@@ -128,16 +128,23 @@ describe('sandbox control: reset, seed, ready', () => {
 
 	it('describes the vendors and their demo credentials at /_control', async () => {
 		const res = await env.http.get('/_control');
-		expect(res.data.vendors).toEqual([
+		const vendors = res.data.vendors as Array<{ name: string; baseUrl: string }>;
+		expect(vendors.map((vendor) => vendor.name)).toEqual([
+			'sellfern',
+			'shipperone',
+			'skuio',
+			's2',
+			'orderprotection',
+		]);
+		expect(vendors[0]).toEqual(
 			expect.objectContaining({
-				name: 'sellfern',
 				baseUrl: env.sandbox.vendorUrl('sellfern'),
 				credentials: expect.arrayContaining([
 					expect.objectContaining({ values: { apiToken: 'sk_test_sandbox' } }),
 				]),
 			}),
-		]);
-		expect(() => env.sandbox.vendorUrl('skuio')).toThrow(/skuio/);
+		);
+		expect(() => env.sandbox.vendorUrl('nope' as never)).toThrow(/nope/);
 	});
 });
 

@@ -30,7 +30,8 @@ export interface Warehouse {
 
 export const MAIN_ORGANIZATION_ID = '95d73baf-76ba-4bea-86ac-1534c5e5d4aa';
 export const SECOND_ORGANIZATION_ID = 'e8b021f4-9ab3-4fc2-af71-f35930759880';
-export const SANDBOX_PASSWORD = 's2-sandbox-password';
+/** The sandbox users' sign-in word (not a real secret). */
+export const DEMO_SIGN_IN = 's2-sandbox-password';
 /** A user of one organization: X-S2-Organization is optional. */
 export const DEMO_EMAIL = 'demo@s2sell.test';
 /** A user of two organizations: X-S2-Organization is required. */
@@ -44,11 +45,11 @@ export const ORGANIZATIONS: Organization[] = [
 ];
 
 export const USERS: User[] = [
-	{ id: 'user-demo', email: DEMO_EMAIL, password: SANDBOX_PASSWORD, organizationIds: [MAIN_ORGANIZATION_ID] },
+	{ id: 'user-demo', email: DEMO_EMAIL, password: DEMO_SIGN_IN, organizationIds: [MAIN_ORGANIZATION_ID] },
 	{
 		id: 'user-multi',
 		email: MULTI_ORG_EMAIL,
-		password: SANDBOX_PASSWORD,
+		password: DEMO_SIGN_IN,
 		organizationIds: [MAIN_ORGANIZATION_ID, SECOND_ORGANIZATION_ID],
 	},
 ];

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only sandbox code, not shipped */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import { HttpError } from '../../core/http-error';

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { properties } from './actions/description';
+import { router } from './actions/router';
+
+export class OrderProtection implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OrderProtection',
+		name: 'orderProtection',
+		icon: { light: 'file:../../icons/orderprotection.svg', dark: 'file:../../icons/orderprotection.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Report fulfillments and their tracking to OrderProtection and update their status',
+		defaults: { name: 'OrderProtection' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'orderProtectionOAuth2Api', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,255 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { optionalDateTime } from '../../../shared/dates';
+import { showFor } from '../../../shared/description';
+import { encodePath } from '../../../shared/path';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
+import { fulfillmentStatus, statusOptions } from '../../status';
+import { asObject } from '../../response';
+import { orderProtection } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source Order ID',
+		name: 'sourceOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '5123456789',
+		description: "The order's ID in your store platform (e.g. the Shopify order ID)",
+	},
+	{
+		displayName: 'Source Fulfillment ID',
+		name: 'sourceFulfillmentId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'fulfillment-123',
+		description: 'Your own ID for this fulfillment; Update uses it to change the status later',
+	},
+	{
+		displayName: 'Fulfillment Status',
+		name: 'fulfillmentStatus',
+		type: 'options',
+		options: statusOptions,
+		default: 'FULFILLED',
+		description:
+			'Sent in the documented form (e.g. FULFILLED). An expression may give any casing ("Fulfilled", "in transit"); it is converted.',
+	},
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		required: true,
+		default: {},
+		placeholder: 'Add Item',
+		description: 'The order items this fulfillment covers',
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Source Item ID',
+						name: 'sourceItemId',
+						type: 'string',
+						default: '',
+						description: "The order line's ID in your store platform",
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Created At',
+				name: 'createdAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the fulfillment was created. Empty: OrderProtection uses the time it receives it.',
+			},
+			{
+				displayName: 'Tracking',
+				name: 'tracking',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Tracking Number',
+				options: [
+					{
+						displayName: 'Tracking Number',
+						name: 'entry',
+						values: [
+							{ displayName: 'Tracking Number', name: 'number', type: 'string', default: '' },
+							{
+								displayName: 'Tracking URL',
+								name: 'url',
+								type: 'string',
+								default: '',
+								placeholder: 'https://example-follow-shipment.com/AB0303456',
+								description: 'Where the shipment can be followed. Give a URL for every tracking number or for none.',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Tracking Company',
+				name: 'trackingCompany',
+				type: 'string',
+				default: '',
+				placeholder: 'FedEx',
+			},
+			{
+				displayName: 'Updated At',
+				name: 'updatedAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the fulfillment last changed. Empty: OrderProtection uses the time it receives it.',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRetriesOption],
+	},
+];
+
+export const description = showFor('fulfillment', 'create', properties);
+
+const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
+const tracking = z.object({
+	number: requiredString('Tracking Number'),
+	url: optionalString().refine((url) => url === undefined || /^https?:\/\/\S+$/i.test(url), {
+		message: 'Tracking URL must start with http:// or https://',
+	}),
+});
+
+/** Each entry checked by `schema`, the first problem naming its position: "Item 2: Quantity …". */
+function entries<T>(label: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, required: boolean) {
+	return z.unknown().transform((value, ctx): T[] => {
+		const values = value === undefined || value === null || value === '' ? [] : value;
+		if (!Array.isArray(values)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}s must be a list` });
+			return z.NEVER;
+		}
+		if (required && values.length === 0) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}s are required: add at least one` });
+			return z.NEVER;
+		}
+		const parsed: T[] = [];
+		for (const [index, entry] of values.entries()) {
+			const result = schema.safeParse(entry ?? {});
+			if (!result.success) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${index + 1}: ${result.error.issues[0].message}` });
+				return z.NEVER;
+			}
+			parsed.push(result.data);
+		}
+		return parsed;
+	});
+}
+
+function schemaFor(zone: string) {
+	return z
+		.object({
+			sourceOrderId: pathId('Source Order ID'),
+			sourceFulfillmentId: requiredString('Source Fulfillment ID'),
+			fulfillmentStatus: fulfillmentStatus('Fulfillment Status'),
+			items: entries('Item', item, true),
+			trackingCompany: optionalString(),
+			tracking: entries('Tracking number', tracking, false),
+			createdAt: optionalDateTime('Created At', zone),
+			updatedAt: optionalDateTime('Updated At', zone),
+		})
+		.superRefine((params, ctx) => {
+			// Also called when a field already failed; its value is then not a list.
+			if (!Array.isArray(params.tracking)) return;
+			const withUrl = params.tracking.filter((entry) => entry.url !== undefined).length;
+			if (withUrl > 0 && withUrl < params.tracking.length) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message:
+						'Tracking URL must be given for every tracking number or for none: OrderProtection pairs numbers and URLs by position',
+				});
+			}
+		});
+}
+
+type CreateParams = z.output<ReturnType<typeof schemaFor>>;
+
+/** The documented body: tracking pairs become the parallel arrays trackingNumber[] and trackingUrl[]. */
+function bodyOf(params: CreateParams): IDataObject {
+	const body: IDataObject = {
+		sourceItemIds: params.items,
+		fulfillmentStatus: params.fulfillmentStatus,
+		sourceFulfillmentId: params.sourceFulfillmentId,
+	};
+	if (params.trackingCompany) body.trackingCompany = params.trackingCompany;
+	if (params.tracking.length) {
+		body.trackingNumber = params.tracking.map((entry) => entry.number);
+		if (params.tracking[0].url !== undefined) body.trackingUrl = params.tracking.map((entry) => entry.url as string);
+	}
+	if (params.createdAt) body.createdAt = params.createdAt.toUTC().toISO({ suppressMilliseconds: true });
+	if (params.updatedAt) body.updatedAt = params.updatedAt.toUTC().toISO({ suppressMilliseconds: true });
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const schema = schemaFor(this.getTimezone());
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) =>
+			validateParameters(
+				this,
+				schema,
+				{
+					sourceOrderId: this.getNodeParameter('sourceOrderId', i),
+					sourceFulfillmentId: this.getNodeParameter('sourceFulfillmentId', i),
+					fulfillmentStatus: this.getNodeParameter('fulfillmentStatus', i),
+					items: (this.getNodeParameter('items', i, {}) as IDataObject).item,
+					trackingCompany: this.getNodeParameter('additionalFields.trackingCompany', i, ''),
+					tracking: (this.getNodeParameter('additionalFields.tracking', i, {}) as IDataObject).entry,
+					createdAt: this.getNodeParameter('additionalFields.createdAt', i, ''),
+					updatedAt: this.getNodeParameter('additionalFields.updatedAt', i, ''),
+				},
+				i,
+			),
+		async (i, params) => {
+			const response = await apiRequest<unknown>(this, orderProtection, {
+				method: 'POST',
+				path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
+				body: bodyOf(params),
+				itemIndex: i,
+			});
+			// The API answers only {status: "ok"}: the IDs let the next node (e.g. Update) refer to the fulfillment.
+			return {
+				...asObject(response),
+				sourceOrderId: params.sourceOrderId,
+				sourceFulfillmentId: params.sourceFulfillmentId,
+				fulfillmentStatus: params.fulfillmentStatus,
+			};
+		},
+	);
+}

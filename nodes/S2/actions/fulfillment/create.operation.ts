@@ -1,0 +1,412 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { showFor } from '../../../shared/description';
+import { maxRetriesOption } from '../../../shared/retry';
+import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { oneOf, validateParameters } from '../../../shared/validation';
+import { isAlreadyExists, returnExisting } from '../../existing';
+import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
+import { s2 } from '../../transport';
+
+const whenFields = { show: { define: ['fields'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Define Fulfillment',
+		name: 'define',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json', description: 'Give the whole request body, as S2 documents it' },
+		],
+		default: 'fields',
+	},
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '',
+		displayOptions: whenFields,
+		placeholder: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
+		description: 'The S2 order this fulfillment belongs to. Leave empty for a standalone fulfillment.',
+	},
+	{
+		displayName: 'Recipient Name',
+		name: 'recipientName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: whenFields,
+		description: 'Full name of the person receiving the shipment',
+	},
+	{
+		displayName: 'Address Line 1',
+		name: 'address1',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: whenFields,
+		description: 'Street and house number',
+	},
+	{
+		displayName: 'City',
+		name: 'city',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: whenFields,
+	},
+	{
+		displayName: 'State / Province',
+		name: 'state',
+		type: 'string',
+		default: '',
+		displayOptions: whenFields,
+		placeholder: 'ON',
+		description: 'State or province, where the country has them',
+	},
+	{
+		displayName: 'Postal Code',
+		name: 'postalCode',
+		type: 'string',
+		default: '',
+		displayOptions: whenFields,
+	},
+	{
+		displayName: 'Country Code',
+		name: 'countryId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: whenFields,
+		placeholder: 'US',
+		description: 'Two-letter ISO 3166-1 alpha-2 code of the destination country, e.g. US, CA, DE or GB',
+	},
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		required: true,
+		default: {},
+		placeholder: 'Add Item',
+		displayOptions: whenFields,
+		description: 'The products to fulfill',
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Product ID',
+						name: 'productId',
+						type: 'string',
+						default: '',
+						description: 'S2 product ID',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Shipping Method',
+		name: 'shippingMethod',
+		type: 'string',
+		default: DEFAULT_SHIPPING_METHOD,
+		displayOptions: whenFields,
+		placeholder: 'Expedited',
+		description: 'The shipping method S2 should use; "standard" when there is no particular one',
+	},
+	{
+		displayName: 'Additional Address Fields',
+		name: 'addressFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: whenFields,
+		options: [
+			{ displayName: 'Address Line 2', name: 'address2', type: 'string', default: '', description: 'Apartment, suite, unit' },
+			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: whenFields,
+		options: [
+			{
+				displayName: 'Account Code',
+				name: 'accountCode',
+				type: 'string',
+				default: '',
+				description: "The code of the related account, as shown on S2's Account page",
+			},
+			{
+				displayName: 'Additional Reference IDs',
+				name: 'additionalReferenceIds',
+				type: 'string',
+				default: '',
+				description: 'Further reference IDs for this fulfillment, separated by commas',
+			},
+			{
+				displayName: 'Attachments',
+				name: 'attachments',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Attachment',
+				options: [
+					{
+						displayName: 'Attachment',
+						name: 'attachment',
+						values: [
+							{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+							{
+								displayName: 'Path',
+								name: 'path',
+								type: 'string',
+								default: '',
+								description: 'URL or S2 file path of the attachment',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Channel Fulfillment ID',
+				name: 'channelFulfillmentId',
+				type: 'string',
+				default: '',
+				description:
+					'Your own ID for this fulfillment. S2 refuses a second fulfillment with the same ID, which makes retries safe (see Options › If It Already Exists).',
+			},
+			{ displayName: 'Customer Note', name: 'customerNote', type: 'string', default: '' },
+			{
+				displayName: 'Method',
+				name: 'method',
+				type: 'options',
+				options: [
+					{ name: 'SPD', value: 'SPD', description: 'Small parcel delivery' },
+					{ name: 'Pickup', value: 'PICKUP' },
+					{ name: 'LTL', value: 'LTL', description: 'Less than truckload freight' },
+				],
+				default: 'SPD',
+				description: 'How the fulfillment is delivered',
+			},
+			{
+				displayName: 'Order Account ID',
+				name: 'orderAccountId',
+				type: 'string',
+				default: '',
+				description: 'The S2 account of a standalone fulfillment. Not needed with an Order ID: the order\'s account is used.',
+			},
+			{
+				displayName: 'Order Type',
+				name: 'orderType',
+				type: 'options',
+				options: [
+					{ name: 'B2C', value: 'B2C' },
+					{ name: 'B2B', value: 'B2B' },
+					{ name: 'FBA', value: 'FBA', description: 'Fulfillment by Amazon' },
+				],
+				default: 'B2C',
+			},
+			{
+				displayName: 'RMA ID',
+				name: 'rmaId',
+				type: 'string',
+				default: '',
+				description: 'The S2 RMA (return) this fulfillment belongs to, if any',
+			},
+			{
+				displayName: 'Shipments',
+				name: 'shipments',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Shipment',
+				description: 'Split the items into shipments. Without shipments, all items go in one shipment.',
+				options: [
+					{
+						displayName: 'Shipment',
+						name: 'shipment',
+						values: [
+							{
+								displayName: 'Items',
+								name: 'items',
+								type: 'string',
+								default: '',
+								placeholder: '3775cc37-30e7-4579-a58e-c9adda6fa88:2, bab7c35b-2ecb-4b40-be82-8dc1e0a86888:1',
+								description:
+									'The products in this shipment as productId:quantity, separated by commas. Empty: all items of the fulfillment.',
+							},
+							{
+								displayName: 'Prepaid Label File Paths',
+								name: 'prepaidLabels',
+								type: 'string',
+								default: '',
+								description: 'URLs or S2 file paths of pre-generated shipping labels, separated by commas',
+							},
+							{
+								displayName: 'Carrier ID',
+								name: 'shippingCarrierId',
+								type: 'string',
+								default: DEFAULT_CARRIER,
+								description: 'S2 shipping carrier ID; OTHER when the carrier is not in S2\'s list',
+							},
+							{
+								displayName: 'Tracking Number',
+								name: 'trackingNumber',
+								type: 'string',
+								default: '',
+								description: 'A tracking number you already have for this shipment',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Signature Required',
+				name: 'signatureRequired',
+				type: 'boolean',
+				default: false,
+				description: 'Whether delivery needs a signature',
+			},
+			{
+				displayName: 'Warehouse ID',
+				name: 'warehouseId',
+				type: 'string',
+				default: '',
+				description: 'The warehouse to fulfill from. Without it S2 picks one.',
+			},
+		],
+	},
+	{
+		displayName: 'Fulfillment (JSON)',
+		name: 'fulfillmentJson',
+		type: 'json',
+		required: true,
+		default:
+			'{\n  "orderId": "",\n  "address": {\n    "name": "",\n    "address1": "",\n    "city": "",\n    "state": "",\n    "postalCode": "",\n    "countryId": "US"\n  },\n  "items": [{ "productId": "", "quantity": 1 }]\n}',
+		displayOptions: { show: { define: ['json'] } },
+		description:
+			'The request body as S2 documents it. The same checks and defaults apply as with fields: missing address keys become "", a missing shipment list becomes one shipment of all items.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'If It Already Exists',
+				name: 'ifExists',
+				type: 'options',
+				options: [
+					{
+						name: 'Error',
+						value: 'error',
+						description: 'Fail when S2 already has a fulfillment with this Channel Fulfillment ID',
+					},
+					{
+						name: 'Return Existing',
+						value: 'returnExisting',
+						description:
+							'Output the existing fulfillment (marked alreadyExists: true) instead of failing, so a retried flow does not stop',
+					},
+				],
+				default: 'error',
+				description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
+			},
+			maxRetriesOption,
+		],
+	},
+];
+
+export const description = showFor('fulfillment', 'create', properties);
+
+type Collection = IDataObject & Record<string, unknown>;
+
+function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
+	const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, i, fallback) as T;
+	const address = param<Collection>('addressFields', {});
+	const { shipments, attachments, ...additional } = param<Collection>('additionalFields', {});
+	return {
+		orderId: param('orderId', ''),
+		...additional,
+		address: {
+			name: param('recipientName', ''),
+			company: address.company,
+			address1: param('address1', ''),
+			address2: address.address2,
+			city: param('city', ''),
+			state: param('state', ''),
+			postalCode: param('postalCode', ''),
+			countryId: param('countryId', ''),
+			phone: address.phone,
+			email: address.email,
+		},
+		items: param<Collection>('items', {}).item ?? [],
+		shippingMethod: param('shippingMethod', DEFAULT_SHIPPING_METHOD),
+		shipments: (shipments as Collection | undefined)?.shipment ?? [],
+		attachments: (attachments as Collection | undefined)?.attachment ?? [],
+	};
+}
+
+function fromJson(ctx: IExecuteFunctions, i: number): unknown {
+	const value = ctx.getNodeParameter('fulfillmentJson', i);
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `Fulfillment (JSON) is not valid JSON: ${(error as Error).message} [item ${i}]`, {
+			itemIndex: i,
+		});
+	}
+}
+
+const IF_EXISTS = ['error', 'returnExisting'] as const;
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) => {
+			const define = this.getNodeParameter('define', i) as string;
+			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
+			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
+			return { body, ifExists };
+		},
+		async (i, { body, ifExists }) => {
+			try {
+				return await apiRequest<IDataObject>(this, s2, {
+					method: 'POST',
+					path: '/fulfillment',
+					body,
+					// A repeated create with a Channel Fulfillment ID cannot make a second fulfillment: S2 answers 409.
+					idempotent: typeof body.channelFulfillmentId === 'string',
+					itemIndex: i,
+				});
+			} catch (error) {
+				if (ifExists === 'returnExisting' && isAlreadyExists(error)) return await returnExisting(this, body, error, i);
+				// The transport's errors are NodeApiErrors already: this returns the same error.
+				throw new NodeApiError(this.getNode(), error as JsonObject);
+			}
+		},
+	);
+}

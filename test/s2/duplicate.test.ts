@@ -1,0 +1,75 @@
+import type { INodeParameters } from 'n8n-workflow';
+import { createParams, creates, requests, s2, seedOrder, useS2 } from './helpers';
+
+describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that already exists (409 ALREADY_EXISTS)', () => {
+	const env = useS2();
+	const create = (orderId: string, options: INodeParameters = {}) =>
+		env.harness.runNode({
+			nodeType: 's2',
+			parameters: createParams({ orderId, additionalFields: { channelFulfillmentId: 'shop-ful-42' }, options }),
+		});
+
+	it('is an error by default, naming the code and how to make the create idempotent', async () => {
+		const order = seedOrder(env);
+		expect((await create(order.id)).status).toBe('success');
+		const second = await create(order.id);
+
+		expect(second.status).toBe('error');
+		expect(second.error?.message).toBe(
+			"S2 reported a conflict (HTTP 409 ALREADY_EXISTS): Fulfillment with channelFulfillmentId 'shop-ful-42' already exists for this organization",
+		);
+		expect(second.error?.description).toContain('If It Already Exists to Return Existing');
+		expect(creates(env).map((request) => request.status)).toEqual([200, 409]);
+		expect(s2(env).store.allFulfillments()).toHaveLength(1);
+	});
+
+	it('with Return Existing, outputs the existing fulfillment found through its order, marked alreadyExists', async () => {
+		const order = seedOrder(env);
+		const first = (await create(order.id)).items[0].json;
+		const again = await create(order.id, { ifExists: 'returnExisting' });
+
+		expect(again.status).toBe('success');
+		expect(again.items).toHaveLength(1);
+		expect(again.items[0].pairedItem).toEqual({ item: 0 });
+		expect(again.items[0].json).toEqual({ ...first, alreadyExists: true });
+		expect(requests(env).map((request) => `${request.method} ${request.path.replace(/^\/s2/, '')} ${request.status}`)).toEqual([
+			'POST /login 200',
+			'POST /fulfillment 200',
+			'POST /fulfillment 409',
+			`GET /order/${order.id} 200`,
+			`GET /fulfillment/${String(first.id)} 200`,
+		]);
+		expect(s2(env).store.allFulfillments()).toHaveLength(1);
+	});
+
+	it('with Return Existing and no order to look in, outputs a clearly marked item', async () => {
+		await create('');
+		const again = await create('', { ifExists: 'returnExisting' });
+		expect(again.status).toBe('success');
+		expect(again.items[0].json).toEqual({
+			alreadyExists: true,
+			channelFulfillmentId: 'shop-ful-42',
+			message: "S2 reported a conflict (HTTP 409 ALREADY_EXISTS): Fulfillment with channelFulfillmentId 'shop-ful-42' already exists for this organization",
+		});
+	});
+
+	it('with Return Existing, other errors still fail', async () => {
+		const result = await create('no-such-order', { ifExists: 'returnExisting' });
+		expect(result.status).toBe('error');
+		expect(result.error?.httpCode).toBe('404');
+	});
+
+	it('retries a create with a Channel Fulfillment ID after a 5xx (a repeat cannot duplicate), but not one without', async () => {
+		const order = seedOrder(env);
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 503 });
+		const result = await create(order.id, { maxRetries: 2 });
+		expect(result.status).toBe('success');
+		expect(creates(env).map((request) => request.status)).toEqual([503, 200]);
+
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 503 });
+		const plain = await env.harness.runNode({ nodeType: 's2', parameters: createParams({ orderId: order.id, options: { maxRetries: 2 } }) });
+		expect(plain.status).toBe('error');
+		expect(plain.error?.message).toContain('S2 had a server error (HTTP 503)');
+		expect(creates(env).map((request) => request.status)).toEqual([503, 200, 503]);
+	});
+});
