@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isRetryableNetworkError } from './retry';
 import type { VendorApi, VendorError } from './types';
 
 /** What we could learn from an error thrown by n8n's HTTP helpers. */
@@ -98,7 +99,9 @@ export function vendorApiError(
 	const status = failure.status;
 	const what = status
 		? `${vendor.displayName} ${STATUS_WORDS[status] ?? (status >= 500 ? 'had a server error' : 'returned an error')} (HTTP ${status}${parsed.code ? ` ${parsed.code}` : ''})`
-		: `Could not reach ${vendor.displayName}`;
+		: isRetryableNetworkError(failure.code, failure.message)
+			? `Could not reach ${vendor.displayName}`
+			: `The request to ${vendor.displayName} failed`;
 	const vendorMessage = parsed.message ?? (status ? undefined : failure.message);
 	const message = redact(vendorMessage ? `${what}: ${vendorMessage}` : what, secrets);
 	const descriptionParts = [

@@ -79,6 +79,7 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('Failed to acquire OAuth2 access token');
 		expect(result.error?.message).toContain('Client authentication failed');
+		expect(result.error?.message).toMatch(/^The request to OrderProtection failed: /);
 		expect(apiRequests(env)).toEqual([]);
 		expect(JSON.stringify(result.run)).not.toContain(wrongValue);
 	});
