@@ -7,6 +7,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { bearerToken } from './bearerToken';
 
 const DEFAULT_BASE_URL = 'https://api.s2sell.io';
 
@@ -81,12 +82,7 @@ export class S2Api implements ICredentialType {
 		return { accessToken: response.accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerToken('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

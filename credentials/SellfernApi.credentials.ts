@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { bearerToken } from './bearerToken';
 
 export class SellfernApi implements ICredentialType {
 	name = 'sellfernApi';
@@ -29,14 +30,7 @@ export class SellfernApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerToken('apiToken');
 
 	test: ICredentialTestRequest = {
 		request: {

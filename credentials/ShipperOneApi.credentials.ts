@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { bearerToken } from './bearerToken';
 
 export class ShipperOneApi implements ICredentialType {
 	name = 'shipperOneApi';
@@ -41,14 +42,7 @@ export class ShipperOneApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerToken('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { bearerToken } from './bearerToken';
 
 export class SkuIoApi implements ICredentialType {
 	name = 'skuIoApi';
@@ -37,14 +38,7 @@ export class SkuIoApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerToken('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

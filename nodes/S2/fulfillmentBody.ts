@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { countryCode } from '../shared/countries';
-import { optionalString, positiveInteger, requiredString, z } from '../shared/validation';
+import { isJsonObject } from '../shared/objects';
+import { optionalString, positiveInteger, requiredString, shown, z } from '../shared/validation';
 
 export const DEFAULT_CARRIER = 'OTHER';
 export const DEFAULT_SHIPPING_METHOD = 'standard';
@@ -8,11 +9,6 @@ export const ORDER_TYPES = { B2C: 0, B2B: 1, FBA: 2 } as const;
 export const METHODS = { SPD: 0, PICKUP: 1, LTL: 2 } as const;
 
 type Issue = { message: string };
-
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 function fail(ctx: z.RefinementCtx, message: string): never {
 	ctx.addIssue({ code: z.ZodIssueCode.custom, message });
@@ -64,11 +60,8 @@ function listOf<T>(label: string, element: z.ZodType<T, z.ZodTypeDef, unknown>, 
 	});
 }
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const objectOf = (label: string) => (value: unknown, ctx: z.RefinementCtx) => {
-	if (!isObject(value)) fail(ctx, `${label} must be an object (got ${shown(value)})`);
+	if (!isJsonObject(value)) fail(ctx, `${label} must be an object (got ${shown(value)})`);
 };
 
 const productAndQuantity = z.object({ productId: requiredString('Product ID'), quantity: positiveInteger('Quantity') });
@@ -81,13 +74,13 @@ const line = z.unknown().transform((value, ctx) => {
 		if (!match) return fail(ctx, `write it as productId:quantity (got ${shown(value)})`);
 		entry = { productId: match[1], quantity: match[2] };
 	}
-	if (!isObject(entry)) return fail(ctx, `must be a product ID and quantity (got ${shown(value)})`);
+	if (!isJsonObject(entry)) return fail(ctx, `must be a product ID and quantity (got ${shown(value)})`);
 	const result = productAndQuantity.safeParse(entry);
 	return result.success ? result.data : fail(ctx, firstIssue(result.error.issues));
 });
 
 const prepaidLabel = z.unknown().transform((value, ctx) => {
-	const filePath = isObject(value) ? value.filePath : value;
+	const filePath = isJsonObject(value) ? value.filePath : value;
 	const result = requiredString('File path').safeParse(filePath);
 	return result.success ? { filePath: result.data } : fail(ctx, firstIssue(result.error.issues));
 });

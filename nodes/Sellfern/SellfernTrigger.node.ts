@@ -1,12 +1,13 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollNewItems } from '../shared/polling';
-import { maxRetriesOption } from '../shared/retry';
+import { optionsCollection } from '../shared/description';
+import { pollNewItems, pollPaging } from '../shared/polling';
 import { optionalString, validateParameters, z } from '../shared/validation';
 import { readQueue } from './queue';
+import { QUEUE_STATUSES } from './transport';
 
 const schema = z.object({
-	status: z.enum(['New', 'In Production'], { errorMap: () => ({ message: 'Status must be New or In Production' }) }),
+	status: z.enum(QUEUE_STATUSES, { errorMap: () => ({ message: 'Status must be New or In Production' }) }),
 	supplierId: optionalString(),
 	emitExisting: z.boolean(),
 });
@@ -45,24 +46,16 @@ export class SellfernTrigger implements INodeType {
 				placeholder: 'sup_789',
 				description: 'Only orders of this supplier (useful with In Production)',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Include Orders Already Queued',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the orders already in the queue, instead of only those that arrive later',
-					},
-					maxRetriesOption,
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Include Orders Already Queued',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first poll after activation emits the orders already in the queue, instead of only those that arrive later',
+				},
+			]),
 		],
 	};
 
@@ -77,8 +70,7 @@ export class SellfernTrigger implements INodeType {
 			this,
 			{
 				// The queue has no "entered at" time, so every poll compares the whole queue with the last one.
-				fetch: async ({ sampleSize }) =>
-					await readQueue(this, filters, { returnAll: sampleSize === undefined, limit: sampleSize ?? 1 }),
+				fetch: async ({ sampleSize }) => await readQueue(this, filters, pollPaging(sampleSize)),
 				key: (order) => String(order.order_id),
 			},
 			{ emitExisting: params.emitExisting },

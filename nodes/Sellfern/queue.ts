@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { paginate } from '../shared/pagination';
+import { paginate, type Paging } from '../shared/pagination';
 import { apiRequest } from '../shared/transport';
 import type { ApiContext } from '../shared/types';
 import { QUEUE_MAX_PAGE_SIZE, sellfern } from './transport';
@@ -18,7 +18,7 @@ interface QueuePage {
 export async function readQueue(
 	ctx: ApiContext,
 	filters: QueueFilters,
-	paging: { returnAll: boolean; limit: number },
+	paging: Paging,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await paginate(

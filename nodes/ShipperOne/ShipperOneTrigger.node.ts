@@ -1,16 +1,16 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
-import { pollNewItems, type PollSource } from '../shared/polling';
-import { maxRetriesOption } from '../shared/retry';
+import { optionsCollection } from '../shared/description';
+import { pollNewItems, pollPaging, type PollSource } from '../shared/polling';
 import { integerAtLeast, validateParameters, z } from '../shared/validation';
-import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, QUEUES, readQueue, type Queue } from './queue';
+import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue, type Queue } from './queue';
 import { secondsBefore, updateTimeOf } from './updateTime';
 
 const DEFAULT_OVERLAP_SECONDS = 60;
 
 const schema = z.object({
-	queue: z.enum(QUEUES, { errorMap: () => ({ message: 'Queue must be Pending Accept, Pending Shipment or Failed' }) }),
+	queue: queueSchema,
 	emitExisting: z.boolean(),
 	detectBy: z.enum(['updateTime', 'snapshot'], {
 		errorMap: () => ({ message: 'Detect Entries By must be Update Time or Queue Snapshot' }),
@@ -29,13 +29,11 @@ function orderIdOf(ctx: IPollFunctions, order: IDataObject): string {
 	});
 }
 
-const sample = (sampleSize: number | undefined) => ({ returnAll: sampleSize === undefined, limit: sampleSize ?? 1 });
-
 /** Every poll reads the whole queue; an order is new when it was not there at the previous poll. */
 function snapshotSource(ctx: IPollFunctions, queue: Queue): PollSource<IDataObject> {
 	return {
 		fetch: async ({ sampleSize }) => {
-			const orders = await readQueue(ctx, queue, {}, sample(sampleSize));
+			const orders = await readQueue(ctx, queue, {}, pollPaging(sampleSize));
 			orders.forEach((order) => orderIdOf(ctx, order));
 			return orders;
 		},
@@ -62,7 +60,7 @@ function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IData
 	return {
 		fetch: async ({ cursor, sampleSize }) => {
 			const date = cursor && sampleSize === undefined ? secondsBefore(cursor, params.overlapSeconds) : undefined;
-			const orders = await readQueue(ctx, params.queue, { date }, sample(sampleSize));
+			const orders = await readQueue(ctx, params.queue, { date }, pollPaging(sampleSize));
 			if (sampleSize !== undefined) return orders;
 			// Oldest first, so the seen set (which keeps the latest keys) never drops a recent one.
 			const timed = orders.map((order) => ({ order, time: updateTime(order) }));
@@ -96,59 +94,51 @@ export class ShipperOneTrigger implements INodeType {
 				default: 'pending_accept',
 				description: 'Emit each order once when it enters this queue',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Include Orders Already Queued',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
-					},
-					{
-						displayName: 'Detect Entries By',
-						name: 'detectBy',
-						type: 'options',
-						options: [
-							{
-								name: 'Update Time (Date Filter)',
-								value: 'updateTime',
-								description:
-									'Ask only for orders updated since the last one seen. An order updated while it stays in the queue (e.g. partially accepted) is emitted again.',
-							},
-							{
-								name: 'Queue Snapshot',
-								value: 'snapshot',
-								description:
-									'Read the whole queue each poll and emit orders that were not in it at the previous poll. One request per 100 queued orders.',
-							},
-						],
-						default: 'updateTime',
-						description: 'How the trigger tells which orders entered the queue since the last poll',
-					},
-					{
-						displayName: 'Date Filter Overlap (Seconds)',
-						name: 'overlapSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						default: DEFAULT_OVERLAP_SECONDS,
-						description:
-							'With Update Time: how far before the last seen update time each poll asks from, to catch orders saved late or in the same second. Orders already emitted are not emitted again.',
-					},
-					{
-						...DATE_FILTER_ZONE_OPTION,
-						description:
-							'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
-					},
-					maxRetriesOption,
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Include Orders Already Queued',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
+				},
+				{
+					displayName: 'Detect Entries By',
+					name: 'detectBy',
+					type: 'options',
+					options: [
+						{
+							name: 'Update Time (Date Filter)',
+							value: 'updateTime',
+							description:
+								'Ask only for orders updated since the last one seen. An order updated while it stays in the queue (e.g. partially accepted) is emitted again.',
+						},
+						{
+							name: 'Queue Snapshot',
+							value: 'snapshot',
+							description:
+								'Read the whole queue each poll and emit orders that were not in it at the previous poll. One request per 100 queued orders.',
+						},
+					],
+					default: 'updateTime',
+					description: 'How the trigger tells which orders entered the queue since the last poll',
+				},
+				{
+					displayName: 'Date Filter Overlap (Seconds)',
+					name: 'overlapSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: DEFAULT_OVERLAP_SECONDS,
+					description:
+						'With Update Time: how far before the last seen update time each poll asks from, to catch orders saved late or in the same second. Orders already emitted are not emitted again.',
+				},
+				{
+					...DATE_FILTER_ZONE_OPTION,
+					description:
+						'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
+				},
+			]),
 		],
 	};
 

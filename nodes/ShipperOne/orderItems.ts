@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from '../shared/validation';
+import { isJsonObject } from '../shared/objects';
+import { shown, z } from '../shared/validation';
 
 /** One entry of the `items[]` the accept and ship calls take. */
 export interface ItemLine {
@@ -26,11 +27,6 @@ const ORDER_ID_FIELDS = ['item_id', 'id'];
 const ORDERED_QTY_FIELDS = ['qty_ordered', 'qty', 'quantity'];
 const LINE_ID_FIELDS = ['item_id', 'itemId', 'id'];
 const LINE_QTY_FIELDS = ['qty', 'quantity'];
-
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 /** Numbers and numeric text ("2", "2.0000" as Magento sends decimals) that hold a whole number. */
 function wholeNumber(value: unknown): number | undefined {
@@ -79,10 +75,10 @@ function readLines(value: unknown, label: string, spec: LineSpec, ctx: z.Refinem
 	const seen = new Set<number>();
 	for (const [index, entry] of list.entries()) {
 		const line = index + 1;
-		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+		if (!isJsonObject(entry)) {
 			return fail(`line ${line} is not an item object (got ${shown(entry)})`);
 		}
-		const id = firstField(entry as IDataObject, spec.idFields);
+		const id = firstField(entry, spec.idFields);
 		if (!id) return fail(`line ${line} has no item ID (${spec.idFields.join(' or ')})`);
 		const itemId = wholeNumber(id.value);
 		if (itemId === undefined || itemId < 1) {
@@ -94,7 +90,7 @@ function readLines(value: unknown, label: string, spec: LineSpec, ctx: z.Refinem
 			lines.push({ item_id: itemId, qty: spec.fixedQty });
 			continue;
 		}
-		const qty = firstField(entry as IDataObject, spec.qtyFields);
+		const qty = firstField(entry, spec.qtyFields);
 		if (!qty) return fail(`item ${itemId} has no ${spec.qtyWord} (${spec.qtyFields.join(', ')})`);
 		const amount = wholeNumber(qty.value);
 		if (amount === undefined || amount < spec.minQty) {

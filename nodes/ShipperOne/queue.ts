@@ -1,13 +1,19 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { paginate } from '../shared/pagination';
+import { isJsonObject } from '../shared/objects';
+import { paginate, type Paging } from '../shared/pagination';
 import { encodePath } from '../shared/path';
 import { apiRequest } from '../shared/transport';
 import type { ApiContext } from '../shared/types';
+import { z } from '../shared/validation';
 import { shipperOne } from './transport';
 
-export const QUEUES = ['pending_accept', 'pending_shipment', 'failed'] as const;
+const QUEUES = ['pending_accept', 'pending_shipment', 'failed'] as const;
 export type Queue = (typeof QUEUES)[number];
+
+export const queueSchema = z.enum(QUEUES, {
+	errorMap: () => ({ message: 'Queue must be Pending Accept, Pending Shipment or Failed' }),
+});
 
 export const QUEUE_OPTIONS: Array<INodePropertyOptions & { value: Queue }> = [
 	{ name: 'Pending Accept', value: 'pending_accept', description: 'Orders awaiting your accept/reject decision' },
@@ -34,8 +40,8 @@ export const DATE_FILTER_ZONE_OPTION: INodeProperties = {
 /** The document shows a bare array; a Magento search result (`{items: […]}`) is read as well. */
 function ordersOf(ctx: ApiContext, queue: Queue, body: unknown, itemIndex?: number): IDataObject[] {
 	const list = Array.isArray(body) ? body : (body as IDataObject | undefined)?.items;
-	if (Array.isArray(list) && list.every((order) => typeof order === 'object' && order !== null && !Array.isArray(order))) {
-		return list as IDataObject[];
+	if (Array.isArray(list) && list.every(isJsonObject)) {
+		return list;
 	}
 	throw new NodeOperationError(ctx.getNode(), `ShipperOne answered the ${queue} queue with something other than a list of orders`, {
 		itemIndex,
@@ -52,7 +58,7 @@ export async function readQueue(
 	ctx: ApiContext,
 	queue: Queue,
 	filters: { date?: string },
-	paging: { returnAll: boolean; limit: number },
+	paging: Paging,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await paginate(

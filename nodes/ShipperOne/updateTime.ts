@@ -1,14 +1,10 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
+import { toDateTime } from '../shared/dates';
 import { DATE_FILTER_FORMAT } from './queue';
 
 const UPDATE_TIME_FIELDS = ['updated_at', 'updatedAt'];
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-function parse(text: string, zone: string): DateTime {
-	const iso = DateTime.fromISO(text, { zone, setZone: true });
-	return iso.isValid ? iso : DateTime.fromSQL(text, { zone, setZone: true });
-}
 
 /**
  * An order's update time written the way the `date` filter reads it. A time without an offset
@@ -20,8 +16,8 @@ export function updateTimeOf(order: IDataObject, zone: string): string | undefin
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim();
 	const withOffset = HAS_OFFSET.test(text);
-	const time = parse(text, 'UTC');
-	if (!time.isValid) return undefined;
+	const time = toDateTime(text, 'UTC');
+	if (!time?.isValid) return undefined;
 	return (withOffset ? time.setZone(zone) : time).toFormat(DATE_FILTER_FORMAT);
 }
 

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
+import { filtersCollection, optionsCollection } from '../shared/description';
 import { pollNewItems, type PollRequest, type PollSource } from '../shared/polling';
-import { maxRetriesOption } from '../shared/retry';
 import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
+import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
 import { FULFILLMENTS_PATH } from './transport';
 
@@ -102,42 +103,20 @@ export class SkuIoTrigger implements INodeType {
 				description: 'The fulfillment status to watch for, as SKU.io names it',
 				displayOptions: { show: { event: ['status'] } },
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Fulfillment Type',
-						name: 'fulfillmentType',
-						type: 'string',
-						default: '',
-						placeholder: 'shipstation',
-						description: 'Only fulfillments of this type, e.g. manual, shipstation or fba',
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Include Fulfillments Already in Status',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
-						displayOptions: { show: { '/event': ['status'] } },
-					},
-					maxRetriesOption,
-				],
-			},
+			filtersCollection([
+				{ ...fulfillmentTypeFilter, description: 'Only fulfillments of this type, e.g. manual, shipstation or fba' },
+			]),
+			optionsCollection([
+				{
+					displayName: 'Include Fulfillments Already in Status',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
+					displayOptions: { show: { '/event': ['status'] } },
+				},
+			]),
 		],
 	};
 

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isJsonObject } from '../shared/objects';
 
 /** What became of one shipment in a bulk void; `not_reported` when SKU.io's answer does not mention it. */
 export type VoidOutcome = 'voided' | 'needs_confirmation' | 'failed' | 'not_reported';
@@ -50,7 +51,7 @@ export function shipmentResult(id: number, outcome: VoidOutcome, entry: IDataObj
 export function readBulkVoidAnswer(body: unknown): BulkVoidAnswer {
 	const outer = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
 	const inner = outer.data;
-	const data = inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...outer, ...(inner as IDataObject) } : outer;
+	const data = isJsonObject(inner) ? { ...outer, ...inner } : outer;
 	if (data.tracked_job_log_id !== undefined && data.tracked_job_log_id !== null) {
 		const job = { ...data };
 		delete job.data;

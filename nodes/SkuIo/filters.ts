@@ -1,40 +1,37 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
+import { filtersCollection } from '../shared/description';
 import { oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
 
-/** Status, fulfillment type and archived: the list's documented `filter[...]` parameters. */
-export const filtersProperty: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Fulfillment Type',
-			name: 'fulfillmentType',
-			type: 'string',
-			default: '',
-			placeholder: 'shipstation',
-			description: 'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
-		},
-		{
-			displayName: 'Include Archived',
-			name: 'includeArchived',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to include archived fulfillments (SKU.io leaves them out unless asked)',
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'string',
-			default: '',
-			placeholder: 'submitted',
-			description: 'Only fulfillments with this status, e.g. unsubmitted, submitted or fulfilled',
-		},
-	],
+/** `filter[fulfillment_type]`; the trigger offers it too. */
+export const fulfillmentTypeFilter: INodeProperties = {
+	displayName: 'Fulfillment Type',
+	name: 'fulfillmentType',
+	type: 'string',
+	default: '',
+	placeholder: 'shipstation',
+	description: 'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
 };
+
+/** Status, fulfillment type and archived: the list's documented `filter[...]` parameters. */
+export const filtersProperty: INodeProperties = filtersCollection([
+	fulfillmentTypeFilter,
+	{
+		displayName: 'Include Archived',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include archived fulfillments (SKU.io leaves them out unless asked)',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'string',
+		default: '',
+		placeholder: 'submitted',
+		description: 'Only fulfillments with this status, e.g. unsubmitted, submitted or fulfilled',
+	},
+]);
 
 /** The documented `filter_groups[...]` tree, one group of conditions. */
 export const filterGroupsProperty: INodeProperties = {
@@ -198,14 +195,19 @@ function filterGroupsTree(filters: FulfillmentFilters): IDataObject | undefined 
 	};
 }
 
+/** The set values of `filter[status]`, `filter[fulfillment_type]` and `filter[archived]`. */
+function filterValues(filters: FulfillmentFilters): IDataObject {
+	const values: IDataObject = {};
+	if (filters.status) values.status = filters.status;
+	if (filters.fulfillmentType) values.fulfillment_type = filters.fulfillmentType;
+	if (filters.includeArchived) values.archived = 1;
+	return values;
+}
+
 /** `filter[status]`, `filter[fulfillment_type]`, `filter[archived]`, `filter_groups[...]` and `sort` as flat query keys. */
 export function filterQuery(filters: FulfillmentFilters) {
 	return bracketQuery({
-		filter: {
-			status: filters.status,
-			fulfillment_type: filters.fulfillmentType,
-			archived: filters.includeArchived ? 1 : undefined,
-		},
+		filter: filterValues(filters),
 		filter_groups: filterGroupsTree(filters),
 		sort: sortValue(filters),
 	});
@@ -222,11 +224,6 @@ function sortValue(filters: FulfillmentFilters): string | undefined {
  * list's filter names with the filter_groups tree beside them (see the README).
  */
 export function filterBody(filters: FulfillmentFilters): IDataObject {
-	const body: IDataObject = {};
-	if (filters.status) body.status = filters.status;
-	if (filters.fulfillmentType) body.fulfillment_type = filters.fulfillmentType;
-	if (filters.includeArchived) body.archived = 1;
 	const groups = filterGroupsTree(filters);
-	if (groups) body.filter_groups = groups;
-	return body;
+	return { ...filterValues(filters), ...(groups ? { filter_groups: groups } : {}) };
 }

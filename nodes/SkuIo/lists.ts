@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { paginate } from '../shared/pagination';
+import { paginate, type Paging } from '../shared/pagination';
 import { apiRequest } from '../shared/transport';
 import type { ApiContext } from '../shared/types';
 import { MAX_PAGE_SIZE, readPage, skuIo } from './transport';
-
-export interface Paging {
-	returnAll: boolean;
-	limit: number;
-}
 
 type Query = Record<string, string | number | boolean>;
 

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isJsonObject } from '../shared/objects';
+import { encodePath } from '../shared/path';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi } from '../shared/types';
 
@@ -7,6 +9,11 @@ export const SKUIO_DEFAULT_TENANT = 'app';
 
 /** `/api/v2/sales-order-fulfillments`: every fulfillment route except the void routes. */
 export const FULFILLMENTS_PATH = '/api/v2/sales-order-fulfillments';
+/** A route below one fulfillment, e.g. `/api/v2/sales-order-fulfillments/1001/detail`. */
+export function fulfillmentPath(fulfillmentId: number, route: string): string {
+	return `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}`}/${route}`;
+}
+
 /** The void routes live under `/api/`, not `/api/v2/`. */
 export const VOID_PATH = '/api/sales-order-fulfillments';
 
@@ -84,8 +91,8 @@ export function readPage(body: unknown): { items: IDataObject[]; total?: number 
 export function readRecord(body: unknown): IDataObject {
 	const data = (body ?? {}) as IDataObject;
 	const inner = data.data;
-	if (inner && typeof inner === 'object' && !Array.isArray(inner)) return inner as IDataObject;
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? data : {};
+	if (isJsonObject(inner)) return inner;
+	return isJsonObject(body) ? data : {};
 }
 
 /**

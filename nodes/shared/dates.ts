@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { z } from 'zod';
+import { shown, z } from './validation';
 
 /**
  * A date as n8n parameters deliver it: ISO text with or without an offset (the date picker gives
@@ -14,11 +14,6 @@ export function toDateTime(value: unknown, zone: string): DateTime | undefined {
 	const text = value.trim();
 	const iso = DateTime.fromISO(text, { zone, setZone: true });
 	return iso.isValid ? iso : DateTime.fromSQL(text, { zone, setZone: true });
-}
-
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** An optional date (see `toDateTime`); empty means not set. */

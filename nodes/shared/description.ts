@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { maxRetriesOption } from './retry';
 
 /** Adds "show only for this resource and operation" to every property. */
 export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
@@ -28,24 +29,26 @@ export function operationSelector(
 	};
 }
 
-/** Return All + Limit, as every list operation has them. */
-export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { returnAll: [false] } },
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
+/** The Filters collection of a list operation or trigger. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
+/** The Options collection every operation and trigger has: its own options, then Max Retries. */
+export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options, maxRetriesOption],
+	};
 }

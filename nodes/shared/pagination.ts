@@ -5,10 +5,14 @@ export interface Page<T> {
 	total?: number;
 }
 
-export interface PaginateOptions {
+/** Return All + Limit, once checked. */
+export interface Paging {
 	returnAll: boolean;
 	/** Max results when not returning all. */
 	limit: number;
+}
+
+export interface PaginateOptions extends Paging {
 	/** The largest page the vendor allows (also the page size used to return all). */
 	maxPageSize: number;
 	/**

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { Paging } from './pagination';
 
 export interface PollRequest {
 	/** The highest cursor value emitted so far (fetch from it inclusively), if the source uses one. */
@@ -45,6 +46,11 @@ interface PollState {
 }
 
 const DEFAULT_SEEN_LIMIT = 5000;
+
+/** How much a source reads: everything on a real poll, the sample in manual mode. */
+export function pollPaging(sampleSize: number | undefined): Paging {
+	return { returnAll: sampleSize === undefined, limit: sampleSize ?? 1 };
+}
 
 /**
  * Emits each item once across polls. State lives in the workflow's static data and is written only

@@ -6,7 +6,7 @@ const MAX_DELAY_MS = 30_000;
 /** A Retry-After longer than this is not waited out: the error is shown instead. */
 export const MAX_RETRY_AFTER_MS = 120_000;
 
-/** Goes into every operation's (and trigger's) Options collection as `options.maxRetries`. */
+/** The last entry of every Options collection (`optionsCollection`), read as `options.maxRetries`. */
 export const maxRetriesOption: INodeProperties = {
 	displayName: 'Max Retries',
 	name: 'maxRetries',

@@ -22,7 +22,8 @@ export function validateParameters<T>(
 	});
 }
 
-function shown(value: unknown): string {
+/** A value as error messages quote it: strings in quotes, others as JSON, long ones cut at 60 characters. */
+export function shown(value: unknown): string {
 	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

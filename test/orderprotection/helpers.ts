@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { RequestRecord } from '../../sandbox/core/ledger';
 import type { Order } from '../../sandbox/vendors/orderprotection/orders';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 export function useOrderProtection(): TestEnv {
 	return useTestEnv((sandbox) => ({ orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection') }));
@@ -15,10 +15,7 @@ export function seedOrder(env: TestEnv): Order {
 	return op(env).seed({ orders: 1 }).orders[0];
 }
 
-/** Requests OrderProtection received, oldest first, optionally only those whose path contains `pathPart`. */
-export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
-	return env.sandbox.state.ledger.requests({ vendor: 'orderprotection' }).filter((r) => r.path.includes(pathPart));
-}
+export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'orderprotection', pathPart);
 
 export const tokenRequests = (env: TestEnv) => requests(env, '/v1/oauth/token');
 export const apiRequests = (env: TestEnv) => requests(env, '/v1/orders/');

@@ -1,15 +1,9 @@
-import type { IDataObject, INode } from 'n8n-workflow';
 import example from '../../examples/s2-fulfill-and-track.json';
 import { EXAMPLE_ORDER_ID } from '../../sandbox/vendors/s2/seed';
+import { exampleNode, setNodeValues } from '../support/examples';
 import { logins, s2, useS2 } from './helpers';
 
-/** The values the example's Set node produces, as one input item. */
-function setValues(node: INode): IDataObject {
-	const { assignments } = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> });
-	return Object.fromEntries(assignments.map(({ name, value }) => [name, value])) as IDataObject;
-}
-
-const byName = (name: string) => example.nodes.find((node) => node.name === name) as unknown as INode;
+const byName = (name: string) => exampleNode(example, name);
 
 describe('examples/s2-fulfill-and-track.json (its S2 nodes, in-process)', () => {
 	const env = useS2();
@@ -18,7 +12,7 @@ describe('examples/s2-fulfill-and-track.json (its S2 nodes, in-process)', () => 
 		s2(env).seed({ orders: 1, orderId: EXAMPLE_ORDER_ID });
 		s2(env).store.autoShip = true;
 		const run = async () => {
-			const created = await env.harness.runNode({ nodeType: 's2', parameters: byName('Create Fulfillment').parameters, input: [setValues(byName('Order to Fulfill'))] });
+			const created = await env.harness.runNode({ nodeType: 's2', parameters: byName('Create Fulfillment').parameters, input: [setNodeValues(byName('Order to Fulfill'))] });
 			expect(created.status).toBe('success');
 			const order = await env.harness.runNode({ nodeType: 's2', parameters: byName('Get Order Tracking').parameters, input: created.items });
 			expect(order.status).toBe('success');

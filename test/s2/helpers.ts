@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { RequestRecord } from '../../sandbox/core/ledger';
 import { PRODUCTS } from '../../sandbox/vendors/s2/catalog';
 import type { Order } from '../../sandbox/vendors/s2/store';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 export const [PRODUCT_A, PRODUCT_B] = PRODUCTS.map((product) => product.id);
 
@@ -18,10 +18,7 @@ export function seedOrder(env: TestEnv): Order {
 	return s2(env).seed({ orders: 1 }).orders[0];
 }
 
-/** Requests S2 received, oldest first, optionally only those whose path contains `pathPart`. */
-export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
-	return env.sandbox.state.ledger.requests({ vendor: 's2' }).filter((r) => r.path.includes(pathPart));
-}
+export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 's2', pathPart);
 
 export const logins = (env: TestEnv) => requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/login'));
 export const creates = (env: TestEnv) => requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/fulfillment'));

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { RequestRecord } from '../../sandbox/core/ledger';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 export const TOKEN = 'sk_test_sandbox';
 
@@ -14,9 +14,7 @@ export function seedOrders(env: TestEnv, count: number, options: Record<string, 
 	return created.orders.map((order) => order.order_id);
 }
 
-export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
-	return env.sandbox.state.ledger.requests({ vendor: 'sellfern' }).filter((r) => r.path.includes(pathPart));
-}
+export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'sellfern', pathPart);
 
 export function orderStatus(env: TestEnv, orderId: number) {
 	const response = env.sandbox.state.vendors as unknown as Record<string, { orders: { get(id: number): { status: string; supplier_id: string | null } | undefined } }>;

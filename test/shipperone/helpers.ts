@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { RequestRecord } from '../../sandbox/core/ledger';
 import type { ShipperOneVendor } from '../../sandbox/vendors/shipperone';
 import type { SeedOptions } from '../../sandbox/vendors/shipperone/seed';
 import type { CredentialsMap } from '../harness';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 export const TOKEN = 'so_sandbox_full';
 export const READONLY_TOKEN = 'so_sandbox_readonly';
@@ -31,12 +31,8 @@ export function order(env: TestEnv, orderId: string): SeededOrder {
 	return vendor(env).orders.get(orderId) as SeededOrder;
 }
 
-/** Requests the nodes sent to ShipperOne (the ledger), optionally only those whose path has `pathPart`. */
-export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
-	return env.sandbox.state.ledger.requests({ vendor: 'shipperone' }).filter((r) => r.path.includes(pathPart));
-}
+export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'shipperone', pathPart);
 
-export const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
 export const orderIds = (items: INodeExecutionData[]) => items.map((item) => item.json.order_id);
 export const paired = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number }).item);
 

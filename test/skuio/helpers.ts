@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import type { RequestRecord } from '../../sandbox/core/ledger';
 import type { SeedOptions } from '../../sandbox/vendors/skuio/seed';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 export const TOKEN = '1|skuio-sandbox-demo-token';
 
@@ -18,10 +18,7 @@ export function seed(env: TestEnv, count: number, options: Partial<SeedOptions> 
 	return env.sandbox.state.vendors.skuio.seed({ count, ...options }).fulfillments.map((f) => f.id);
 }
 
-/** SKU.io requests the sandbox received, optionally only those whose path contains `pathPart`. */
-export function requests(env: TestEnv, pathPart = ''): RequestRecord[] {
-	return env.sandbox.state.ledger.requests({ vendor: 'skuio' }).filter((r) => r.path.includes(pathPart));
-}
+export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'skuio', pathPart);
 
 export function run(
 	env: TestEnv,

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { maxRetriesOption } from '../../shared/retry';
-import { integerAtLeast, positiveInteger, validateParameters, z } from '../../shared/validation';
-import type { Paging } from '../lists';
+import type { Paging } from '../../shared/pagination';
+import { integerAtLeast, positiveInteger, positiveIntegerList, validateParameters, z } from '../../shared/validation';
 
 /** The fulfillment (shipment) an operation acts on; defaults to the incoming item's `id`. */
 export function fulfillmentIdProperty(description: string): INodeProperties {
@@ -16,15 +15,16 @@ export function fulfillmentIdProperty(description: string): INodeProperties {
 	};
 }
 
-/** The Options collection every operation has: its own options, then Max Retries. */
-export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+/** The fulfillments an item brings to a batched operation; all items' IDs are combined. */
+export function fulfillmentIdsProperty(description: string): INodeProperties {
 	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...options, maxRetriesOption],
+		displayName: 'Fulfillment IDs',
+		name: 'fulfillmentIds',
+		type: 'string',
+		required: true,
+		default: '={{ $json.id }}',
+		placeholder: '1001, 1002',
+		description,
 	};
 }
 
@@ -45,4 +45,11 @@ const idSchema = z.object({ fulfillmentId: positiveInteger('Fulfillment ID') });
 export function readFulfillmentId(ctx: IExecuteFunctions, itemIndex: number): number {
 	return validateParameters(ctx, idSchema, { fulfillmentId: ctx.getNodeParameter('fulfillmentId', itemIndex) }, itemIndex)
 		.fulfillmentId;
+}
+
+const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
+
+export function readFulfillmentIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
+	return validateParameters(ctx, idsSchema, { fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', itemIndex) }, itemIndex)
+		.fulfillmentIds;
 }

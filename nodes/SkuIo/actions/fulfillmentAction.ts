@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { showFor } from '../../shared/description';
+import { optionsCollection, showFor } from '../../shared/description';
 import { forEachItem } from '../../shared/itemLoop';
-import { encodePath } from '../../shared/path';
 import { apiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
-import { FULFILLMENTS_PATH, readRecord, skuIo } from '../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from './common';
+import { fulfillmentPath, readRecord, skuIo } from '../transport';
+import { fulfillmentIdProperty, readFulfillmentId } from './common';
 
 export interface FulfillmentActionConfig {
 	resource: string;
@@ -44,7 +43,7 @@ export function fulfillmentAction(config: FulfillmentActionConfig): OperationMod
 			const fulfillmentId = readFulfillmentId(this, i);
 			const body = await apiRequest(this, skuIo, {
 				method: 'POST',
-				path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/${config.route}`}`,
+				path: fulfillmentPath(fulfillmentId, config.route),
 				idempotent: config.idempotent,
 				itemIndex: i,
 			});

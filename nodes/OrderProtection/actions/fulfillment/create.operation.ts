@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalDateTime } from '../../../shared/dates';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
-import { maxRetriesOption } from '../../../shared/retry';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
+import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
-import { asObject } from '../../response';
 import { orderProtection } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -125,14 +124,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRetriesOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = showFor('fulfillment', 'create', properties);
@@ -243,13 +235,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				body: bodyOf(params),
 				itemIndex: i,
 			});
-			// The API answers only {status: "ok"}: the IDs let the next node (e.g. Update) refer to the fulfillment.
-			return {
-				...asObject(response),
+			return fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.fulfillmentStatus,
-			};
+			});
 		},
 	);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
+import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { encodePath } from '../../../shared/path';
-import { maxRetriesOption } from '../../../shared/retry';
 import { apiRequest } from '../../../shared/transport';
 import { pathId, validateParameters, z } from '../../../shared/validation';
 import { orderProtection } from '../../transport';
@@ -17,34 +17,24 @@ const properties: INodeProperties[] = [
 		description: "The order's ID in your store platform; all of its fulfillments are returned",
 	},
 	...returnAllAndLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRetriesOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = showFor('fulfillment', 'getAll', properties);
 
 const schema = z.object({
 	sourceOrderId: pathId('Source Order ID'),
-	returnAll: z.boolean(),
-	limit: z.number({ invalid_type_error: 'Limit must be a number' }).int('Limit must be a whole number').positive('Limit must be at least 1'),
+	...returnAllAndLimitSchema,
 });
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		const params = validateParameters(
 			this,
 			schema,
 			{
 				sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-				returnAll,
-				limit: returnAll ? 1 : this.getNodeParameter('limit', i),
+				...readReturnAllAndLimit(this, i),
 			},
 			i,
 		);

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
-import { maxRetriesOption } from '../../../shared/retry';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { pathId, validateParameters, z } from '../../../shared/validation';
-import { asObject } from '../../response';
+import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 
@@ -35,14 +34,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The new fulfillment status, sent in the documented form (e.g. IN_TRANSIT). An expression may give any casing ("In Transit"); it is converted.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRetriesOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = showFor('fulfillment', 'update', properties);
@@ -75,13 +67,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				body: { status: params.status },
 				itemIndex: i,
 			});
-			// The API answers only {status: "ok"}; the IDs and the new status make the item useful downstream.
-			return {
-				...asObject(response),
+			return fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.status,
-			};
+			});
 		},
 	);
 }

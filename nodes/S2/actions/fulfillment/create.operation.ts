@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
-import { maxRetriesOption } from '../../../shared/retry';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { oneOf, validateParameters } from '../../../shared/validation';
@@ -306,36 +305,28 @@ const properties: INodeProperties[] = [
 		description:
 			'The request body as S2 documents it. The same checks and defaults apply as with fields: missing address keys become "", a missing shipment list becomes one shipment of all items.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'If It Already Exists',
-				name: 'ifExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Error',
-						value: 'error',
-						description: 'Fail when S2 already has a fulfillment with this Channel Fulfillment ID',
-					},
-					{
-						name: 'Return Existing',
-						value: 'returnExisting',
-						description:
-							'Output the existing fulfillment (marked alreadyExists: true) instead of failing, so a retried flow does not stop',
-					},
-				],
-				default: 'error',
-				description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
-			},
-			maxRetriesOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'If It Already Exists',
+			name: 'ifExists',
+			type: 'options',
+			options: [
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Fail when S2 already has a fulfillment with this Channel Fulfillment ID',
+				},
+				{
+					name: 'Return Existing',
+					value: 'returnExisting',
+					description:
+						'Output the existing fulfillment (marked alreadyExists: true) instead of failing, so a retried flow does not stop',
+				},
+			],
+			default: 'error',
+			description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
+		},
+	]),
 ];
 
 export const description = showFor('fulfillment', 'create', properties);

@@ -1,21 +1,14 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
-import { showFor } from '../../../shared/description';
-import { errorForItem, errorItem } from '../../../shared/itemLoop';
-import { maxRetriesOption } from '../../../shared/retry';
+import { batchItemIndexes, batchValues, buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { BatchOutput } from '../../../shared/batchOutput';
+import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import {
-	integerAtLeast,
-	optionalString,
-	positiveIntegerList,
-	requiredString,
-	validateParameters,
-	z,
-} from '../../../shared/validation';
+import { optionalString, positiveIntegerList, requiredString, validateParameters, z } from '../../../shared/validation';
 import { sellfern } from '../../transport';
 
-const MAX_BATCH_SIZE = 1000;
+const BATCH_SIZE: BatchSizeLimits = { default: 100, max: 1000 };
 
 const properties: INodeProperties[] = [
 	{
@@ -44,33 +37,20 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to only validate and preview the per-order results without saving anything',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-				default: 100,
-				description:
-					'Max order IDs per request. Items with the same supplier, dry run setting and key share requests. Read from the first item.',
-			},
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				description:
-					'Sent as Idempotency-Key. When empty, each request gets a key derived from its content, so a retry can never assign twice. When the orders need several requests, ":2", ":3"… is appended for the later ones.',
-			},
-			maxRetriesOption,
-		],
-	},
+	optionsCollection([
+		batchSizeOption(
+			BATCH_SIZE,
+			'Max order IDs per request. Items with the same supplier, dry run setting and key share requests. Read from the first item.',
+		),
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			description:
+				'Sent as Idempotency-Key. When empty, each request gets a key derived from its content, so a retry can never assign twice. When the orders need several requests, ":2", ":3"… is appended for the later ones.',
+		},
+	]),
 ];
 
 export const description = showFor('fulfillment', 'assignSupplier', properties);
@@ -81,11 +61,6 @@ const itemSchema = z.object({
 	dryRun: z.boolean({ invalid_type_error: 'Dry Run must be true or false' }),
 	idempotencyKey: optionalString(),
 });
-
-const batchSizeSchema = z.object({ batchSize: integerAtLeast('Batch Size', 1) }).refine(
-	(value) => value.batchSize <= MAX_BATCH_SIZE,
-	{ message: `Batch Size must be at most ${MAX_BATCH_SIZE}` },
-);
 
 interface AssignGroup {
 	supplierId: string;
@@ -108,7 +83,7 @@ function contentKey(group: AssignGroup, orderIds: number[]): string {
 }
 
 async function sendBatch(ctx: IExecuteFunctions, batch: Batch<number, AssignGroup>, key: string) {
-	const orderIds = [...new Set(batch.entries.map((entry) => entry.value))];
+	const orderIds = batchValues(batch);
 	const data = await apiRequest<{ results?: AssignResult[] }>(ctx, sellfern, {
 		method: 'POST',
 		path: '/api/v2/fulfillment/assign',
@@ -132,11 +107,9 @@ function resultFor(results: Map<number, AssignResult>, entry: BatchEntry<number>
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output: Array<{ itemIndex: number; data: INodeExecutionData }> = [];
+	const output = new BatchOutput(this);
 	const entries: Array<BatchEntry<number> & { group: AssignGroup }> = [];
-	const { batchSize } = validateParameters(this, batchSizeSchema, {
-		batchSize: this.getNodeParameter('options.batchSize', 0, 100),
-	});
+	const batchSize = readBatchSize(this, BATCH_SIZE);
 
 	// Every item is checked before the first request, so invalid input never sends anything.
 	for (let i = 0; i < items.length; i++) {
@@ -155,8 +128,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const group = { supplierId: params.supplierId, dryRun: params.dryRun, idempotencyKey: params.idempotencyKey };
 			for (const orderId of params.orderIds) entries.push({ itemIndex: i, value: orderId, group });
 		} catch (error) {
-			if (!this.continueOnFail()) throw errorForItem(this, error, i);
-			output.push({ itemIndex: i, data: errorItem(error as Error, i) });
+			output.fail(error, [i]);
 		}
 	}
 
@@ -166,27 +138,23 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const { group } = batch;
 		const n = (batchNumber.get(groupKey(group)) ?? 0) + 1;
 		batchNumber.set(groupKey(group), n);
-		const orderIds = batch.entries.map((entry) => entry.value);
 		const key = group.idempotencyKey
 			? n === 1
 				? group.idempotencyKey
 				: `${group.idempotencyKey}:${n}`
-			: contentKey(group, [...new Set(orderIds)]);
+			: contentKey(group, batchValues(batch));
 		try {
 			const results = await sendBatch(this, batch, key);
 			for (const entry of batch.entries) {
-				output.push({
+				output.add({
 					itemIndex: entry.itemIndex,
 					data: { json: resultFor(results, entry, group), pairedItem: { item: entry.itemIndex } },
 				});
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw errorForItem(this, error, batch.entries[0].itemIndex);
-			for (const itemIndex of new Set(batch.entries.map((entry) => entry.itemIndex))) {
-				output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
-			}
+			output.fail(error, batchItemIndexes(batch));
 		}
 	}
 
-	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+	return output.inItemOrder();
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { encodePath } from '../../../shared/path';
-import { maxRetriesOption } from '../../../shared/retry';
 import { apiRequest } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
@@ -26,23 +25,15 @@ const properties: INodeProperties[] = [
 		default: 'Shipped',
 		description: 'The status to set. Shipped moves the order out of the production queue.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
-			},
-			maxRetriesOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
+		},
+	]),
 ];
 
 export const description = showFor('order', 'updateStatus', properties);

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
-import { maxRetriesOption } from '../../../shared/retry';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
@@ -49,14 +48,7 @@ const properties: INodeProperties[] = [
 				'Quantity to accept; 0 rejects the item. Must equal the ordered quantity unless partial acceptance is enabled for the order.',
 		},
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRetriesOption],
-	},
+	optionsCollection(),
 ];
 
 export const description = showFor('fulfillmentOrder', 'accept', properties);

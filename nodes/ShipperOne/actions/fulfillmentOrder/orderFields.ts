@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemLine } from '../../orderItems';
+import { isJsonObject } from '../../../shared/objects';
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
@@ -16,6 +17,6 @@ export const orderIdProperty: INodeProperties = {
  * the output still says which order and items the call was for.
  */
 export function actionResult(body: unknown, orderId: string, lines: ItemLine[]): IDataObject {
-	if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as IDataObject;
+	if (isJsonObject(body)) return body;
 	return { order_id: orderId, items: lines as unknown as IDataObject[], response: (body ?? null) as IDataObject };
 }

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
-import { maxRetriesOption } from '../../../shared/retry';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
@@ -76,24 +75,16 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Additional Shipment Fields',
-				name: 'additionalFields',
-				type: 'json',
-				default: '{}',
-				description:
-					'More fields of the ship call as a JSON object, e.g. the optional COD amount or package value; use the names from your ShipperOne API reference (this guide does not publish them)',
-			},
-			maxRetriesOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Additional Shipment Fields',
+			name: 'additionalFields',
+			type: 'json',
+			default: '{}',
+			description:
+				'More fields of the ship call as a JSON object, e.g. the optional COD amount or package value; use the names from your ShipperOne API reference (this guide does not publish them)',
+		},
+	]),
 ];
 
 export const description = showFor('fulfillmentOrder', 'ship', properties);

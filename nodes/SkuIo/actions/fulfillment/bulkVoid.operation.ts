@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
-import { showFor } from '../../../shared/description';
-import { errorForItem, errorItem } from '../../../shared/itemLoop';
+import { batchItemIndexes, batchValues, buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { BatchOutput, type ItemOutput } from '../../../shared/batchOutput';
+import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import {
-	integerAtLeast,
-	oneOf,
-	optionalString,
-	positiveIntegerList,
-	validateParameters,
-	z,
-} from '../../../shared/validation';
+import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
 import {
 	filterBody,
@@ -22,11 +16,11 @@ import {
 	type FulfillmentFilters,
 } from '../../filters';
 import { skuIo, VOID_PATH } from '../../transport';
-import { optionsCollection } from '../common';
+import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 
 /** Up to this many shipments SKU.io voids at once and answers per shipment; more become a background job. */
 export const SYNC_LIMIT = 30;
-const MAX_BATCH_SIZE = 1000;
+const BATCH_SIZE: BatchSizeLimits = { default: SYNC_LIMIT, max: 1000 };
 
 const properties: INodeProperties[] = [
 	{
@@ -48,13 +42,7 @@ const properties: INodeProperties[] = [
 		default: 'ids',
 	},
 	{
-		displayName: 'Fulfillment IDs',
-		name: 'fulfillmentIds',
-		type: 'string',
-		required: true,
-		default: '={{ $json.id }}',
-		placeholder: '1001, 1002',
-		description: 'Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array',
+		...fulfillmentIdsProperty('Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array'),
 		displayOptions: { show: { target: ['ids'] } },
 	},
 	{ ...filtersProperty, displayOptions: { show: { target: ['filters'] } } },
@@ -76,15 +64,10 @@ const properties: INodeProperties[] = [
 			'Whether to void shipped shipments too. Without it, SKU.io leaves shipped ones alone and reports them as needing confirmation.',
 	},
 	optionsCollection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
-			default: SYNC_LIMIT,
-			description:
-				'Max shipment IDs per request. Up to 30, SKU.io answers with a result per shipment; above 30 it starts a background job and answers with its tracked_job_log_id. Read from the first item.',
-		},
+		batchSizeOption(
+			BATCH_SIZE,
+			'Max shipment IDs per request. Up to 30, SKU.io answers with a result per shipment; above 30 it starts a background job and answers with its tracked_job_log_id. Read from the first item.',
+		),
 	]),
 ];
 
@@ -95,10 +78,6 @@ const itemSchema = z.object({
 	voidReason: optionalString(),
 	force: z.boolean({ invalid_type_error: 'Force must be true or false' }),
 });
-const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
-const batchSizeSchema = z
-	.object({ batchSize: integerAtLeast('Batch Size', 1) })
-	.refine((value) => value.batchSize <= MAX_BATCH_SIZE, { message: `Batch Size must be at most ${MAX_BATCH_SIZE}` });
 
 interface VoidSettings {
 	voidReason?: string;
@@ -108,11 +87,6 @@ interface VoidSettings {
 interface FilterRequest extends VoidSettings {
 	itemIndex: number;
 	filters: FulfillmentFilters;
-}
-
-interface Output {
-	itemIndex: number;
-	data: INodeExecutionData;
 }
 
 const settingsKey = (settings: VoidSettings) => JSON.stringify([settings.force, settings.voidReason ?? '']);
@@ -134,9 +108,9 @@ function voidBody(settings: VoidSettings): IDataObject {
 }
 
 /** Results of one batch of IDs, one output per input entry, paired to the item that brought the ID. */
-async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettings>): Promise<Output[]> {
-	const ids = [...new Set(batch.entries.map((entry) => entry.value))];
-	const itemIndexes = [...new Set(batch.entries.map((entry) => entry.itemIndex))];
+async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettings>): Promise<ItemOutput[]> {
+	const ids = batchValues(batch);
+	const itemIndexes = batchItemIndexes(batch);
 	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
 	if (answer.kind === 'job') {
 		// One background job for the whole batch: a single item, paired to every item that brought an ID.
@@ -159,7 +133,7 @@ async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettin
 	}));
 }
 
-async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<Output[]> {
+async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<ItemOutput[]> {
 	const answer = await sendVoid(
 		ctx,
 		{ apply_to_all: true, filters: filterBody(request.filters), ...voidBody(request) },
@@ -170,14 +144,8 @@ async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Pro
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output: Output[] = [];
-	const fail = (error: unknown, itemIndexes: number[]) => {
-		if (!this.continueOnFail()) throw errorForItem(this, error, itemIndexes[0]);
-		for (const itemIndex of itemIndexes) output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
-	};
-	const { batchSize } = validateParameters(this, batchSizeSchema, {
-		batchSize: this.getNodeParameter('options.batchSize', 0, SYNC_LIMIT),
-	});
+	const output = new BatchOutput(this);
+	const batchSize = readBatchSize(this, BATCH_SIZE);
 
 	// Every item is checked before the first request, so invalid input never voids anything.
 	const entries: Array<BatchEntry<number> & { group: VoidSettings }> = [];
@@ -196,13 +164,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			);
 			const settings: VoidSettings = { voidReason: params.voidReason, force: params.force };
 			if (params.target === 'ids') {
-				const { fulfillmentIds } = validateParameters(
-					this,
-					idsSchema,
-					{ fulfillmentIds: this.getNodeParameter('fulfillmentIds', i) },
-					i,
-				);
-				for (const id of fulfillmentIds) entries.push({ itemIndex: i, value: id, group: settings });
+				for (const id of readFulfillmentIds(this, i)) entries.push({ itemIndex: i, value: id, group: settings });
 			} else {
 				const filters = readFilters(this, i);
 				if (!hasFilter(filters)) {
@@ -215,24 +177,24 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				filterRequests.push({ itemIndex: i, filters, ...settings });
 			}
 		} catch (error) {
-			fail(error, [i]);
+			output.fail(error, [i]);
 		}
 	}
 
 	for (const batch of buildBatches(entries, settingsKey, batchSize)) {
 		try {
-			output.push(...(await voidBatch(this, batch)));
+			output.add(...(await voidBatch(this, batch)));
 		} catch (error) {
-			fail(error, [...new Set(batch.entries.map((entry) => entry.itemIndex))]);
+			output.fail(error, batchItemIndexes(batch));
 		}
 	}
 	for (const request of filterRequests) {
 		try {
-			output.push(...(await voidMatching(this, request)));
+			output.add(...(await voidMatching(this, request)));
 		} catch (error) {
-			fail(error, [request.itemIndex]);
+			output.fail(error, [request.itemIndex]);
 		}
 	}
 
-	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+	return output.inItemOrder();
 }

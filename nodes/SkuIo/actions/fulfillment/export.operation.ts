@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { buildBatches, type BatchEntry } from '../../../shared/batching';
-import { showFor } from '../../../shared/description';
+import { batchItemIndexes, batchValues, buildBatches, type BatchEntry } from '../../../shared/batching';
+import { BatchOutput } from '../../../shared/batchOutput';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
-import { errorForItem, errorItem, forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/itemLoop';
 import { sendRequest } from '../../../shared/transport';
-import { oneOf, optionalString, positiveIntegerList, validateParameters, z } from '../../../shared/validation';
+import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
-import { optionsCollection } from '../common';
+import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 
 const FORMATS = {
 	csv: { extension: 'csv', mimeType: 'text/csv' },
@@ -62,14 +63,9 @@ const properties: INodeProperties[] = [
 		default: 'filtered',
 	},
 	{
-		displayName: 'Fulfillment IDs',
-		name: 'fulfillmentIds',
-		type: 'string',
-		required: true,
-		default: '={{ $json.id }}',
-		placeholder: '1001, 1002',
-		description:
+		...fulfillmentIdsProperty(
 			'Fulfillment IDs this item brings: one ID, a comma-separated list or an array. The IDs of all input items go into one file (a new file every 500 IDs).',
+		),
 		displayOptions: { show: { scope: ['selected'] } },
 	},
 	{ ...filtersProperty, displayOptions: { show: { scope: ['filtered'] } } },
@@ -116,7 +112,6 @@ const schema = z.object({
 	fileName: optionalString(),
 	binaryPropertyName: optionalString().transform((value) => value ?? 'data'),
 });
-const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
 
 type ExportSettings = z.infer<typeof schema>;
 
@@ -187,38 +182,27 @@ function sameScopeError(ctx: IExecuteFunctions, itemIndex: number) {
 
 /** Selected IDs: the IDs of all input items are gathered into one export, each file paired to its items. */
 async function exportSelected(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output: Array<{ itemIndex: number; data: INodeExecutionData }> = [];
-	const fail = (error: unknown, itemIndexes: number[]) => {
-		if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndexes[0]);
-		for (const itemIndex of itemIndexes) output.push({ itemIndex, data: errorItem(error as Error, itemIndex) });
-	};
+	const output = new BatchOutput(ctx);
 	const entries: Array<BatchEntry<number> & { group: ExportSettings }> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const settings = readSettings(ctx, i);
 			if (settings.scope !== 'selected') throw sameScopeError(ctx, i);
-			const { fulfillmentIds } = validateParameters(
-				ctx,
-				idsSchema,
-				{ fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', i) },
-				i,
-			);
-			for (const id of fulfillmentIds) entries.push({ itemIndex: i, value: id, group: settings });
+			for (const id of readFulfillmentIds(ctx, i)) entries.push({ itemIndex: i, value: id, group: settings });
 		} catch (error) {
-			fail(error, [i]);
+			output.fail(error, [i]);
 		}
 	}
 	for (const batch of buildBatches(entries, (settings) => JSON.stringify(settings), MAX_IDS_PER_FILE)) {
-		const itemIndexes = [...new Set(batch.entries.map((entry) => entry.itemIndex))];
-		const ids = [...new Set(batch.entries.map((entry) => entry.value))];
+		const itemIndexes = batchItemIndexes(batch);
 		try {
-			const file = await download(ctx, batch.group, { ids: ids.join(',') }, itemIndexes[0]);
-			output.push({ itemIndex: itemIndexes[0], data: { ...file, pairedItem: itemIndexes.map((item) => ({ item })) } });
+			const file = await download(ctx, batch.group, { ids: batchValues(batch).join(',') }, itemIndexes[0]);
+			output.add({ itemIndex: itemIndexes[0], data: { ...file, pairedItem: itemIndexes.map((item) => ({ item })) } });
 		} catch (error) {
-			fail(error, itemIndexes);
+			output.fail(error, itemIndexes);
 		}
 	}
-	return output.sort((a, b) => a.itemIndex - b.itemIndex).map((entry) => entry.data);
+	return output.inItemOrder();
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

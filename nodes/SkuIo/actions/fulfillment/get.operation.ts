@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
-import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
-import { FULFILLMENTS_PATH, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+import { fulfillmentPath, readRecord, skuIo } from '../../transport';
+import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
@@ -34,7 +33,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',
-			path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/detail`}`,
+			path: fulfillmentPath(fulfillmentId, 'detail'),
 			itemIndex: i,
 		});
 		const fulfillment = readRecord(body);

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
+import { returnAllAndLimit } from '../../../shared/listParameters';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
-import { optionsCollection, readPaging } from '../common';
+import { readPaging } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
-import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
-import { FULFILLMENTS_PATH, readPage, skuIo } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+import { fulfillmentPath, readPage, skuIo } from '../../transport';
+import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose line items to get'),
@@ -19,7 +18,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const fulfillmentId = readFulfillmentId(this, i);
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',
-			path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/line-items`}`,
+			path: fulfillmentPath(fulfillmentId, 'line-items'),
 			itemIndex: i,
 		});
 		return readPage(body).items;

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
-import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { validateParameters, z } from '../../../shared/validation';
-import { explainStatus, FULFILLMENTS_PATH, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
+import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
@@ -80,7 +79,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		try {
 			const response = await apiRequest(this, skuIo, {
 				method: 'PATCH',
-				path: `${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/shipping-details`}`,
+				path: fulfillmentPath(fulfillmentId, 'shipping-details'),
 				body,
 				// Setting the same tracking number and cost again leaves the same state.
 				idempotent: true,

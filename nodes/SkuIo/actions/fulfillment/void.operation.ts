@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { showFor } from '../../../shared/description';
+import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),

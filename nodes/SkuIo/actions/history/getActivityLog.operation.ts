@@ -1,33 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, showFor } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
-import { encodePath } from '../../../shared/path';
-import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { bracketQuery } from '../../../shared/bracketQuery';
+import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
+import { forEachItem } from '../../../shared/itemLoop';
+import { returnAllAndLimit } from '../../../shared/listParameters';
+import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';
-import { FULFILLMENTS_PATH } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId, readPaging } from '../common';
+import { fulfillmentPath } from '../../transport';
+import { fulfillmentIdProperty, readFulfillmentId, readPaging } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose activity to get'),
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'tracking',
-				description: 'Only entries whose causer name, event, subject type or properties contain this text',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'tracking',
+			description: 'Only entries whose causer name, event, subject type or properties contain this text',
+		},
+	]),
 	optionsCollection(),
 ];
 
@@ -41,12 +34,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const fulfillmentId = readFulfillmentId(this, i);
 		const paging = readPaging(this, i);
 		const { search } = validateParameters(this, schema, { search: this.getNodeParameter('filters.search', i, '') }, i);
-		return await readList(
-			this,
-			`${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/activity-log`}`,
-			bracketQuery({ filter: { search } }),
-			paging,
-			i,
-		);
+		return await readList(this, fulfillmentPath(fulfillmentId, 'activity-log'), bracketQuery({ filter: { search } }), paging, i);
 	});
 }

@@ -1,57 +1,50 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
-import { returnAllAndLimit, showFor } from '../../../shared/description';
+import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
-import { encodePath } from '../../../shared/path';
+import { returnAllAndLimit } from '../../../shared/listParameters';
 import { optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';
-import { FULFILLMENTS_PATH } from '../../transport';
-import { fulfillmentIdProperty, optionsCollection, readFulfillmentId, readPaging } from '../common';
+import { fulfillmentPath } from '../../transport';
+import { fulfillmentIdProperty, readFulfillmentId, readPaging } from '../common';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose inventory movements to get'),
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Inventory Status',
-				name: 'inventoryStatus',
-				type: 'string',
-				default: '',
-				placeholder: 'available',
-				description: 'Only movements with exactly this inventory status',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'WIDGET-001',
-				description: 'Only movements whose product SKU or name, movement ID or reference contain this text',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'sale',
-				description: 'Only movements of exactly this type',
-			},
-			{
-				displayName: 'Warehouse ID',
-				name: 'warehouseId',
-				type: 'string',
-				default: '',
-				placeholder: '1',
-				description: 'Only movements in this warehouse',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Inventory Status',
+			name: 'inventoryStatus',
+			type: 'string',
+			default: '',
+			placeholder: 'available',
+			description: 'Only movements with exactly this inventory status',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'WIDGET-001',
+			description: 'Only movements whose product SKU or name, movement ID or reference contain this text',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'string',
+			default: '',
+			placeholder: 'sale',
+			description: 'Only movements of exactly this type',
+		},
+		{
+			displayName: 'Warehouse ID',
+			name: 'warehouseId',
+			type: 'string',
+			default: '',
+			placeholder: '1',
+			description: 'Only movements in this warehouse',
+		},
+	]),
 	optionsCollection(),
 ];
 
@@ -75,7 +68,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const filters = validateParameters(this, schema, this.getNodeParameter('filters', i, {}) as IDataObject, i);
 		return await readList(
 			this,
-			`${FULFILLMENTS_PATH}${encodePath`/${fulfillmentId}/inventory-movements`}`,
+			fulfillmentPath(fulfillmentId, 'inventory-movements'),
 			bracketQuery({
 				filter: {
 					type: filters.type,
