@@ -1,0 +1,62 @@
+// Starts a real n8n (`n8n start`) on 127.0.0.1 with a given user folder, quiet and local.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { envWithNode24 } from '../node24.mjs';
+import { freePort, startProcess, waitForHttp } from './processes.mjs';
+
+/**
+ * The environment for an n8n that stays on this machine: no telemetry, templates, version checks or
+ * MCP registry fetches; http cookies; the task runner broker on its own free port.
+ */
+export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+	const env = { ...envWithNode24() };
+	// Variables of an n8n the developer may have configured in this shell must not leak in.
+	for (const key of Object.keys(env)) if (/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/.test(key)) delete env[key];
+	// Jest sets NODE_ENV=test, and n8n started with it exits at boot (code 1, no output): its node
+	// loader refuses to run "in tests".
+	delete env.NODE_ENV;
+	delete env.JEST_WORKER_ID;
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_HOST: '127.0.0.1',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		// The only module that fetches from api.n8n.io at boot (and logs a stack trace when offline).
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LOG_LEVEL: 'info',
+		...extra,
+	};
+}
+
+/**
+ * Starts n8n and resolves once it answers `/healthz/readiness` (migrations done, server up).
+ * Returns { url, port, proc, stop() }.
+ */
+export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTimeoutMs = 240_000, extraEnv }) {
+	mkdirSync(userFolder, { recursive: true });
+	const chosenPort = port ?? (await freePort());
+	const brokerPort = await freePort();
+	const env = n8nEnv({ userFolder, port: chosenPort, brokerPort, extra: extraEnv });
+	const proc = startProcess('node', [n8n.bin, 'start'], {
+		cwd: userFolder,
+		env,
+		logFile: logFile ?? path.join(userFolder, 'n8n.log'),
+		echo,
+		name: 'n8n',
+	});
+	const url = `http://127.0.0.1:${chosenPort}`;
+	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: 'n8n' });
+	return { url, port: chosenPort, proc, stop: (options) => proc.stop(options) };
+}

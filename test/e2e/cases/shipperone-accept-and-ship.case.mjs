@@ -1,0 +1,100 @@
+// examples/shipperone-accept-and-ship.json:
+// ShipperOne Trigger (pending accept) → Accept All Items → Wait for ERP Allocation → Ready to Ship
+// (Get Many, pending shipment) → Ship with Tracking. The sandbox plays the ERP's allocation by its
+// timer: accepted items are allocated one second after acceptance.
+const VENDOR = 'shipperone';
+const LIFECYCLE = ['pending_allocation', 'pending_shipment', 'pending_invoice'];
+
+const orderIds = (orders) => orders.map((order) => order.order_id);
+const trackNumber = (orderId) => `JD${orderId.replace(/\D/g, '')}`;
+
+async function freshTenant(sandbox) {
+	await sandbox.reset(VENDOR);
+	await sandbox.vendorControl(VENDOR, 'POST', '/settings', { allocateAfterSeconds: 1 });
+}
+
+async function ordersById(sandbox) {
+	const { orders } = await sandbox.vendorControl(VENDOR, 'GET', '/orders');
+	return new Map(orders.map((order) => [order.order_id, order]));
+}
+
+/** Each order's status moves since `since` (creations left out): { 'FO-000010001': ['pending_allocation', …] }. */
+async function statusChanges(sandbox, since) {
+	const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since });
+	const byOrder = {};
+	for (const change of changes) if (change.entity === 'fulfillmentOrder' && change.from !== null) (byOrder[change.id] ??= []).push(change.to);
+	return byOrder;
+}
+
+export default {
+	trigger: 'New Order to Accept',
+
+	async prepare({ sandbox }) {
+		await freshTenant(sandbox);
+		const { orders } = await sandbox.seed(VENDOR, { count: 3, items: 2 });
+		return { pendingIds: orderIds(orders) };
+	},
+
+	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
+		// Manual mode: the trigger returns a sample (the first queued order) and remembers nothing.
+		const sample = execution.output('New Order to Accept');
+		expect(sample).toHaveLength(1);
+		const [orderId] = orderIds(sample);
+		expect(orderId).toBe(prepared.pendingIds[0]);
+
+		expect(execution.output('Accept All Items')).toEqual([
+			expect.objectContaining({ order_id: orderId, status: 'pending_allocation' }),
+		]);
+		expect(orderIds(execution.output('Ready to Ship'))).toEqual([orderId]);
+		const [shipped] = execution.output('Ship with Tracking');
+		expect(shipped).toMatchObject({
+			order_id: orderId,
+			status: 'pending_invoice',
+			tracks: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: trackNumber(orderId) }],
+		});
+
+		// Accept and ship carried every item of the order at its ordered quantity.
+		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
+		const accept = requests.find((request) => request.path.endsWith('/fulfillmentOrder/accept'));
+		const items = sample[0].items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered }));
+		expect(accept.body).toEqual({ order: { order_id: orderId, items } });
+		const ship = requests.find((request) => request.path.endsWith('/fulfillmentOrder/ship'));
+		expect(ship.body.shipment.items).toEqual(items);
+
+		expect(await statusChanges(sandbox, ledgerSince)).toEqual({ [orderId]: LIFECYCLE });
+		const orders = await ordersById(sandbox);
+		for (const id of prepared.pendingIds.slice(1)) expect(orders.get(id).status).toBe('pending_accept');
+	},
+
+	active: {
+		vendor: VENDOR,
+		key: (json) => String(json.order_id),
+
+		async prepare({ sandbox }) {
+			await freshTenant(sandbox);
+			// Queued before activation: the trigger (Include Orders Already Queued off) must not emit these.
+			const { orders } = await sandbox.seed(VENDOR, { count: 2 });
+			return { queuedBefore: orderIds(orders) };
+		},
+
+		async addItems({ sandbox }) {
+			const { orders } = await sandbox.seed(VENDOR, { count: 2 });
+			return orderIds(orders);
+		},
+
+		async verify({ sandbox, prepared, rounds, ledgerSince, expect }) {
+			const emitted = rounds.flat();
+			const changes = await statusChanges(sandbox, ledgerSince);
+			// Each new order was accepted, allocated and shipped exactly once; the old ones were left alone.
+			for (const id of emitted) expect(changes[id]).toEqual(LIFECYCLE);
+			const orders = await ordersById(sandbox);
+			for (const id of emitted) {
+				expect(orders.get(id)).toMatchObject({ status: 'pending_invoice', tracks: [expect.objectContaining({ track_number: trackNumber(id) })] });
+			}
+			for (const id of prepared.queuedBefore) {
+				expect(changes[id]).toBeUndefined();
+				expect(orders.get(id).status).toBe('pending_accept');
+			}
+		},
+	},
+};

@@ -1,0 +1,68 @@
+// examples/skuio-trigger-bulk-void.json:
+// SKU.io Trigger (new manual fulfillments) → Bulk Void (IDs of all emitted items, one request per 30).
+const VENDOR = 'skuio';
+const REASON = 'Manual shipments are booked in the warehouse app';
+
+const ids = (items) => items.map((item) => item.id);
+
+async function fulfillment(sandbox, id) {
+	return (await sandbox.vendorControl(VENDOR, 'GET', `/fulfillments/${id}`)).fulfillment;
+}
+
+export default {
+	trigger: 'New Manual Fulfillment',
+
+	async prepare({ sandbox }) {
+		await sandbox.reset(VENDOR);
+		const { fulfillments: manual } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'manual' });
+		const { fulfillments: others } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'shipstation' });
+		return { manualIds: ids(manual), otherIds: ids(others) };
+	},
+
+	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
+		// Manual mode: the trigger returns the newest manual fulfillment as a sample and remembers nothing.
+		const sample = execution.output('New Manual Fulfillment');
+		expect(ids(sample)).toEqual([prepared.manualIds[1]]);
+		expect(sample[0]).toMatchObject({ fulfillment_type: 'manual' });
+
+		const [result] = execution.output('Bulk Void');
+		expect(execution.output('Bulk Void')).toHaveLength(1);
+		expect(result).toMatchObject({ id: prepared.manualIds[1], result: 'voided', needs_confirmation: false });
+
+		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
+		const voids = requests.filter((request) => request.method === 'DELETE');
+		// The DELETE carried its JSON body through n8n's HTTP helper.
+		expect(voids.map((request) => [request.path, request.status, request.body])).toEqual([
+			['/skuio/api/sales-order-fulfillments', 200, { ids: [prepared.manualIds[1]], force: false, void_reason: REASON }],
+		]);
+		expect(await fulfillment(sandbox, prepared.manualIds[1])).toMatchObject({ status: 'canceled', void_reason: REASON });
+		for (const id of [prepared.manualIds[0], ...prepared.otherIds]) expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
+	},
+
+	active: {
+		vendor: VENDOR,
+		key: (json) => String(json.id),
+
+		async prepare({ sandbox }) {
+			await sandbox.reset(VENDOR);
+			// There before activation: the trigger must not emit (nor the flow void) these.
+			const { fulfillments } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'manual' });
+			return { before: ids(fulfillments) };
+		},
+
+		async addItems({ sandbox }) {
+			const { fulfillments } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'manual' });
+			await sandbox.seed(VENDOR, { count: 1, fulfillmentType: 'shiphero' });
+			return ids(fulfillments).map(String);
+		},
+
+		async verify({ sandbox, prepared, rounds, ledgerSince, expect }) {
+			const emitted = rounds.flat().map(Number);
+			const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since: ledgerSince });
+			const voided = changes.filter((change) => change.to === 'canceled').map((change) => Number(change.id));
+			// Each new manual fulfillment was voided exactly once; nothing else was.
+			expect(voided.sort()).toEqual([...emitted].sort());
+			for (const id of prepared.before) expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
+		},
+	},
+};

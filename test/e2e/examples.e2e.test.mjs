@@ -1,0 +1,52 @@
+// Every example workflow imports into n8n, runs through n8n's own execution (REST, like the
+// editor's "Execute workflow") against the sandbox, and does what its case says.
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { connect, declaredPackTypes, describeFailure, exampleFiles, loadCase, runWorkflow, startNodes } from './support/e2e.mjs';
+
+let ctx;
+beforeAll(async () => {
+	ctx = await connect();
+});
+
+describe('example workflows', () => {
+	test('every node of the pack is used by at least one example', () => {
+		const used = new Set(exampleFiles().flatMap((example) => example.workflow.nodes.map((node) => node.type)));
+		const { nodes } = declaredPackTypes();
+		const packageName = JSON.parse(process.env.FULFILLMENT_E2E).packageName;
+		const unused = nodes.map((node) => `${packageName}.${node.name}`).filter((type) => !used.has(type));
+		expect(unused).toEqual([]);
+	});
+
+	test('each imported into n8n with the sandbox credential of every type it uses', async () => {
+		const byType = Object.fromEntries(ctx.info.credentials.map((credential) => [credential.type, credential]));
+		for (const example of ctx.examples) {
+			expect(example.id).toBeDefined();
+			const stored = await ctx.client.getWorkflow(example.id);
+			expect(stored.name).toBe(example.workflow.name);
+			for (const node of stored.nodes.filter((node) => node.credentials)) {
+				for (const [type, reference] of Object.entries(node.credentials)) {
+					expect({ node: node.name, type, id: reference.id }).toEqual({ node: node.name, type, id: byType[type]?.id });
+				}
+			}
+		}
+	});
+
+	test.each(exampleFiles().map((example) => [example.slug]))('%s runs in n8n and does what it shows', async (slug) => {
+		const example = ctx.examples.find((candidate) => candidate.slug === slug);
+		const kase = await loadCase(slug);
+		const starts = startNodes(example.workflow);
+		const trigger = kase.trigger ?? (starts.length === 1 ? starts[0].name : undefined);
+		if (!trigger) throw new Error(`${slug} has several start nodes (${starts.map((node) => node.name).join(', ')}): name one as "trigger" in its case`);
+
+		const prepared = await kase.prepare?.({ sandbox: ctx.sandbox, client: ctx.client });
+		const ledgerSince = await ctx.sandbox.ledgerMark();
+		const execution = await runWorkflow(ctx.client, example.id, trigger);
+
+		if (execution.status !== 'success') throw new Error(`${slug} did not succeed:\n${describeFailure(execution)}`);
+		expect(execution.mode).toBe('manual');
+		const enabled = example.workflow.nodes.filter((node) => !node.disabled).map((node) => node.name);
+		expect(execution.ranNodes.sort()).toEqual(enabled.sort());
+
+		await kase.verify({ execution, sandbox: ctx.sandbox, client: ctx.client, ledgerSince, prepared, expect });
+	});
+});
