@@ -99,13 +99,22 @@ async function install(dir, log) {
 	const started = Date.now();
 	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `n8n@${N8N_VERSION}`], partial, logFile, log, 'downloading n8n and its dependencies');
 	// sqlite3 is the one native module n8n needs at start; build it for Node 24 with Node 24's own headers.
-	await npm(['rebuild', 'sqlite3', `--nodedir=${nodeHeadersDir()}`], partial, logFile, log, 'building sqlite3 for Node 24');
+	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${nodeHeadersDir()}`], partial, logFile, log, 'building sqlite3 for Node 24');
 	const problem = verify(partial);
 	if (problem) throw new Error(`[n8n] the fresh install does not load: ${problem} (see ${logFile})`);
 	rmSync(dir, { recursive: true, force: true });
 	renameSync(partial, dir);
 	writeMarker(dir);
 	log(`[n8n] n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * The environment without the `npm_config_*` variables an outer `npm run` exports: run from
+ * `npm test`, this project's `ignore-scripts=true` would otherwise reach the n8n install and turn
+ * the sqlite3 rebuild into a no-op.
+ */
+function withoutNpmConfig(env) {
+	return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
 }
 
 /** The folder holding include/node of the Node 24 we run (node-gyp would otherwise download headers). */
@@ -119,7 +128,7 @@ function npm(args, cwd, logFile, log, what) {
 		out.write(`\n$ npm ${args.join(' ')}\n`);
 		const started = Date.now();
 		log(`[n8n] … ${what}`);
-		const child = spawn('npm', args, { cwd, env: { ...envWithNode24(), npm_config_yes: 'true' } });
+		const child = spawn('npm', args, { cwd, env: { ...envWithNode24(withoutNpmConfig(process.env)), npm_config_yes: 'true' } });
 		child.stdout.pipe(out, { end: false });
 		child.stderr.pipe(out, { end: false });
 		const heartbeat = setInterval(
