@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only benchmark, not shipped */
+/* eslint-disable no-console -- dev-only benchmark, not shipped */
 import type { INodeExecutionData } from 'n8n-workflow';
 import { requests as shipperOneRequests, seed as seedShipperOne, useShipperOne } from '../test/shipperone/helpers';
 import { requests as skuIoRequests, seed as seedSkuIo, useSkuIo } from '../test/skuio/helpers';
