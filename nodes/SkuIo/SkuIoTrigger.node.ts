@@ -31,6 +31,16 @@ function timeCursor(item: IDataObject): string | undefined {
 
 const byId = (items: IDataObject[]) => [...items].sort((a, b) => Number(a.id) - Number(b.id));
 
+/** Stops a newest-first read after the items that share the first item's cursor value. */
+function olderThanFirst(cursorOf: (item: IDataObject) => string | undefined) {
+	let first: { value: string | undefined } | undefined;
+	return (item: IDataObject) => {
+		const value = cursorOf(item);
+		first ??= { value };
+		return value !== undefined && first.value !== undefined && value < first.value;
+	};
+}
+
 /**
  * Newly created: the list newest first (`sort=-id`), read down to the last id seen; key = id.
  * Newly in a status: that status's list by last update (`sort=-updated_at`), read down to the latest
@@ -47,10 +57,13 @@ function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDat
 	return {
 		async fetch({ cursor, sampleSize, firstPoll }: PollRequest) {
 			if (sampleSize !== undefined) return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: sampleSize });
-			if (firstPoll && !(byStatus && params.emitExisting)) {
-				return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
-			}
 			const all = { returnAll: true, limit: 1 };
+			if (firstPoll && !byStatus) return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
+			if (firstPoll && !params.emitExisting) {
+				// Update times are shared (a bulk status change): every fulfillment at the newest one is already
+				// in the status and must be remembered, or the next poll would emit it as newly arrived.
+				return await readNewerThan(ctx, FULFILLMENTS_PATH, qs, olderThanFirst(cursorOf), all);
+			}
 			if (cursor === undefined) return byId(await readList(ctx, FULFILLMENTS_PATH, qs, all));
 			const isOlder = (item: IDataObject) => (cursorOf(item) ?? cursor) < cursor;
 			return byId(await readNewerThan(ctx, FULFILLMENTS_PATH, qs, isOlder, all));

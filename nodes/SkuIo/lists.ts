@@ -14,7 +14,7 @@ async function fetchPage(ctx: ApiContext, path: string, qs: Query, page: number,
 		qs: { ...qs, page, per_page: perPage },
 		itemIndex,
 	});
-	return readPage(body);
+	return readPage(ctx, body, itemIndex);
 }
 
 /** Reads a paginated SKU.io list (fulfillments, activity log, inventory movements). */
@@ -46,10 +46,10 @@ export async function readNewerThan(
 	return await paginate(
 		async (page, perPage) => {
 			if (reachedOlder) return { items: [] };
-			const { items } = await fetchPage(ctx, path, qs, page, perPage);
+			const { items, total } = await fetchPage(ctx, path, qs, page, perPage);
 			const olderAt = items.findIndex(isOlder);
 			if (olderAt >= 0) reachedOlder = true;
-			return { items: olderAt >= 0 ? items.slice(0, olderAt) : items };
+			return { items: olderAt >= 0 ? items.slice(0, olderAt) : items, total };
 		},
 		{ ...paging, maxPageSize: MAX_PAGE_SIZE },
 	);

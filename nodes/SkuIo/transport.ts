@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isJsonObject } from '../shared/objects';
 import { encodePath } from '../shared/path';
 import { trimBaseUrl } from '../shared/transport';
-import type { VendorApi } from '../shared/types';
+import type { ApiContext, VendorApi } from '../shared/types';
 
 export const SKUIO_DEFAULT_TENANT = 'app';
 
@@ -77,14 +77,21 @@ export const skuIo: VendorApi = {
 	},
 };
 
-/** A paginated list as SKU.io answers it (Laravel paginator: `{data, total, …}` or `{data, meta: {total}}`). */
-export function readPage(body: unknown): { items: IDataObject[]; total?: number } {
+/**
+ * A paginated list as SKU.io answers it (Laravel paginator: `{data, total, …}` or `{data, meta: {total}}`).
+ * Any other answer is an error: read as an empty list, it would pass for "nothing found".
+ */
+export function readPage(ctx: ApiContext, body: unknown, itemIndex?: number): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
-	const data = (body ?? {}) as IDataObject;
-	const items = Array.isArray(data.data) ? (data.data as IDataObject[]) : [];
-	const meta = (data.meta ?? {}) as IDataObject;
-	const total = Number(data.total ?? meta.total);
-	return { items, total: Number.isFinite(total) ? total : undefined };
+	if (!isJsonObject(body) || !Array.isArray(body.data)) {
+		throw new NodeOperationError(ctx.getNode(), 'SKU.io answered with something other than a list', {
+			itemIndex,
+			description: `Received: ${JSON.stringify(body)?.slice(0, 300)}`,
+		});
+	}
+	const meta = (body.meta ?? {}) as IDataObject;
+	const total = Number(body.total ?? meta.total);
+	return { items: body.data as IDataObject[], total: Number.isFinite(total) ? total : undefined };
 }
 
 /** One record, unwrapped from `{data: {...}}` when SKU.io wraps it. */

@@ -33,6 +33,15 @@ describe('SKU.io › Sales Channel', () => {
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	});
 
+	it('checks every item before submitting anything', async () => {
+		const [id] = seed(env, 1);
+		const result = await run(env, { resource: 'salesChannel', operation: 'submit', fulfillmentId: '={{ $json.id }}' }, [{ id }, { id: 0 }]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Fulfillment ID must be a positive integer (got 0) [item 1]');
+		expect(requests(env)).toHaveLength(0);
+		expect(store(env).get(id)?.submitted_to_sales_channel_at).toBeNull();
+	});
+
 	it('does not repeat a submission after a server error (it may have reached the channel)', async () => {
 		const [id] = seed(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/submit-to-channel', status: 502 });
@@ -147,6 +156,18 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 		expect((await update(id, { cost: -1 })).error?.message).toBe('Cost must be at least 0 [item 0]');
 		expect((await update(id, { trackingNumber: '  ' })).error?.message).toMatch(/^Tracking Number must not be empty/);
 		expect(requests(env)).toHaveLength(0);
+	});
+
+	it('checks every item before updating anything', async () => {
+		const [id] = seed(env, 1, { cost: 3 });
+		const result = await run(
+			env,
+			{ resource: 'fulfillment', operation: 'updateShippingDetails', fulfillmentId: '={{ $json.id }}', updateFields: { cost: '={{ $json.cost }}' } },
+			[{ id, cost: 4 }, { id, cost: -1 }],
+		);
+		expect(result.error?.message).toBe('Cost must be at least 0 [item 1]');
+		expect(requests(env)).toHaveLength(0);
+		expect(store(env).get(id)?.cost).toBe(3);
 	});
 
 	it("explains SKU.io's 422 with the field that failed", async () => {

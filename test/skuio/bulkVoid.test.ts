@@ -107,6 +107,20 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		]);
 	});
 
+	it('voids an ID that several items bring in one request only, even when the items fall into different batches', async () => {
+		const [a, b, c] = seed(env, 3);
+		const result = await bulkVoid([{ id: [a, b] }, { id: [a, c, c] }], { options: { batchSize: 2 } });
+		expect(result.status).toBe('success');
+		expect(requests(env).map((r) => (r.body as { ids: number[] }).ids)).toEqual([[a, b], [c]]);
+		expect(result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id, item.json.result])).toEqual([
+			[0, a, 'voided'],
+			[0, b, 'voided'],
+			[1, a, 'voided'],
+			[1, c, 'voided'],
+		]);
+		expect(voidedIds()).toEqual([a, b, c]);
+	});
+
 	it('voids everything matching the filters, in one request with apply_to_all', async () => {
 		const fba = seed(env, 3, { fulfillmentType: 'fba' });
 		const [other] = seed(env, 1, { fulfillmentType: 'shiphero' });

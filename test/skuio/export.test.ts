@@ -114,6 +114,19 @@ describe('SKU.io › Fulfillment › Export', () => {
 		expect(rows).toEqual([['ID', 'Status'], [String(ids[3]), 'submitted'], [String(ids[0]), 'submitted'], [String(ids[4]), 'submitted']]);
 	});
 
+	it('counts each selected ID once toward the 500 IDs of a file, so IDs that several items bring are not split over files', async () => {
+		const ids = seed(env, 300);
+		const result = await exportFile(
+			{ format: 'csv', contentMode: 'summary', scope: 'selected', fulfillmentIds: '={{ $json.ids }}', options: { columns: 'id' } },
+			[{ ids }, { ids: [...ids].reverse() }],
+		);
+		expect(result.status).toBe('success');
+		expect(requests(env, '/export')).toHaveLength(1);
+		expect(requests(env, '/export')[0].query.ids).toBe(ids.join(','));
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
 	it('quotes commas and quotes so the CSV round-trips', async () => {
 		const [id] = seed(env, 1, { lines: 2 });
 		const result = await exportFile({ format: 'csv', contentMode: 'line_items', scope: 'selected', fulfillmentIds: String(id), options: { columns: 'item_description' } });

@@ -142,3 +142,28 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		expect(requests(env)).toHaveLength(0);
 	});
 });
+
+describe('SKU.io › answers that are not a list', () => {
+	const env = useSkuIo();
+
+	it('fails clearly instead of returning nothing when a list answer has no data list', async () => {
+		seed(env, 2);
+		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/sales-order-fulfillments', status: 200, body: { fulfillments: [{ id: 1 }] } });
+		const list = await run(env, { resource: 'fulfillment', operation: 'getAll', returnAll: true }, undefined, true);
+		expect(list.items).toEqual([
+			{
+				json: {
+					error: 'SKU.io answered with something other than a list',
+					description: 'Received: {"fulfillments":[{"id":1}]}',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+
+		const [id] = seed(env, 1);
+		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/line-items', status: 200, body: '<html>Maintenance</html>' });
+		const lines = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id) });
+		expect(lines.status).toBe('error');
+		expect(lines.error?.message).toBe('SKU.io answered with something other than a list');
+	});
+});

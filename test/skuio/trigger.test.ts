@@ -120,6 +120,21 @@ describe('SKU.io Trigger', () => {
 			expect(requests(env).slice(before, fromPoll).map((r) => r.query.page)).toEqual(['1', '2']);
 		});
 
+		it('does not emit fulfillments that were already in the status at activation with the same update time as the newest', async () => {
+			// A bulk status change: several fulfillments reach the status in the same second.
+			const alreadyThere = seed(env, 3, { status: 'unsubmitted' });
+			for (const id of alreadyThere) store(env).setStatus(id, 'submitted', 'test');
+			const poller = trigger({ event: 'status', status: 'submitted' });
+			expect(await poller.poll()).toBeNull();
+			expect(requests(env)).toHaveLength(1);
+			expect(await poller.poll()).toBeNull();
+
+			const [waiting] = seed(env, 1, { status: 'unsubmitted' });
+			env.sandbox.state.clock.advance(1_000);
+			store(env).setStatus(waiting, 'submitted', 'test');
+			expect(ids(await poller.poll())).toEqual([waiting]);
+		});
+
 		it('emits the fulfillments already in the status on the first poll when asked to', async () => {
 			const submitted = seed(env, 3, { status: 'submitted' });
 			seed(env, 2, { status: 'fulfilled' });

@@ -47,6 +47,24 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect(list.items).toHaveLength(0);
 	});
 
+	it('checks every item before voiding anything, or skips only the bad ones under continueOnFail', async () => {
+		const [a, b] = seed(env, 2);
+		const input = [{ id: a }, { id: 'abc' }, { id: b }];
+		const parameters = { resource: 'fulfillment', operation: 'void', fulfillmentId: '={{ $json.id }}' };
+		const stopped = await run(env, parameters, input);
+		expect(stopped.status).toBe('error');
+		expect(stopped.error?.message).toBe('Fulfillment ID must be a positive integer (got "abc") [item 1]');
+		expect(requests(env)).toHaveLength(0);
+
+		const continued = await run(env, parameters, input, true);
+		expect(continued.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.status ?? item.json.error])).toEqual([
+			[0, 'canceled'],
+			[1, 'Fulfillment ID must be a positive integer (got "abc") [item 1]'],
+			[2, 'canceled'],
+		]);
+		expect(requests(env)).toHaveLength(2);
+	});
+
 	it('sends no body when there is no reason', async () => {
 		const [id] = seed(env, 1);
 		await voidOne(id);
@@ -61,6 +79,8 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect(result.error?.description).toMatch(/^SKU\.io refused to void this shipment: it is not voidable/);
 		expect(result.error?.description).toContain('Bulk Void and Force');
 		expect(result.error?.description).toContain('"shipped":"The shipment has shipped');
+		// The explanation comes first; SKU.io's reasons follow it.
+		expect(result.error?.description).toMatch(/The reasons SKU\.io gave are listed below\.\nDetails: .*"shipped":/);
 		expect(store(env).get(id)?.voided_at).toBeNull();
 	});
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../shared/description';
-import { forEachItem } from '../../shared/itemLoop';
 import { apiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
+import { forEachValidatedItem } from '../../shared/validatedItems';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
 
@@ -39,26 +39,30 @@ export function fulfillmentAction(config: FulfillmentActionConfig): OperationMod
 	]);
 
 	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-		return await forEachItem(this, items, async (i) => {
-			const fulfillmentId = readFulfillmentId(this, i);
-			const body = await apiRequest(this, skuIo, {
-				method: 'POST',
-				path: fulfillmentPath(fulfillmentId, config.route),
-				idempotent: config.idempotent,
-				itemIndex: i,
-			});
-			if (!refused(body)) return readRecord(body);
+		return await forEachValidatedItem(
+			this,
+			items,
+			(i) => readFulfillmentId(this, i),
+			async (i, fulfillmentId) => {
+				const body = await apiRequest(this, skuIo, {
+					method: 'POST',
+					path: fulfillmentPath(fulfillmentId, config.route),
+					idempotent: config.idempotent,
+					itemIndex: i,
+				});
+				if (!refused(body)) return readRecord(body);
 
-			const said = typeof body.message === 'string' ? body.message : 'no reason given';
-			const message = `SKU.io could not ${config.what(fulfillmentId)}: ${said}`;
-			if (config.supportedProviders && this.continueOnFail()) {
-				return { id: fulfillmentId, ...body, supported: false, error: message };
-			}
-			throw new NodeOperationError(this.getNode(), message, {
-				itemIndex: i,
-				description: config.supportedProviders ? `Supported providers: ${config.supportedProviders}.` : undefined,
-			});
-		});
+				const said = typeof body.message === 'string' ? body.message : 'no reason given';
+				const message = `SKU.io could not ${config.what(fulfillmentId)}: ${said}`;
+				if (config.supportedProviders && this.continueOnFail()) {
+					return { id: fulfillmentId, ...body, supported: false, error: message };
+				}
+				throw new NodeOperationError(this.getNode(), message, {
+					itemIndex: i,
+					description: config.supportedProviders ? `Supported providers: ${config.supportedProviders}.` : undefined,
+				});
+			},
+		);
 	}
 
 	return { description, execute };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { batchItemIndexes, batchValues, buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
 import { BatchOutput, type ItemOutput } from '../../../shared/batchOutput';
 import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
 import { optionsCollection, showFor } from '../../../shared/description';
@@ -15,6 +15,7 @@ import {
 	readFilters,
 	type FulfillmentFilters,
 } from '../../filters';
+import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../idTargets';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 
@@ -107,10 +108,10 @@ function voidBody(settings: VoidSettings): IDataObject {
 	return { force: settings.force, ...(settings.voidReason ? { void_reason: settings.voidReason } : {}) };
 }
 
-/** Results of one batch of IDs, one output per input entry, paired to the item that brought the ID. */
-async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettings>): Promise<ItemOutput[]> {
-	const ids = batchValues(batch);
-	const itemIndexes = batchItemIndexes(batch);
+/** Results of one batch of IDs: one output per ID and item that brought it, paired to that item. */
+async function voidBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+	const ids = targetIds(batch);
+	const itemIndexes = targetItemIndexes(batch);
 	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
 	if (answer.kind === 'job') {
 		// One background job for the whole batch: a single item, paired to every item that brought an ID.
@@ -124,13 +125,15 @@ async function voidBatch(ctx: IExecuteFunctions, batch: Batch<number, VoidSettin
 			},
 		];
 	}
-	return batch.entries.map((entry) => ({
-		itemIndex: entry.itemIndex,
-		data: {
-			json: answer.results.get(entry.value) ?? shipmentResult(entry.value, 'not_reported'),
-			pairedItem: { item: entry.itemIndex },
-		},
-	}));
+	return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
+		broughtBy.map((itemIndex) => ({
+			itemIndex,
+			data: {
+				json: { ...(answer.results.get(id) ?? shipmentResult(id, 'not_reported')) },
+				pairedItem: { item: itemIndex },
+			},
+		})),
+	);
 }
 
 async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<ItemOutput[]> {
@@ -181,11 +184,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	for (const batch of buildBatches(entries, settingsKey, batchSize)) {
+	for (const batch of buildBatches(uniqueIds(entries, settingsKey), settingsKey, batchSize)) {
 		try {
 			output.add(...(await voidBatch(this, batch)));
 		} catch (error) {
-			output.fail(error, batchItemIndexes(batch));
+			output.fail(error, targetItemIndexes(batch));
 		}
 	}
 	for (const request of filterRequests) {

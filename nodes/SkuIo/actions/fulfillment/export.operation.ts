@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { batchItemIndexes, batchValues, buildBatches, type BatchEntry } from '../../../shared/batching';
+import { buildBatches, type BatchEntry } from '../../../shared/batching';
 import { BatchOutput } from '../../../shared/batchOutput';
 import { optionsCollection, showFor } from '../../../shared/description';
 import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
@@ -8,6 +8,7 @@ import { forEachItem } from '../../../shared/itemLoop';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
+import { targetIds, targetItemIndexes, uniqueIds } from '../../idTargets';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 
@@ -193,10 +194,11 @@ async function exportSelected(ctx: IExecuteFunctions, items: INodeExecutionData[
 			output.fail(error, [i]);
 		}
 	}
-	for (const batch of buildBatches(entries, (settings) => JSON.stringify(settings), MAX_IDS_PER_FILE)) {
-		const itemIndexes = batchItemIndexes(batch);
+	const settingsKey = (settings: ExportSettings) => JSON.stringify(settings);
+	for (const batch of buildBatches(uniqueIds(entries, settingsKey), settingsKey, MAX_IDS_PER_FILE)) {
+		const itemIndexes = targetItemIndexes(batch);
 		try {
-			const file = await download(ctx, batch.group, { ids: batchValues(batch).join(',') }, itemIndexes[0]);
+			const file = await download(ctx, batch.group, { ids: targetIds(batch).join(',') }, itemIndexes[0]);
 			output.add({ itemIndex: itemIndexes[0], data: { ...file, pairedItem: itemIndexes.map((item) => ({ item })) } });
 		} catch (error) {
 			output.fail(error, itemIndexes);

@@ -21,6 +21,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			path: fulfillmentPath(fulfillmentId, 'line-items'),
 			itemIndex: i,
 		});
-		return readPage(body).items;
+		return readPage(this, body, i).items;
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
 import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
@@ -68,26 +68,35 @@ const schema = z
 const UNPROCESSABLE =
 	'SKU.io did not accept the shipping details: the tracking number or cost is not valid (a cost must be a number of at least 0). The details list each field and why.';
 
+function readParameters(ctx: IExecuteFunctions, i: number) {
+	const fulfillmentId = readFulfillmentId(ctx, i);
+	const fields = ctx.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const { trackingNumber, cost } = validateParameters(ctx, schema, fields, i);
+	const body: IDataObject = {};
+	if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
+	if (cost !== undefined) body.cost = cost;
+	return { fulfillmentId, body };
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
-		const fulfillmentId = readFulfillmentId(this, i);
-		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-		const { trackingNumber, cost } = validateParameters(this, schema, fields, i);
-		const body: IDataObject = {};
-		if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
-		if (cost !== undefined) body.cost = cost;
-		try {
-			const response = await apiRequest(this, skuIo, {
-				method: 'PATCH',
-				path: fulfillmentPath(fulfillmentId, 'shipping-details'),
-				body,
-				// Setting the same tracking number and cost again leaves the same state.
-				idempotent: true,
-				itemIndex: i,
-			});
-			return readRecord(response);
-		} catch (error) {
-			throw explainStatus(error, 422, UNPROCESSABLE);
-		}
-	});
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) => readParameters(this, i),
+		async (i, { fulfillmentId, body }) => {
+			try {
+				const response = await apiRequest(this, skuIo, {
+					method: 'PATCH',
+					path: fulfillmentPath(fulfillmentId, 'shipping-details'),
+					body,
+					// Setting the same tracking number and cost again leaves the same state.
+					idempotent: true,
+					itemIndex: i,
+				});
+				return readRecord(response);
+			} catch (error) {
+				throw explainStatus(error, 422, UNPROCESSABLE);
+			}
+		},
+	);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
+import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
@@ -37,39 +37,48 @@ const schema = z.object({
 });
 
 const NOT_VOIDABLE =
-	'SKU.io refused to void this shipment: it is not voidable (for example already voided, or shipped — shipped ones can only be voided with Bulk Void and Force). The reasons SKU.io gave are above.';
+	'SKU.io refused to void this shipment: it is not voidable (for example already voided, or shipped — shipped ones can only be voided with Bulk Void and Force). The reasons SKU.io gave are listed below.';
+
+function readParameters(ctx: IExecuteFunctions, i: number) {
+	const fulfillmentId = readFulfillmentId(ctx, i);
+	const params = validateParameters(
+		ctx,
+		schema,
+		{
+			voidReason: ctx.getNodeParameter('voidReason', i, ''),
+			checkDeletable: ctx.getNodeParameter('options.checkDeletable', i, true),
+		},
+		i,
+	);
+	return { fulfillmentId, ...params };
+}
 
 /**
  * Voiding is a soft, reversible cancel: the record stays with status canceled and voided_at set, its
  * inventory movements are reversed and its fulfillment order reopened.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
-		const fulfillmentId = readFulfillmentId(this, i);
-		const params = validateParameters(
-			this,
-			schema,
-			{
-				voidReason: this.getNodeParameter('voidReason', i, ''),
-				checkDeletable: this.getNodeParameter('options.checkDeletable', i, true),
-			},
-			i,
-		);
-		try {
-			const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
-				method: 'DELETE',
-				path: `${VOID_PATH}${encodePath`/${fulfillmentId}`}`,
-				qs: { 'check-deletable': params.checkDeletable ? 1 : 0 },
-				body: params.voidReason ? { void_reason: params.voidReason } : undefined,
-				// SKU.io does not say re-voiding is harmless (each void reverses inventory), so a void that
-				// may have reached the server is never sent again; only a 429 (refused before acting) is.
-				idempotent: false,
-				itemIndex: i,
-			});
-			const record = readRecord(body);
-			return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
-		} catch (error) {
-			throw explainStatus(error, 400, NOT_VOIDABLE);
-		}
-	});
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) => readParameters(this, i),
+		async (i, { fulfillmentId, voidReason, checkDeletable }) => {
+			try {
+				const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
+					method: 'DELETE',
+					path: `${VOID_PATH}${encodePath`/${fulfillmentId}`}`,
+					qs: { 'check-deletable': checkDeletable ? 1 : 0 },
+					body: voidReason ? { void_reason: voidReason } : undefined,
+					// SKU.io does not say re-voiding is harmless (each void reverses inventory), so a void that
+					// may have reached the server is never sent again; only a 429 (refused before acting) is.
+					idempotent: false,
+					itemIndex: i,
+				});
+				const record = readRecord(body);
+				return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
+			} catch (error) {
+				throw explainStatus(error, 400, NOT_VOIDABLE);
+			}
+		},
+	);
 }
