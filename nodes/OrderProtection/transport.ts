@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi } from '../shared/types';
 
@@ -20,9 +21,9 @@ export const orderProtection: VendorApi = {
 	displayName: 'OrderProtection',
 	credentialType: 'orderProtectionOAuth2Api',
 	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl, ORDER_PROTECTION_DEFAULT_BASE_URL),
-	secretFields: ['clientSecret'],
+	secretFields: ['clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
 	parseError(body) {
-		if (typeof body === 'string') return { message: body || undefined };
+		if (typeof body === 'string') return { message: textOfBody(body) };
 		const error = (body ?? {}) as IDataObject;
 		const nested = typeof error.error === 'object' && error.error !== null ? (error.error as IDataObject) : {};
 		const code = nested.code ?? error.code;

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi } from '../shared/types';
 
@@ -17,7 +18,7 @@ export const s2: VendorApi = {
 		return organization ? { 'X-S2-Organization': organization } : {};
 	},
 	parseError(body) {
-		if (typeof body === 'string') return { message: body || undefined, requestId: REFERENCE_ID.exec(body)?.[1] };
+		if (typeof body === 'string') return { message: textOfBody(body), requestId: REFERENCE_ID.exec(body)?.[1] };
 		const error = (body ?? {}) as IDataObject;
 		const message = typeof error.message === 'string' ? error.message : undefined;
 		return {

@@ -2,14 +2,14 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { optionsCollection } from '../shared/description';
 import { pollNewItems, pollPaging } from '../shared/polling';
-import { optionalString, validateParameters, z } from '../shared/validation';
+import { booleanFlag, optionalString, validateParameters, z } from '../shared/validation';
 import { readQueue } from './queue';
 import { QUEUE_STATUSES } from './transport';
 
 const schema = z.object({
 	status: z.enum(QUEUE_STATUSES, { errorMap: () => ({ message: 'Status must be New or In Production' }) }),
 	supplierId: optionalString(),
-	emitExisting: z.boolean(),
+	emitExisting: booleanFlag('Include Orders Already Queued'),
 });
 
 export class SellfernTrigger implements INodeType {
@@ -73,7 +73,13 @@ export class SellfernTrigger implements INodeType {
 				fetch: async ({ sampleSize }) => await readQueue(this, filters, pollPaging(sampleSize)),
 				key: (order) => String(order.order_id),
 			},
-			{ emitExisting: params.emitExisting },
+			{
+				emitExisting: params.emitExisting,
+				// Another status or supplier is another queue: its orders are not new because the setting changed.
+				scope: JSON.stringify([params.status, params.supplierId ?? '']),
+				// The queue is read oldest first while the flow moves orders out of it.
+				toleratePageShifts: true,
+			},
 		);
 	}
 }

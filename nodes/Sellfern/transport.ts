@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi } from '../shared/types';
 
@@ -17,7 +18,7 @@ export const sellfern: VendorApi = {
 		const meta = (envelope.meta ?? {}) as IDataObject;
 		return {
 			code: typeof error.code === 'string' ? error.code : undefined,
-			message: typeof error.message === 'string' ? error.message : typeof body === 'string' ? body : undefined,
+			message: typeof error.message === 'string' ? error.message : typeof body === 'string' ? textOfBody(body) : undefined,
 			details: error.details,
 			requestId: typeof meta.request_id === 'string' ? meta.request_id : undefined,
 		};

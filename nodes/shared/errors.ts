@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isJsonObject } from './objects';
 import { isRetryableNetworkError } from './retry';
 import type { VendorApi, VendorError } from './types';
 
@@ -51,19 +52,36 @@ export function decodeBody(data: unknown): unknown {
 	return data;
 }
 
+/**
+ * An error body that came as text, made fit for a message: an HTML page (a proxy's "502 Bad
+ * Gateway") reduced to its words, whitespace collapsed, cut at 200 characters; `undefined` when empty.
+ */
+export function textOfBody(body: string): string | undefined {
+	const text = body
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<\/?[a-z!][^>]*>/gi, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text ? (text.length > 200 ? `${text.slice(0, 197)}…` : text) : undefined;
+}
+
 /** Replaces every secret value found in the text, so no token ends up in an error or a log. */
 export function redact(text: string, secrets: string[]): string {
 	let result = text;
-	for (const secret of secrets) {
+	// Longest first: a secret that contains another must not be left half-replaced.
+	for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
 		if (secret.length >= 4) result = result.split(secret).join('***');
 	}
 	return result;
 }
 
+/** The values of the vendor's secret fields; a dotted name reaches into an object (`oauthTokenData.access_token`). */
 export function secretsOf(vendor: VendorApi, credentials: Record<string, unknown> | undefined) {
 	if (!credentials) return [];
 	return vendor.secretFields
-		.map((field) => credentials[field])
+		.map((field) =>
+			field.split('.').reduce<unknown>((value, key) => (isJsonObject(value) ? value[key] : undefined), credentials),
+		)
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
@@ -112,8 +130,8 @@ export function vendorApiError(
 	const description = redact(descriptionParts.join('\n'), secrets) || undefined;
 	const errorResponse: JsonObject = {
 		message,
-		...(parsed.code ? { code: parsed.code } : {}),
-		...(requestId ? { requestId } : {}),
+		...(parsed.code ? { code: redact(parsed.code, secrets) } : {}),
+		...(requestId ? { requestId: redact(requestId, secrets) } : {}),
 		...(status ? { httpCode: String(status) } : {}),
 		...(failure.code ? { networkCode: failure.code } : {}),
 	};

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { z } from './validation';
+import { booleanFlag, z } from './validation';
 
 /** Return All + Limit, as every list operation has them. */
 export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
@@ -25,9 +25,9 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 
 /** Return All + Limit as list operations check them: spread into the operation's schema. */
 export const returnAllAndLimitSchema = {
-	returnAll: z.boolean(),
+	returnAll: booleanFlag('Return All'),
 	limit: z
-		.number({ invalid_type_error: 'Limit must be a number' })
+		.number({ invalid_type_error: 'Limit must be a number', required_error: 'Limit must be a number' })
 		.int('Limit must be a whole number')
 		.positive('Limit must be at least 1'),
 };

@@ -36,12 +36,21 @@ export interface PollOptions {
 	 * after activation, instead of comparing against another queue's items.
 	 */
 	scope?: string;
+	/**
+	 * For a snapshot read page by page: an item missing from one poll's snapshot (because the list
+	 * shifted between two pages, items before it having left) is remembered for one more poll, so it
+	 * is not emitted again when it reappears. The price: an item that leaves and comes back by the
+	 * next poll is not emitted again either.
+	 */
+	toleratePageShifts?: boolean;
 }
 
 interface PollState {
 	initialized?: boolean;
 	cursor?: string;
 	seen?: string[];
+	/** Snapshot sources: keys of the previous snapshot missing from the last one. */
+	gone?: string[];
 	scope?: string;
 }
 
@@ -69,9 +78,11 @@ export async function pollNewItems<T extends IDataObject>(
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
-	const stored: PollState = options.scope === undefined || state.scope === options.scope ? state : {};
+	// State saved before the trigger had a scope is taken as this scope's.
+	const sameScope = options.scope === undefined || state.scope === undefined || state.scope === options.scope;
+	const stored: PollState = sameScope ? state : {};
 	const items = await source.fetch({ cursor: stored.cursor, firstPoll: !stored.initialized });
-	const seen = new Set(stored.seen ?? []);
+	const seen = new Set([...(stored.seen ?? []), ...(options.toleratePageShifts ? (stored.gone ?? []) : [])]);
 	const fresh: T[] = [];
 	for (const item of items) {
 		const key = source.key(item);
@@ -83,9 +94,16 @@ export async function pollNewItems<T extends IDataObject>(
 	const emit = stored.initialized || options.emitExisting ? fresh : [];
 	const cursor = maxCursor(source, items, stored.cursor);
 	const limit = options.seenLimit ?? DEFAULT_SEEN_LIMIT;
-	state.seen = source.cursorOf
-		? [...(stored.seen ?? []), ...fresh.map((item) => source.key(item))].slice(-limit)
-		: items.map((item) => source.key(item));
+	if (source.cursorOf) {
+		state.seen = [...(stored.seen ?? []), ...fresh.map((item) => source.key(item))].slice(-limit);
+	} else {
+		const keys = items.map((item) => source.key(item));
+		const present = new Set(keys);
+		const gone = options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
+		state.seen = keys;
+		if (gone.length) state.gone = gone;
+		else delete state.gone;
+	}
 	if (cursor !== undefined) state.cursor = cursor;
 	else if (stored !== state) delete state.cursor;
 	if (options.scope !== undefined) state.scope = options.scope;

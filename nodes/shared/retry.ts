@@ -14,7 +14,7 @@ export const maxRetriesOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 	default: DEFAULT_MAX_RETRIES,
 	description:
-		'How many times to retry a request that failed with a network error, a 429 or a 5xx response, waiting longer each time and honouring Retry-After. Writes are retried only when they are safe to repeat.',
+		'How many times to retry a request that failed with a network error, a 429 or a 5xx response, waiting longer each time and honoring Retry-After. Writes are retried only when they are safe to repeat.',
 };
 
 const RETRYABLE_NETWORK_CODES = new Set([

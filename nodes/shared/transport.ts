@@ -26,6 +26,29 @@ function maxRetriesFor(ctx: ApiContext, itemIndex: number | undefined): number {
 	return Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES;
 }
 
+const resentErrors = new WeakSet<object>();
+
+/**
+ * Whether the request that failed with this error had been sent again after a 5xx or a lost
+ * connection, which the vendor may have acted on: a conflict (e.g. "already exists") may then be with
+ * the request's own earlier attempt.
+ */
+export function failedAfterUncertainAttempt(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && resentErrors.has(error);
+}
+
+/**
+ * The secrets as stored now: n8n's pre-authentication or OAuth2 refresh may have fetched a new token
+ * during the request, after the credentials were read for it.
+ */
+async function storedSecrets(ctx: ApiContext, vendor: VendorApi): Promise<string[]> {
+	try {
+		return secretsOf(vendor, (await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject);
+	} catch {
+		return [];
+	}
+}
+
 /**
  * The one HTTP path of the pack: vendor base URL and headers, retries with backoff and Retry-After,
  * vendor errors turned into redacted NodeApiErrors, success envelopes unwrapped.
@@ -53,6 +76,7 @@ export async function sendRequest<T = unknown>(
 	};
 	const idempotent = isIdempotent(request);
 	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
+	let resentAfterUncertainFailure = false;
 
 	for (let attempt = 0; ; attempt++) {
 		try {
@@ -72,8 +96,13 @@ export async function sendRequest<T = unknown>(
 				shouldRetry({ status: failure.status, network }, idempotent) &&
 				(retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS);
 			if (!canRetry) {
-				throw vendorApiError(ctx.getNode(), vendor, failure, secretsOf(vendor, credentials), request.itemIndex);
+				const secrets = [...secretsOf(vendor, credentials), ...(await storedSecrets(ctx, vendor))];
+				const apiError = vendorApiError(ctx.getNode(), vendor, failure, secrets, request.itemIndex);
+				if (resentAfterUncertainFailure) resentErrors.add(apiError);
+				throw apiError;
 			}
+			// A 429 was refused before anything happened; after a 5xx or a lost connection the vendor may have acted.
+			if (failure.status !== 429) resentAfterUncertainFailure = true;
 			await sleep(retryAfter ?? backoffDelay(attempt));
 		}
 	}

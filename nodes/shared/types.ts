@@ -26,7 +26,7 @@ export interface VendorApi {
 	displayName: string;
 	credentialType: string;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
-	/** Credential fields whose values must never appear in an error text. */
+	/** Credential fields whose values must never appear in an error text; `a.b` names a field inside an object. */
 	secretFields: string[];
 	parseError(body: unknown): VendorError;
 	/** Unwraps the success envelope, if the vendor has one. */

@@ -110,6 +110,15 @@ export function positiveIntegerList(label: string) {
 	});
 }
 
+/** true or false; anything else (such as the text "true" from an expression) is refused naming the field. */
+export function booleanFlag(label: string) {
+	return z.unknown().transform((value, ctx) => {
+		if (typeof value === 'boolean') return value;
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be true or false (got ${shown(value)})` });
+		return z.NEVER;
+	});
+}
+
 export function oneOf<T extends string>(label: string, values: readonly T[]) {
 	return z.unknown().transform((value, ctx) => {
 		if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;

@@ -114,6 +114,7 @@ describe('OrderProtection › Fulfillment › Create', () => {
 				'Tracking number 1: Tracking URL must start with http:// or https://',
 			],
 			['a bad date', { additionalFields: { createdAt: 'yesterday' } }, 'Created At must be a date and time'],
+			['a source fulfillment ID Update could never address', { sourceFulfillmentId: '..' }, 'Source Fulfillment ID cannot be ".." [item 0]'],
 		])('%s', async (_, overrides, message) => {
 			const result = await create(createParams({ sourceOrderId: '5001', ...overrides }));
 			expect(result.status).toBe('error');

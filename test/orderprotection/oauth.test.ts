@@ -84,6 +84,17 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		expect(JSON.stringify(result.run)).not.toContain(wrongValue);
 	});
 
+	it('never shows the access token, even when OrderProtection echoes it in an error', async () => {
+		const order = seedOrder(env);
+		await getMany(order.sourceOrderId);
+		const token = storedToken() as string;
+		env.sandbox.state.faults.add({ vendor: 'orderprotection', path: '/v1/orders/', status: 400, body: { message: `Malformed request for token ${token}` } });
+
+		const result = await getMany(order.sourceOrderId);
+		expect(result.error?.message).toBe('OrderProtection rejected the request as invalid (HTTP 400): Malformed request for token ***');
+		expect(JSON.stringify(result.run)).not.toContain(token);
+	});
+
 	it('a store the app is not installed on: the token endpoint says so', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'orderProtection',

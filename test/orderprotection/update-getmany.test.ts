@@ -85,6 +85,22 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 			expect(result.items.map((item) => item.json.sourceFulfillmentId)).toEqual(['ful-1', 'ful-2']);
 		});
 
+		it('fails clearly, instead of returning nothing, when the answer is not a list', async () => {
+			const order = seedOrder(env);
+			await createFulfillments(order.sourceOrderId, ['ful-1']);
+			env.sandbox.state.faults.add({
+				vendor: 'orderprotection',
+				method: 'GET',
+				status: 200,
+				body: { data: [{ sourceFulfillmentId: 'ful-1' }] },
+			});
+			const result = await run({ resource: 'fulfillment', operation: 'getAll', sourceOrderId: order.sourceOrderId, returnAll: true });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe(
+				'OrderProtection answered with {"data":[{"sourceFulfillmentId":"ful-1"}]} where a list of fulfillments was expected [item 0]',
+			);
+		});
+
 		it('returns nothing for an order without fulfillments, and an error item for an unknown one under continueOnFail', async () => {
 			const order = seedOrder(env);
 			const result = await run(

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { HttpError } from '../../sandbox/core/http-error';
 import { DEMO_EMAIL, DEMO_SIGN_IN } from '../../sandbox/vendors/s2/catalog';
 import { createParams, creates, logins, requests, s2, seedOrder, useS2 } from './helpers';
 
@@ -99,6 +100,22 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		const result = await getOrder('missing-order');
 		expect(result.error?.message).toContain("Order 'missing-order' not found");
 		expect(JSON.stringify(result.run)).not.toContain(storedToken() as string);
+	});
+
+	it('never shows a token fetched during the failing request, even when S2 echoes it', async () => {
+		const order = seedOrder(env);
+		// A fresh credential: n8n logs in inside the request, after the node read the credential.
+		const echo = jest.spyOn(s2(env).sessions, 'userOf').mockImplementation((request) => {
+			throw new HttpError(401, `Access token ${request.header('authorization')?.replace(/^Bearer /, '')} is not valid here`);
+		});
+		try {
+			const result = await getOrder(order.id);
+			expect(result.error?.message).toMatch(/^S2 did not accept the credentials \(HTTP 401\): Access token \*\*\* is not valid here \(reference ID: req_\w+\)$/);
+			expect(logins(env)).toHaveLength(2);
+			expect(JSON.stringify(result.run)).not.toContain(storedToken() as string);
+		} finally {
+			echo.mockRestore();
+		}
 	});
 
 	describe('credential test (a login)', () => {

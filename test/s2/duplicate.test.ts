@@ -59,6 +59,28 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		expect(result.error?.httpCode).toBe('404');
 	});
 
+	it('when S2 created it but the answer was lost, the retry\'s 409 returns that fulfillment instead of failing', async () => {
+		const order = seedOrder(env);
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 502, afterHandling: true });
+		const result = await create(order.id);
+
+		expect(result.status).toBe('success');
+		expect(creates(env).map((request) => request.status)).toEqual([502, 409]);
+		const [created] = s2(env).store.allFulfillments();
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ id: created.id, channelFulfillmentId: 'shop-ful-42', alreadyExists: true });
+	});
+
+	it('a 409 after a retry that followed a 429 is still an error (the first attempt did nothing)', async () => {
+		const order = seedOrder(env);
+		expect((await create(order.id)).status).toBe('success');
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 429, headers: { 'Retry-After': '0' } });
+		const second = await create(order.id);
+		expect(second.status).toBe('error');
+		expect(second.error?.httpCode).toBe('409');
+		expect(creates(env).map((request) => request.status)).toEqual([200, 429, 409]);
+	});
+
 	it('retries a create with a Channel Fulfillment ID after a 5xx (a repeat cannot duplicate), but not one without', async () => {
 		const order = seedOrder(env);
 		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 503 });

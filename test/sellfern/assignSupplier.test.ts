@@ -53,6 +53,25 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 		]);
 	});
 
+	it('sends an order brought by several items once, even across batches, and gives each item its result', async () => {
+		const ids = seedOrders(env, 3);
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: assignParams({ orderIds: '={{ $json.ids }}', options: { batchSize: 2 } }),
+			input: [{ ids: [ids[0], ids[1], ids[1]] }, { ids: [ids[1], ids[2]] }],
+		});
+		expect(requests(env, '/fulfillment/assign').map((r) => (r.body as { order_ids: number[] }).order_ids)).toEqual([
+			[ids[0], ids[1]],
+			[ids[2]],
+		]);
+		expect(result.items.map((i) => [(i.pairedItem as { item: number }).item, i.json.order_id, i.json.status])).toEqual([
+			[0, ids[0], 'ok'],
+			[0, ids[1], 'ok'],
+			[1, ids[1], 'ok'],
+			[1, ids[2], 'ok'],
+		]);
+	});
+
 	it('reports per-order errors as items without failing the others', async () => {
 		const [fresh] = seedOrders(env, 1);
 		const [busy] = seedOrders(env, 1, { status: 'In Production', supplierId: 'sup_1' });

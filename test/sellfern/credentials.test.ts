@@ -44,6 +44,16 @@ describe('Sellfern › credential and auth errors', () => {
 		expect(result.error?.message).toMatch(/HTTP 403 missing_scope.*fulfillment:write/);
 	});
 
+	it('shows the words of an HTML error page from a proxy, not its markup', async () => {
+		const page = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>';
+		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/queue', status: 502, body: page, headers: { 'Content-Type': 'text/html' } });
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true, options: { maxRetries: 0 } },
+		});
+		expect(result.error?.message).toBe('Sellfern had a server error (HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
+	});
+
 	it('retries a dropped connection on a read', async () => {
 		seedOrders(env, 2);
 		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/queue', drop: true });

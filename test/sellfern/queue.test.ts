@@ -47,6 +47,13 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 		expect(fresh.items).toHaveLength(5);
 	});
 
+	it('names Return All when an expression gives it something other than true or false, and sends nothing', async () => {
+		const result = await getMany({ returnAll: '={{ "yes" }}' });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Return All must be true or false (got "yes") [item 0]');
+		expect(requests(env, '/fulfillment/queue')).toEqual([]);
+	});
+
 	it('runs once per input item, pairing each result to its item', async () => {
 		seedOrders(env, 3);
 		const result = await getMany({ returnAll: true }, [{}, {}]);

@@ -62,6 +62,70 @@ describe('Sellfern Trigger', () => {
 		expect(await poller.poll()).toBeNull();
 	});
 
+	it('starts afresh when Status or Supplier ID changes, instead of emitting the other queue as new', async () => {
+		const switchTo = (from: Poller, parameters: Record<string, unknown>) => {
+			const poller = trigger(parameters);
+			Object.assign(poller.staticData(), JSON.parse(JSON.stringify(from.staticData())));
+			return poller;
+		};
+		const newQueue = trigger();
+		seedOrders(env, 2);
+		await newQueue.poll();
+		seedOrders(env, 3, { status: 'In Production', supplierId: 'sup_9' });
+		seedOrders(env, 2, { status: 'In Production', supplierId: 'sup_1' });
+
+		const supplier9 = switchTo(newQueue, { status: 'In Production', supplierId: 'sup_9' });
+		expect(await supplier9.poll()).toBeNull();
+		const [assigned] = seedOrders(env, 1, { status: 'In Production', supplierId: 'sup_9' });
+		expect(ids(await supplier9.poll())).toEqual([assigned]);
+
+		const supplier1 = switchTo(supplier9, { status: 'In Production', supplierId: 'sup_1' });
+		expect(await supplier1.poll()).toBeNull();
+	});
+
+	it('keeps the state of a trigger saved before it recorded its queue, so nothing is lost on upgrade', async () => {
+		const [known] = seedOrders(env, 1);
+		const poller = trigger();
+		Object.assign(poller.staticData(), { initialized: true, seen: [String(known)] });
+		const [arrived] = seedOrders(env, 1);
+		expect(ids(await poller.poll())).toEqual([arrived]);
+	});
+
+	it('does not emit an order again when the queue shifted between the pages of one poll', async () => {
+		const queued = seedOrders(env, 150);
+		const poller = trigger();
+		await poller.poll();
+
+		// Page 1 is read, then 5 orders from it are assigned: page 2 starts 5 orders later, so
+		// orders 101-105 are missing from this poll's snapshot although they are still queued.
+		const sellfern = env.sandbox.state.vendors.sellfern;
+		const firstPage = sellfern.orders.queue({ status: 'New' }).slice(0, 100);
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/queue',
+			status: 200,
+			body: { success: true, data: { items: firstPage, total: 150, page: 1, page_size: 100 }, meta: { request_id: 'req_page1' } },
+		});
+		for (const orderId of queued.slice(0, 5)) sellfern.orders.setStatus(orderId, 'In Production', 'test: assigned meanwhile');
+		expect(await poller.poll()).toBeNull();
+
+		expect(await poller.poll()).toBeNull();
+		const [later] = seedOrders(env, 1);
+		expect(ids(await poller.poll())).toEqual([later]);
+	});
+
+	it('emits an order again when it comes back after missing from two polls', async () => {
+		const [order] = seedOrders(env, 1);
+		const poller = trigger();
+		await poller.poll();
+		const orders = env.sandbox.state.vendors.sellfern.orders;
+		orders.setStatus(order, 'In Production', 'test: assigned');
+		expect(await poller.poll()).toBeNull();
+		expect(await poller.poll()).toBeNull();
+		orders.setStatus(order, 'New', 'test: back to New');
+		expect(ids(await poller.poll())).toEqual([order]);
+	});
+
 	it('watches the In Production queue of one supplier', async () => {
 		const poller = trigger({ status: 'In Production', supplierId: 'sup_9' });
 		await poller.poll();

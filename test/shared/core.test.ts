@@ -2,7 +2,9 @@ import { buildBatches } from '../../nodes/shared/batching';
 import { paginate } from '../../nodes/shared/pagination';
 import { encodePath } from '../../nodes/shared/path';
 import { backoffDelay, parseRetryAfter, shouldRetry } from '../../nodes/shared/retry';
-import { redact } from '../../nodes/shared/errors';
+import type { INode } from 'n8n-workflow';
+import { redact, secretsOf, textOfBody, vendorApiError } from '../../nodes/shared/errors';
+import type { VendorApi } from '../../nodes/shared/types';
 
 describe('encodePath', () => {
 	it('keeps every interpolated value inside one segment', () => {
@@ -103,5 +105,41 @@ describe('redact', () => {
 	it('removes every occurrence of each secret', () => {
 		expect(redact('token sk_live_abc and sk_live_abc again', ['sk_live_abc'])).toBe('token *** and *** again');
 		expect(redact('short ab stays', ['ab'])).toBe('short ab stays');
+	});
+
+	it('replaces a secret that contains another one whole', () => {
+		expect(redact('token sk_live_abcdef', ['sk_live', 'sk_live_abcdef'])).toBe('token ***');
+	});
+});
+
+describe('textOfBody', () => {
+	it('keeps the words of an HTML page and plain text comparisons, and cuts long text', () => {
+		expect(textOfBody('<!DOCTYPE html><html><style>p {}</style><p>Service <b>down</b></p></html>')).toBe('Service down');
+		expect(textOfBody('quantity must be < 5 and > 0')).toBe('quantity must be < 5 and > 0');
+		expect(textOfBody('x'.repeat(300))).toHaveLength(198);
+		expect(textOfBody(' \n ')).toBeUndefined();
+	});
+});
+
+describe('secretsOf and vendorApiError', () => {
+	const vendor: VendorApi = {
+		displayName: 'Vendor',
+		credentialType: 'vendorApi',
+		baseUrl: () => 'https://vendor.test',
+		secretFields: ['apiToken', 'oauthTokenData.access_token'],
+		parseError: (body) => (body as { error: { code: string; message: string } }).error,
+	};
+	const node = { name: 'Vendor', type: 'vendor', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+
+	it('reads secrets inside objects by a dotted name', () => {
+		expect(secretsOf(vendor, { apiToken: 'tok_1234', oauthTokenData: { access_token: 'at_5678' } })).toEqual(['tok_1234', 'at_5678']);
+		expect(secretsOf(vendor, { apiToken: '', oauthTokenData: 'not an object' })).toEqual([]);
+	});
+
+	it('redacts the vendor code kept in the error response, not only the message', () => {
+		const body = { error: { code: 'bad_token_tok_1234', message: 'Invalid tok_1234' } };
+		const error = vendorApiError(node, vendor, { status: 401, headers: {}, body, message: '' }, ['tok_1234']);
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('tok_1234');
+		expect(error.errorResponse?.code).toBe('bad_token_***');
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { forEachItem } from '../../shared/itemLoop';
 import { encodePath } from '../../shared/path';
 import { apiRequest } from '../../shared/transport';
-import { pathId, validateParameters, z } from '../../shared/validation';
+import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
 import { s2 } from '../transport';
 
 export const simplifyProperty: INodeProperties = {
@@ -25,7 +25,7 @@ export interface GetRecordConfig {
 
 /** The execute of a Get: one record per item by its ID, simplified when Simplify is on. */
 export function getRecordExecute(config: GetRecordConfig) {
-	const schema = z.object({ id: pathId(config.idLabel), simplify: z.boolean() });
+	const schema = z.object({ id: pathId(config.idLabel), simplify: booleanFlag('Simplify') });
 	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return await forEachItem(this, items, async (i) => {
 			const params = validateParameters(

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		options: statusOptions,
 		default: 'FULFILLED',
 		description:
-			'Sent in the documented form (e.g. FULFILLED). An expression may give any casing ("Fulfilled", "in transit"); it is converted.',
+			'The status of the fulfillment, sent as OrderProtection documents it (e.g. FULFILLED). An expression may give any casing ("Fulfilled", "in transit"); it is converted.',
 	},
 	{
 		displayName: 'Items',
@@ -166,7 +166,8 @@ function schemaFor(zone: string) {
 	return z
 		.object({
 			sourceOrderId: pathId('Source Order ID'),
-			sourceFulfillmentId: requiredString('Source Fulfillment ID'),
+			// Update puts it in the URL path.
+			sourceFulfillmentId: pathId('Source Fulfillment ID'),
 			fulfillmentStatus: fulfillmentStatus('Fulfillment Status'),
 			items: entries('Item', item, true),
 			trackingCompany: optionalString(),

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
-import { pathId, validateParameters, z } from '../../../shared/validation';
+import { pathId, shown, validateParameters, z } from '../../../shared/validation';
 import { orderProtection } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -27,6 +28,17 @@ const schema = z.object({
 	...returnAllAndLimitSchema,
 });
 
+/** The documented plain array; an empty answer is no fulfillments, any other shape an error rather than an empty list. */
+function listOf(ctx: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject[] {
+	if (Array.isArray(response)) return response as IDataObject[];
+	if (response === undefined || response === null || response === '') return [];
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`OrderProtection answered with ${shown(response)} where a list of fulfillments was expected [item ${itemIndex}]`,
+		{ itemIndex },
+	);
+}
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
@@ -44,7 +56,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
 			itemIndex: i,
 		});
-		const list = Array.isArray(fulfillments) ? (fulfillments as IDataObject[]) : [];
+		const list = listOf(this, fulfillments, i);
 		return params.returnAll ? list : list.slice(0, params.limit);
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../../shared/description';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { isAlreadyExists, returnExisting } from '../../existing';
@@ -394,7 +394,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					itemIndex: i,
 				});
 			} catch (error) {
-				if (ifExists === 'returnExisting' && isAlreadyExists(error)) return await returnExisting(this, body, error, i);
+				// A 409 to our own retry after a 5xx or a lost connection means the first attempt created it.
+				const existing = ifExists === 'returnExisting' || failedAfterUncertainAttempt(error);
+				if (existing && isAlreadyExists(error)) return await returnExisting(this, body, error, i);
 				// The transport's errors are NodeApiErrors already: this returns the same error.
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { batchItemIndexes, batchValues, buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
+import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
 import { BatchOutput } from '../../../shared/batchOutput';
 import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
 import { optionsCollection, showFor } from '../../../shared/description';
@@ -82,8 +83,8 @@ function contentKey(group: AssignGroup, orderIds: number[]): string {
 	return `n8n-assign-${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
 }
 
-async function sendBatch(ctx: IExecuteFunctions, batch: Batch<number, AssignGroup>, key: string) {
-	const orderIds = batchValues(batch);
+async function sendBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, AssignGroup>, key: string) {
+	const orderIds = targetIds(batch);
 	const data = await apiRequest<{ results?: AssignResult[] }>(ctx, sellfern, {
 		method: 'POST',
 		path: '/api/v2/fulfillment/assign',
@@ -95,10 +96,10 @@ async function sendBatch(ctx: IExecuteFunctions, batch: Batch<number, AssignGrou
 	return new Map((data?.results ?? []).map((result) => [Number(result.order_id), result]));
 }
 
-function resultFor(results: Map<number, AssignResult>, entry: BatchEntry<number>, group: AssignGroup): IDataObject {
+function resultFor(results: Map<number, AssignResult>, orderId: number, group: AssignGroup): IDataObject {
 	return (
-		results.get(entry.value) ?? {
-			order_id: entry.value,
+		results.get(orderId) ?? {
+			order_id: orderId,
 			status: 'error',
 			supplier_id: group.supplierId,
 			error: { code: 'missing_result', message: 'Sellfern returned no result for this order' },
@@ -132,7 +133,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const batches = buildBatches(entries, groupKey, batchSize);
+	// An order brought by several items is sent once, and its result goes to each of them.
+	const batches = buildBatches(uniqueIds(entries, groupKey), groupKey, batchSize);
 	const batchNumber = new Map<string, number>();
 	for (const batch of batches) {
 		const { group } = batch;
@@ -142,17 +144,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			? n === 1
 				? group.idempotencyKey
 				: `${group.idempotencyKey}:${n}`
-			: contentKey(group, batchValues(batch));
+			: contentKey(group, targetIds(batch));
 		try {
 			const results = await sendBatch(this, batch, key);
-			for (const entry of batch.entries) {
-				output.add({
-					itemIndex: entry.itemIndex,
-					data: { json: resultFor(results, entry, group), pairedItem: { item: entry.itemIndex } },
-				});
+			for (const { value: target } of batch.entries) {
+				for (const itemIndex of target.itemIndexes) {
+					output.add({
+						itemIndex,
+						data: { json: resultFor(results, target.id, group), pairedItem: { item: itemIndex } },
+					});
+				}
 			}
 		} catch (error) {
-			output.fail(error, batchItemIndexes(batch));
+			output.fail(error, targetItemIndexes(batch));
 		}
 	}
 

@@ -15,7 +15,7 @@ import {
 	readFilters,
 	type FulfillmentFilters,
 } from '../../filters';
-import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../idTargets';
+import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 

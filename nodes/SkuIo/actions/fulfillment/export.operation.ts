@@ -8,7 +8,7 @@ import { forEachItem } from '../../../shared/itemLoop';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
-import { targetIds, targetItemIndexes, uniqueIds } from '../../idTargets';
+import { targetIds, targetItemIndexes, uniqueIds } from '../../../shared/batchTargets';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 

@@ -1,6 +1,6 @@
-import type { Batch, BatchEntry } from '../shared/batching';
+import type { Batch, BatchEntry } from './batching';
 
-/** A fulfillment ID for a batched request, and every input item that brought it. */
+/** An ID for a batched request, and every input item that brought it. */
 export interface IdTarget {
 	id: number;
 	itemIndexes: number[];
