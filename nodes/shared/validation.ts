@@ -16,6 +16,8 @@ export function validateParameters<T>(
 	if (result.success) return result.data;
 	const [first, ...rest] = result.error.issues;
 	const description = rest.length ? rest.map((issue) => issue.message).join('\n') : undefined;
+	// A trigger has no input items, so its messages name only the field.
+	if (!('getInputData' in ctx)) throw new NodeOperationError(ctx.getNode(), first.message, { description });
 	throw new NodeOperationError(ctx.getNode(), `${first.message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,

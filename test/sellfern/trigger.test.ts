@@ -126,6 +126,13 @@ describe('Sellfern Trigger', () => {
 		expect(ids(await poller.poll())).toEqual([order]);
 	});
 
+	it('refuses an invalid setting before polling, naming the field (a trigger has no items)', async () => {
+		const poller = trigger({ status: '={{ "Shipped" }}' });
+		await expect(poller.poll()).rejects.toThrow(/^Status must be New or In Production$/);
+		await expect(poller.poll()).rejects.not.toThrow(/\[item/);
+		expect(requests(env)).toHaveLength(0);
+	});
+
 	it('watches the In Production queue of one supplier', async () => {
 		const poller = trigger({ status: 'In Production', supplierId: 'sup_9' });
 		await poller.poll();
