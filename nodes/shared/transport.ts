@@ -103,9 +103,14 @@ export async function sendRequest<T = unknown>(
 			}
 			// A 429 was refused before anything happened; after a 5xx or a lost connection the vendor may have acted.
 			if (failure.status !== 429) resentAfterUncertainFailure = true;
-			await sleep(retryAfter ?? backoffDelay(attempt));
+			// A stopped execution ends the wait at once (the sleep rejects with the cancel reason).
+			await sleep(retryAfter ?? backoffDelay(attempt), cancelSignalOf(ctx));
 		}
 	}
+}
+
+function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
 /** `sendRequest` for the common case: just the (unwrapped) body. */
