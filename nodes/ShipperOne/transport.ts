@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import { encodeSegment } from '../shared/path';
+import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi, VendorError } from '../shared/types';
 
@@ -54,7 +55,7 @@ export function parseShipperOneError(body: unknown): VendorError {
 	const errors = Array.isArray(object.errors) ? object.errors.map(messageOf).filter(Boolean) : [];
 	const code = object.code ?? (object.error as IDataObject | undefined)?.code;
 	return {
-		message: messageOf(body)?.slice(0, 500),
+		message: typeof body === 'string' ? textOfBody(body) : messageOf(body)?.slice(0, 500),
 		code: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
 		details: errors.length ? errors : undefined,
 	};

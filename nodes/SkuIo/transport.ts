@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isJsonObject } from '../shared/objects';
 import { encodePath } from '../shared/path';
+import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { ApiContext, VendorApi } from '../shared/types';
 
@@ -38,14 +39,7 @@ export function skuIoBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 
 /** Laravel-style error bodies: `{message, errors: {field: [..]}}`; HTML or text pages become short text. */
 function parseError(body: unknown) {
-	if (typeof body === 'string') {
-		const text = body
-			.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-			.replace(/<[^>]+>/g, ' ')
-			.replace(/\s+/g, ' ')
-			.trim();
-		return { message: text ? (text.length > 200 ? `${text.slice(0, 197)}…` : text) : undefined };
-	}
+	if (typeof body === 'string') return { message: textOfBody(body) };
 	const data = (body ?? {}) as IDataObject;
 	const error = data.error;
 	const message =

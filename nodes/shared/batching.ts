@@ -36,13 +36,3 @@ export function buildBatches<V, G>(
 	}
 	return batches;
 }
-
-/** The batch's values, each once, in order (an ID two items bring is sent once). */
-export function batchValues<V>(batch: Batch<V, unknown>): V[] {
-	return [...new Set(batch.entries.map((entry) => entry.value))];
-}
-
-/** The items the batch serves, each once, in order. */
-export function batchItemIndexes(batch: Batch<unknown, unknown>): number[] {
-	return [...new Set(batch.entries.map((entry) => entry.itemIndex))];
-}

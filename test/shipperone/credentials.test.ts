@@ -46,6 +46,17 @@ describe('ShipperOne › credential and auth errors', () => {
 		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongToken);
 	});
 
+	it('shows the words of an HTML error page from a proxy, not its markup', async () => {
+		const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+		env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/pending_accept', status: 502, body: page });
+		const result = await env.harness.runNode({
+			nodeType: 'shipperOne',
+			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true, options: { maxRetries: 0 } },
+		});
+		expect(result.error?.message).toContain('(HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
+		expect(result.error?.message).not.toContain('<');
+	});
+
 	it('explains a token used with another store code', async () => {
 		const result = await getMany({ storeCode: 'eu_west' });
 		expect(result.error?.message).toBe('ShipperOne did not accept the credentials (HTTP 401): The token is not valid for store "eu_west".');
