@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { properties } from './actions/description';
-import { router } from './actions/router';
+import { runOperation } from '../shared/operations';
+import { operations, properties } from './actions';
 
 export class OrderProtection implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +21,6 @@ export class OrderProtection implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await runOperation(this, operations);
 	}
 }

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../shared/description';
+import { optionsCollection } from '../../shared/description';
+import { defineOperation, type Operation } from '../../shared/operations';
 import { apiRequest } from '../../shared/transport';
-import type { OperationModule } from '../../shared/types';
 import { forEachValidatedItem } from '../../shared/validatedItems';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
 
-export interface FulfillmentActionConfig {
-	resource: string;
-	operation: string;
+export interface FulfillmentActionConfig extends Omit<Operation, 'properties' | 'execute'> {
 	/** The last path segment, e.g. `resync-from-provider`. */
 	route: string;
 	idDescription: string;
@@ -32,11 +30,8 @@ function refused(body: unknown): body is IDataObject {
 }
 
 /** A POST to `/api/v2/sales-order-fulfillments/{id}/<route>` with no body: the sales channel and provider actions. */
-export function fulfillmentAction(config: FulfillmentActionConfig): OperationModule {
-	const description = showFor(config.resource, config.operation, [
-		fulfillmentIdProperty(config.idDescription),
-		optionsCollection(),
-	]);
+export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
+	const { resource, value, name, action, description } = config;
 
 	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return await forEachValidatedItem(
@@ -65,5 +60,13 @@ export function fulfillmentAction(config: FulfillmentActionConfig): OperationMod
 		);
 	}
 
-	return { description, execute };
+	return defineOperation({
+		resource,
+		value,
+		name,
+		action,
+		description,
+		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection()],
+		execute,
+	});
 }

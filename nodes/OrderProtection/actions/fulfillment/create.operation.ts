@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalDateTime } from '../../../shared/dates';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
@@ -8,6 +8,7 @@ import { optionalString, pathId, positiveInteger, requiredString, validateParame
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -127,8 +128,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillment', 'create', properties);
-
 const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
 const tracking = z.object({
 	number: requiredString('Tracking Number'),
@@ -208,7 +207,7 @@ function bodyOf(params: CreateParams): IDataObject {
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const schema = schemaFor(this.getTimezone());
 	return await forEachValidatedItem(
 		this,
@@ -244,3 +243,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a fulfillment',
+	description: 'Report a fulfillment of an order, with its items and tracking',
+	properties,
+	execute,
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { pathId, shown, validateParameters, z } from '../../../shared/validation';
 import { orderProtection } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,8 +21,6 @@ const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	optionsCollection(),
 ];
-
-export const description = showFor('fulfillment', 'getAll', properties);
 
 const schema = z.object({
 	sourceOrderId: pathId('Source Order ID'),
@@ -39,7 +38,7 @@ function listOf(ctx: IExecuteFunctions, response: unknown, itemIndex: number): I
 	);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
 			this,
@@ -60,3 +59,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return params.returnAll ? list : list.slice(0, params.limit);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many fulfillments',
+	description: 'Get the fulfillments of an order',
+	properties,
+	execute,
+});

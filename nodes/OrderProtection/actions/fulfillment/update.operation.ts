@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
@@ -7,6 +7,7 @@ import { pathId, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,15 +38,13 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillment', 'update', properties);
-
 const schema = z.object({
 	sourceOrderId: pathId('Source Order ID'),
 	sourceFulfillmentId: pathId('Source Fulfillment ID'),
 	status: fulfillmentStatus('Status'),
 });
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -75,3 +74,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'update',
+	name: 'Update',
+	action: 'Update the status of a fulfillment',
+	description: 'Set the status of a fulfillment',
+	properties,
+	execute,
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { isAlreadyExists, returnExisting } from '../../existing';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const whenFields = { show: { define: ['fields'] } };
 
@@ -329,8 +330,6 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = showFor('fulfillment', 'create', properties);
-
 type Collection = IDataObject & Record<string, unknown>;
 
 function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
@@ -373,7 +372,7 @@ function fromJson(ctx: IExecuteFunctions, i: number): unknown {
 
 const IF_EXISTS = ['error', 'returnExisting'] as const;
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -403,3 +402,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a fulfillment',
+	description: 'Create a fulfillment for an order, or a standalone one',
+	properties,
+	execute,
+});

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { simplifyFulfillment } from '../../simplify';
 import { getRecordExecute, simplifyProperty } from '../getRecord';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,11 +18,19 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillment', 'get', properties);
-
-export const execute = getRecordExecute({
+const execute = getRecordExecute({
 	idParameter: 'fulfillmentId',
 	idLabel: 'Fulfillment ID',
 	collectionPath: '/fulfillment',
 	simplify: simplifyFulfillment,
+});
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'get',
+	name: 'Get',
+	action: 'Get a fulfillment',
+	description: 'Get a fulfillment with its shipments',
+	properties,
+	execute,
 });

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { simplifyOrder } from '../../simplify';
 import { getRecordExecute, simplifyProperty } from '../getRecord';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,11 +22,19 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('order', 'get', properties);
-
-export const execute = getRecordExecute({
+const execute = getRecordExecute({
 	idParameter: 'orderId',
 	idLabel: 'Order ID',
 	collectionPath: '/order',
 	simplify: simplifyOrder,
+});
+
+export const operation = defineOperation({
+	resource: 'order',
+	value: 'get',
+	name: 'Get',
+	action: 'Get an order',
+	description: 'Get an order with its fulfillments, tracking numbers and labels',
+	properties,
+	execute,
 });

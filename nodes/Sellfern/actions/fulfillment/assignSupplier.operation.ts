@@ -4,10 +4,11 @@ import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batch
 import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
 import { BatchOutput } from '../../../shared/batchOutput';
 import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { optionalString, positiveIntegerList, requiredString, validateParameters, z } from '../../../shared/validation';
 import { sellfern } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const BATCH_SIZE: BatchSizeLimits = { default: 100, max: 1000 };
 
@@ -53,8 +54,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = showFor('fulfillment', 'assignSupplier', properties);
 
 const itemSchema = z.object({
 	orderIds: positiveIntegerList('Order IDs'),
@@ -107,7 +106,7 @@ function resultFor(results: Map<number, AssignResult>, orderId: number, group: A
 	);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const output = new BatchOutput(this);
 	const entries: Array<BatchEntry<number> & { group: AssignGroup }> = [];
 	const batchSize = readBatchSize(this, BATCH_SIZE);
@@ -162,3 +161,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	return output.inItemOrder();
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'assignSupplier',
+	name: 'Assign Supplier',
+	action: 'Assign a supplier to orders',
+	description: 'Assign a supplier to orders, in bulk, moving them to In Production',
+	properties,
+	execute,
+});

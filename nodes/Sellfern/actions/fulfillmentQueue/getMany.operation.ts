@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
+import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readQueue } from '../../queue';
 import { QUEUE_STATUSES } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,8 +34,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillmentQueue', 'getAll', properties);
-
 const schema = z.object({
 	status: z.enum(['any', ...QUEUE_STATUSES], {
 		errorMap: () => ({ message: 'Status must be Any, New or In Production' }),
@@ -43,7 +42,7 @@ const schema = z.object({
 	...returnAllAndLimitSchema,
 });
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
 			this,
@@ -63,3 +62,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillmentQueue',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many queued orders',
+	description: 'Get many orders awaiting a fulfillment action',
+	properties,
+	execute,
+});

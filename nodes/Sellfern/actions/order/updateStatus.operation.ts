@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,15 +37,13 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = showFor('order', 'updateStatus', properties);
-
 const schema = z.object({
 	orderId: positiveInteger('Order ID'),
 	status: oneOf('Status', ORDER_STATUSES),
 	idempotencyKey: optionalString(),
 });
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
 			this,
@@ -67,3 +66,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		});
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'order',
+	value: 'updateStatus',
+	name: 'Update Status',
+	action: 'Update the status of an order',
+	description: 'Set the status of an order',
+	properties,
+	execute,
+});

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
@@ -7,6 +7,7 @@ import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../o
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
+import { defineOperation } from '../../../shared/operations';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 
@@ -51,8 +52,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillmentOrder', 'accept', properties);
-
 const orderSchema = z.object({ orderId: requiredString('Order ID') });
 const lineSchemas = {
 	acceptAll: z.object({ lines: orderedLines('Order Items') }),
@@ -71,7 +70,7 @@ function readParameters(ctx: IExecuteFunctions, i: number): { orderId: string; l
 	return { orderId, lines };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -89,3 +88,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillmentOrder',
+	value: 'accept',
+	name: 'Accept',
+	action: 'Accept or reject a fulfillment order',
+	description: 'Accept or reject the items of a fulfillment order (quantity 0 rejects an item)',
+	properties,
+	execute,
+});

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalDateTime, timeZone } from '../../../shared/dates';
-import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
+import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { validateParameters, z } from '../../../shared/validation';
 import { DATE_FILTER_FORMAT, DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue } from '../../queue';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,8 +30,6 @@ const properties: INodeProperties[] = [
 	optionsCollection([DATE_FILTER_ZONE_OPTION]),
 ];
 
-export const description = showFor('fulfillmentOrder', 'getAll', properties);
-
 function schemaFor(workflowZone: string) {
 	return z.object({
 		queue: queueSchema,
@@ -40,7 +39,7 @@ function schemaFor(workflowZone: string) {
 	});
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const schema = schemaFor(this.getTimezone());
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
@@ -58,3 +57,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return await readQueue(this, params.queue, { date }, { returnAll: params.returnAll, limit: params.limit }, i);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillmentOrder',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many fulfillment orders',
+	description: 'Get many fulfillment orders from a queue: pending accept, pending shipment or failed',
+	properties,
+	execute,
+});

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
@@ -7,6 +7,7 @@ import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -86,8 +87,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = showFor('fulfillmentOrder', 'ship', properties);
 
 const TRACK_FIELDS = [
 	['carrier_code', 'Carrier Code'],
@@ -186,7 +185,7 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 	return { ...params, lines };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -206,3 +205,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillmentOrder',
+	value: 'ship',
+	name: 'Ship',
+	action: 'Ship a fulfillment order',
+	description: 'Report a shipment with its tracking numbers; fewer items make a partial shipment',
+	properties,
+	execute,
+});

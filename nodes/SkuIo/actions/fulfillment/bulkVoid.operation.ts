@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
 import { BatchOutput, type ItemOutput } from '../../../shared/batchOutput';
 import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
@@ -18,6 +18,7 @@ import {
 import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 /** Up to this many shipments SKU.io voids at once and answers per shipment; more become a background job. */
 export const SYNC_LIMIT = 30;
@@ -71,8 +72,6 @@ const properties: INodeProperties[] = [
 		),
 	]),
 ];
-
-export const description = showFor('fulfillment', 'bulkVoid', properties);
 
 const itemSchema = z.object({
 	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
@@ -146,7 +145,7 @@ async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Pro
 	return results.map((json) => ({ itemIndex: request.itemIndex, data: { json, pairedItem: { item: request.itemIndex } } }));
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const output = new BatchOutput(this);
 	const batchSize = readBatchSize(this, BATCH_SIZE);
 
@@ -201,3 +200,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	return output.inItemOrder();
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'bulkVoid',
+	name: 'Bulk Void',
+	action: 'Bulk void fulfillments',
+	description: 'Void many shipments at once, by IDs from the input items or by filters',
+	properties,
+	execute,
+});

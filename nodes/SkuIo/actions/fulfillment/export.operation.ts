@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import { buildBatches, type BatchEntry } from '../../../shared/batching';
 import { BatchOutput } from '../../../shared/batchOutput';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
 import { forEachItem } from '../../../shared/itemLoop';
 import { sendRequest } from '../../../shared/transport';
@@ -11,6 +11,7 @@ import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from 
 import { targetIds, targetItemIndexes, uniqueIds } from '../../../shared/batchTargets';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const FORMATS = {
 	csv: { extension: 'csv', mimeType: 'text/csv' },
@@ -97,8 +98,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = showFor('fulfillment', 'export', properties);
 
 const schema = z.object({
 	format: oneOf('Format', ['csv', 'xlsx'] as const),
@@ -207,7 +206,7 @@ async function exportSelected(ctx: IExecuteFunctions, items: INodeExecutionData[
 	return output.inItemOrder();
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('scope', 0) === 'selected') return await exportSelected(this, items);
 	return await forEachItem(this, items, async (i) => {
 		const settings = readSettings(this, i);
@@ -216,3 +215,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return [await download(this, settings, qs, i)];
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'export',
+	name: 'Export',
+	action: 'Export fulfillments to a file',
+	description: 'Export fulfillments as a CSV or XLSX file',
+	properties,
+	execute,
+});

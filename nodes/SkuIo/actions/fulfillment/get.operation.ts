@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { apiRequest } from '../../../shared/transport';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
@@ -18,8 +19,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillment', 'get', properties);
-
 /** The fulfillment's own values: everything that is not a nested object or list. */
 function simplified(fulfillment: IDataObject): IDataObject {
 	return Object.fromEntries(
@@ -27,7 +26,7 @@ function simplified(fulfillment: IDataObject): IDataObject {
 	);
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
@@ -40,3 +39,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return simplify ? simplified(fulfillment) : fulfillment;
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'get',
+	name: 'Get',
+	action: 'Get a fulfillment',
+	description: 'Get a fulfillment with its lines, sales order, warehouse and provider orders',
+	properties,
+	execute,
+});

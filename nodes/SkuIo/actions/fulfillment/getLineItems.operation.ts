@@ -1,19 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { apiRequest } from '../../../shared/transport';
 import { fulfillmentPath, readPage, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose line items to get'),
 	optionsCollection(),
 ];
 
-export const description = showFor('fulfillment', 'getLineItems', properties);
-
 /** One item per line: id, quantity, unit_cost (FIFO cost of goods, not the sale price), sku, product_name, product_id. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const body = await apiRequest(this, skuIo, {
@@ -24,3 +23,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return readPage(this, body, i).items;
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'getLineItems',
+	name: 'Get Line Items',
+	action: 'Get the line items of a fulfillment',
+	description: 'Get the line items of a fulfillment (SKU, name, quantity, unit cost)',
+	properties,
+	execute,
+});

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
@@ -35,8 +36,6 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection(),
 ];
-
-export const description = showFor('fulfillment', 'updateShippingDetails', properties);
 
 const schema = z
 	.object({
@@ -78,7 +77,7 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
 	return { fulfillmentId, body };
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -100,3 +99,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'updateShippingDetails',
+	name: 'Update Shipping Details',
+	action: 'Update the shipping details of a fulfillment',
+	description: 'Correct the tracking number or shipping cost, even after shipping',
+	properties,
+	execute,
+});

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
@@ -28,8 +29,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = showFor('fulfillment', 'void', properties);
 
 const schema = z.object({
 	voidReason: optionalString(),
@@ -57,7 +56,7 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
  * Voiding is a soft, reversible cancel: the record stays with status canceled and voided_at set, its
  * inventory movements are reversed and its fulfillment order reopened.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -82,3 +81,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 	);
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'void',
+	name: 'Void',
+	action: 'Void a fulfillment',
+	description: 'Void a shipment: reverse its inventory and reopen its fulfillment order',
+	properties,
+	execute,
+});

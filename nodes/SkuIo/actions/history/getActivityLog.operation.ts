@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
-import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
+import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { returnAllAndLimit } from '../../../shared/listParameters';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId, readPaging } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose activity to get'),
@@ -24,12 +25,10 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('history', 'getActivityLog', properties);
-
 const schema = z.object({ search: optionalString() });
 
 /** One item per activity entry, on the fulfillment itself and on its lines. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const paging = readPaging(this, i);
@@ -37,3 +36,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return await readList(this, fulfillmentPath(fulfillmentId, 'activity-log'), bracketQuery({ filter: { search } }), paging, i);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'history',
+	value: 'getActivityLog',
+	name: 'Get Activity Log',
+	action: 'Get the activity log of a fulfillment',
+	description: 'Get the activity on a fulfillment and its lines',
+	properties,
+	execute,
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
-import { filtersCollection, optionsCollection, showFor } from '../../../shared/description';
+import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { returnAllAndLimit } from '../../../shared/listParameters';
 import { optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId, readPaging } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment whose inventory movements to get'),
@@ -48,8 +49,6 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export const description = showFor('history', 'getInventoryMovements', properties);
-
 const schema = z.object({
 	type: optionalString(),
 	inventoryStatus: optionalString(),
@@ -61,7 +60,7 @@ const schema = z.object({
 });
 
 /** One item per inventory movement of the fulfillment or its lines (a void adds reversing movements). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const paging = readPaging(this, i);
@@ -82,3 +81,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'history',
+	value: 'getInventoryMovements',
+	name: 'Get Inventory Movements',
+	action: 'Get the inventory movements of a fulfillment',
+	description: 'Get the inventory movements of a fulfillment and its lines',
+	properties,
+	execute,
+});

@@ -1,9 +1,12 @@
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Clears submitted_to_sales_channel_at so the next sync submits the tracking again. */
-export const { description, execute } = fulfillmentAction({
+export const operation = fulfillmentAction({
 	resource: 'salesChannel',
-	operation: 'clearSubmission',
+	value: 'clearSubmission',
+	name: 'Clear Submission',
+	action: 'Clear the sales channel submission of a fulfillment',
+	description: 'Clear the submission time so the next sync submits the tracking again',
 	route: 'clear-channel-submission',
 	idDescription: 'The ID of the fulfillment to resubmit on the next sales channel sync',
 	what: (id) => `clear the sales channel submission of fulfillment ${id}`,

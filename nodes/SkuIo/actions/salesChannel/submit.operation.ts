@@ -1,9 +1,12 @@
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Sends the tracking to the sales channel (e.g. Shopify) now; not to the shipping provider. */
-export const { description, execute } = fulfillmentAction({
+export const operation = fulfillmentAction({
 	resource: 'salesChannel',
-	operation: 'submit',
+	value: 'submit',
+	name: 'Submit Tracking',
+	action: 'Submit a fulfillment to its sales channel',
+	description: 'Submit (or resubmit) the tracking to the sales channel now',
 	route: 'submit-to-channel',
 	idDescription: 'The ID of the fulfillment whose tracking to submit to its sales channel',
 	what: (id) => `submit fulfillment ${id} to its sales channel`,

@@ -1,9 +1,12 @@
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Cancels the order at the shipping provider (the fulfillment itself stays; use Void for that). */
-export const { description, execute } = fulfillmentAction({
+export const operation = fulfillmentAction({
 	resource: 'shipmentProvider',
-	operation: 'cancelOrder',
+	value: 'cancelOrder',
+	name: 'Cancel Provider Order',
+	action: 'Cancel the provider order of a fulfillment',
+	description: 'Cancel the order at the shipping provider',
 	route: 'cancel-provider-order',
 	idDescription: 'The ID of the fulfillment whose provider order to cancel',
 	what: (id) => `cancel the provider order of fulfillment ${id}`,

@@ -1,9 +1,12 @@
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Fetches tracking, status etc. from the shipping provider into the fulfillment. */
-export const { description, execute } = fulfillmentAction({
+export const operation = fulfillmentAction({
 	resource: 'shipmentProvider',
-	operation: 'resyncFrom',
+	value: 'resyncFrom',
+	name: 'Resync From Provider',
+	action: 'Resync a fulfillment from its provider',
+	description: 'Update the fulfillment with the latest tracking and status from its provider',
 	route: 'resync-from-provider',
 	idDescription: 'The ID of the fulfillment to update from its shipping provider',
 	what: (id) => `resync fulfillment ${id} from its provider`,

@@ -1,9 +1,12 @@
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Sends the current line state to the shipping provider (update-capable providers, submitted fulfillments). */
-export const { description, execute } = fulfillmentAction({
+export const operation = fulfillmentAction({
 	resource: 'shipmentProvider',
-	operation: 'resyncTo',
+	value: 'resyncTo',
+	name: 'Resync to Provider',
+	action: 'Resync a fulfillment to its provider',
+	description: 'Send the current line state to the provider again',
 	route: 'resync-to-provider',
 	idDescription: 'The ID of the submitted fulfillment to send to its shipping provider again',
 	what: (id) => `resync fulfillment ${id} to its provider`,

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection, showFor } from '../../../shared/description';
+import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/itemLoop';
 import { returnAllAndLimit } from '../../../shared/listParameters';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
 import { readPaging } from '../common';
+import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -14,12 +15,20 @@ const properties: INodeProperties[] = [
 	optionsCollection(sortOptions),
 ];
 
-export const description = showFor('fulfillment', 'getAll', properties);
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const paging = readPaging(this, i);
 		const filters = readFilters(this, i);
 		return await readList(this, FULFILLMENTS_PATH, filterQuery(filters), paging, i);
 	});
 }
+
+export const operation = defineOperation({
+	resource: 'fulfillment',
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many fulfillments',
+	description: 'Get many fulfillments, filtered and sorted',
+	properties,
+	execute,
+});

@@ -1,0 +1,131 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * One operation of an action node, declared once: where it sits in the UI (resource, value, name,
+ * action label), its own parameters and what it does with all input items. The node's resource and
+ * operation selectors, its properties and its router are all derived from the list of these.
+ */
+export interface Operation {
+	resource: string;
+	/** What workflows store as `operation`: never changes once published. */
+	value: string;
+	/** Shown in the operation selector, e.g. "Get Many". */
+	name: string;
+	/** Shown in the nodes panel and to AI agents, e.g. "Get many fulfillments". */
+	action: string;
+	description: string;
+	/** The operation's own parameters; they are shown only while it is selected. */
+	properties: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export function defineOperation(operation: Operation): Operation {
+	return operation;
+}
+
+/** A resource of an action node, and the operation it opens on (the first by name otherwise). */
+export interface Resource {
+	name: string;
+	value: string;
+	description?: string;
+	defaultOperation?: string;
+}
+
+/** Adds "show only for this resource and operation" to every property. */
+export function showFor(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+		},
+	}));
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+/**
+ * The node's properties: the resource selector, one operation selector per resource (options sorted
+ * by name, as n8n's lint wants them) and every operation's own parameters.
+ */
+export function nodeProperties(
+	resources: Resource[],
+	operations: Operation[],
+	defaultResource = resources[0].value,
+): INodeProperties[] {
+	const known = new Set(resources.map((resource) => resource.value));
+	const seen = new Set<string>();
+	for (const operation of operations) {
+		const key = `${operation.resource}/${operation.value}`;
+		if (!known.has(operation.resource)) throw new Error(`${key}: unknown resource`);
+		if (seen.has(key)) throw new Error(`${key}: declared twice`);
+		seen.add(key);
+	}
+
+	const resourceSelector: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...resources]
+			.sort(byName)
+			.map(({ name, value, description }) => ({ name, value, ...(description ? { description } : {}) })),
+		default: defaultResource,
+	};
+
+	const operationSelectors = resources.map((resource): INodeProperties => {
+		const options: Array<INodePropertyOptions & { action: string }> = operations
+			.filter((operation) => operation.resource === resource.value)
+			.sort(byName)
+			.map(({ name, value, description, action }) => ({ name, value, description, action }));
+		if (options.length === 0) throw new Error(`${resource.value}: no operations`);
+		const defaultOperation = resource.defaultOperation ?? options[0].value;
+		if (!options.some((option) => option.value === defaultOperation)) {
+			throw new Error(`${resource.value}: default operation ${defaultOperation} is not declared`);
+		}
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: defaultOperation,
+		};
+	});
+
+	return [
+		resourceSelector,
+		...operationSelectors,
+		...operations.flatMap((operation) =>
+			showFor(operation.resource, operation.value, operation.properties),
+		),
+	];
+}
+
+/** Runs the operation the node's resource and operation select, on all input items. */
+export async function runOperation(
+	ctx: IExecuteFunctions,
+	operations: Operation[],
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const value = ctx.getNodeParameter('operation', 0) as string;
+	const operation = operations.find((op) => op.resource === resource && op.value === value);
+	if (!operation) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${value}" of "${resource}" is not supported`,
+		);
+	}
+	return [await operation.execute.call(ctx, ctx.getInputData())];
+}
