@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isJsonObject } from '../shared/objects';
+import { isJsonObject } from '../shared/validation';
 import type { FulfillmentStatus } from './transport';
 
 /** The fulfillment a Create or Update was for. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { encodePath } from '../shared/path';
+import { encodePath } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 import { s2 } from './transport';
 

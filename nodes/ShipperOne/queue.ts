@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { isJsonObject } from '../shared/objects';
+import { isJsonObject } from '../shared/validation';
 import { paginate, type Paging } from '../shared/pagination';
-import { encodePath } from '../shared/path';
+import { encodePath } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 import type { ApiContext } from '../shared/types';
 import { z } from '../shared/validation';

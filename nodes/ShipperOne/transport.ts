@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
-import { encodeSegment } from '../shared/path';
+import { encodeSegment } from '../shared/transport';
 import { textOfBody } from '../shared/errors';
 import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi, VendorError } from '../shared/types';

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isJsonObject } from '../shared/objects';
+import { isJsonObject } from '../shared/validation';
 
 /** What became of one shipment in a bulk void; `not_reported` when SKU.io's answer does not mention it. */
 export type VoidOutcome = 'voided' | 'needs_confirmation' | 'failed' | 'not_reported';

@@ -1,6 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { isJsonObject } from './objects';
+import { isJsonObject } from './validation';
 import { isRetryableNetworkError } from './retry';
 import type { VendorApi, VendorError } from './types';
 

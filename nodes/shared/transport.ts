@@ -1,7 +1,6 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { readFailure, secretsOf, vendorApiError } from './errors';
-import { readNodeParameter } from './parameters';
 import {
 	backoffDelay,
 	DEFAULT_MAX_RETRIES,
@@ -24,6 +23,21 @@ function maxRetriesFor(ctx: ApiContext, itemIndex: number | undefined): number {
 	const value = readNodeParameter(ctx, 'options.maxRetries', itemIndex, DEFAULT_MAX_RETRIES);
 	const retries = Number(value);
 	return Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES;
+}
+
+/**
+ * Reads a node parameter from any context: per item where the context has items, once where it has
+ * not (poll, load options), and the fallback where the parameter does not exist.
+ */
+function readNodeParameter<T>(ctx: ApiContext, name: string, itemIndex: number | undefined, fallback: T): T {
+	try {
+		if ('getInputData' in ctx) {
+			return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex ?? 0, fallback) as T;
+		}
+		return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(name, fallback) as T;
+	} catch {
+		return fallback;
+	}
 }
 
 const resentErrors = new WeakSet<object>();
@@ -122,4 +136,24 @@ export async function apiRequest<T = unknown>(ctx: ApiContext, vendor: VendorApi
 export function trimBaseUrl(value: unknown, fallback: string): string {
 	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
 	return text.replace(/\/+$/, '');
+}
+
+/**
+ * Builds a URL path whose interpolated values are each one encoded segment:
+ * encodePath`/orders/${id}/status` with id "../x?y" gives "/orders/..%2Fx%3Fy/status".
+ * "." and ".." are refused: URL parsers treat them (even percent-encoded) as dot segments.
+ */
+export function encodePath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+	return strings.reduce((path, literal, i) => {
+		if (i === 0) return literal;
+		return path + encodeSegment(values[i - 1]) + literal;
+	}, '');
+}
+
+export function encodeSegment(value: string | number): string {
+	const text = String(value);
+	if (text === '' || text === '.' || text === '..') {
+		throw new Error(`"${text}" cannot be used as an identifier in a URL path`);
+	}
+	return encodeURIComponent(text);
 }

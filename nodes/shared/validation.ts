@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -130,6 +130,11 @@ export function oneOf<T extends string>(label: string, values: readonly T[]) {
 		});
 		return z.NEVER;
 	});
+}
+
+/** An object that is neither null nor an array: what JSON calls an object. */
+export function isJsonObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export { z };

@@ -1,6 +1,6 @@
-import { buildBatches } from '../../nodes/shared/batching';
+import { buildBatches } from '../../nodes/shared/bulk';
 import { paginate } from '../../nodes/shared/pagination';
-import { encodePath } from '../../nodes/shared/path';
+import { encodePath } from '../../nodes/shared/transport';
 import { backoffDelay, parseRetryAfter, shouldRetry } from '../../nodes/shared/retry';
 import type { INode } from 'n8n-workflow';
 import { redact, secretsOf, textOfBody, vendorApiError } from '../../nodes/shared/errors';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../shared/itemLoop';
-import { encodePath } from '../../shared/path';
+import { forEachItem } from '../../shared/items';
+import { encodePath } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
 import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
 import { s2 } from '../transport';

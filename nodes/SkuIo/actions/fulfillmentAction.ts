@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/description';
 import { defineOperation, type Operation } from '../../shared/operations';
 import { apiRequest } from '../../shared/transport';
-import { forEachValidatedItem } from '../../shared/validatedItems';
+import { forEachValidatedItem } from '../../shared/items';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
 

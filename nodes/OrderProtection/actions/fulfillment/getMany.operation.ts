@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/items';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
-import { encodePath } from '../../../shared/path';
+import { encodePath } from '../../../shared/transport';
 import { apiRequest } from '../../../shared/transport';
 import { pathId, shown, validateParameters, z } from '../../../shared/validation';
 import { orderProtection } from '../../transport';

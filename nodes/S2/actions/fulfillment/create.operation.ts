@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { forEachValidatedItem } from '../../../shared/items';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { isAlreadyExists, returnExisting } from '../../existing';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';

@@ -1,12 +1,18 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
-import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
-import { BatchOutput } from '../../../shared/batchOutput';
-import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
+import {
+	batchSizeOption,
+	outputPerId,
+	readBatchSize,
+	runBulk,
+	targetIds,
+	type Batch,
+	type BatchSizeLimits,
+	type IdTarget,
+} from '../../../shared/bulk';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { optionalString, positiveIntegerList, requiredString, validateParameters, z } from '../../../shared/validation';
+import { booleanFlag, optionalString, positiveIntegerList, requiredString, validateParameters, z } from '../../../shared/validation';
 import { sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 
@@ -58,7 +64,7 @@ const properties: INodeProperties[] = [
 const itemSchema = z.object({
 	orderIds: positiveIntegerList('Order IDs'),
 	supplierId: requiredString('Supplier ID'),
-	dryRun: z.boolean({ invalid_type_error: 'Dry Run must be true or false' }),
+	dryRun: booleanFlag('Dry Run'),
 	idempotencyKey: optionalString(),
 });
 
@@ -107,13 +113,10 @@ function resultFor(results: Map<number, AssignResult>, orderId: number, group: A
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output = new BatchOutput(this);
-	const entries: Array<BatchEntry<number> & { group: AssignGroup }> = [];
-	const batchSize = readBatchSize(this, BATCH_SIZE);
-
-	// Every item is checked before the first request, so invalid input never sends anything.
-	for (let i = 0; i < items.length; i++) {
-		try {
+	return await runBulk<AssignGroup>(this, items, {
+		batchSize: readBatchSize(this, BATCH_SIZE),
+		groupKey,
+		read: (i) => {
 			const params = validateParameters(
 				this,
 				itemSchema,
@@ -125,41 +128,20 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				i,
 			);
-			const group = { supplierId: params.supplierId, dryRun: params.dryRun, idempotencyKey: params.idempotencyKey };
-			for (const orderId of params.orderIds) entries.push({ itemIndex: i, value: orderId, group });
-		} catch (error) {
-			output.fail(error, [i]);
-		}
-	}
-
-	// An order brought by several items is sent once, and its result goes to each of them.
-	const batches = buildBatches(uniqueIds(entries, groupKey), groupKey, batchSize);
-	const batchNumber = new Map<string, number>();
-	for (const batch of batches) {
-		const { group } = batch;
-		const n = (batchNumber.get(groupKey(group)) ?? 0) + 1;
-		batchNumber.set(groupKey(group), n);
-		const key = group.idempotencyKey
-			? n === 1
-				? group.idempotencyKey
-				: `${group.idempotencyKey}:${n}`
-			: contentKey(group, targetIds(batch));
-		try {
+			const { supplierId, dryRun, idempotencyKey } = params;
+			return { ids: params.orderIds, group: { supplierId, dryRun, idempotencyKey } };
+		},
+		sendBatch: async (batch, n) => {
+			const { group } = batch;
+			const key = group.idempotencyKey
+				? n === 1
+					? group.idempotencyKey
+					: `${group.idempotencyKey}:${n}`
+				: contentKey(group, targetIds(batch));
 			const results = await sendBatch(this, batch, key);
-			for (const { value: target } of batch.entries) {
-				for (const itemIndex of target.itemIndexes) {
-					output.add({
-						itemIndex,
-						data: { json: resultFor(results, target.id, group), pairedItem: { item: itemIndex } },
-					});
-				}
-			}
-		} catch (error) {
-			output.fail(error, targetItemIndexes(batch));
-		}
-	}
-
-	return output.inItemOrder();
+			return outputPerId(batch, (orderId) => resultFor(results, orderId, group));
+		},
+	});
 }
 
 export const operation = defineOperation({

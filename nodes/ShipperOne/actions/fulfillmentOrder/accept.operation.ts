@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { forEachValidatedItem } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';

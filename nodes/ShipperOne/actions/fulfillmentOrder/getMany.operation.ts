@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalDateTime, timeZone } from '../../../shared/dates';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/items';
 import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
 import { validateParameters, z } from '../../../shared/validation';
 import { DATE_FILTER_FORMAT, DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue } from '../../queue';

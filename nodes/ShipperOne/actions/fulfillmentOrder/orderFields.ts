@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemLine } from '../../orderItems';
-import { isJsonObject } from '../../../shared/objects';
+import { isJsonObject } from '../../../shared/validation';
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',

@@ -1,11 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batching';
-import { BatchOutput, type ItemOutput } from '../../../shared/batchOutput';
-import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
+import {
+	batchSizeOption,
+	outputPerBatch,
+	outputPerId,
+	readBatchSize,
+	runBulk,
+	targetIds,
+	targetItemIndexes,
+	type Batch,
+	type BatchSizeLimits,
+	type IdTarget,
+} from '../../../shared/bulk';
+import type { ItemOutput } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
+import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
 import {
 	filterBody,
@@ -15,7 +25,6 @@ import {
 	readFilters,
 	type FulfillmentFilters,
 } from '../../filters';
-import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -76,17 +85,12 @@ const properties: INodeProperties[] = [
 const itemSchema = z.object({
 	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
 	voidReason: optionalString(),
-	force: z.boolean({ invalid_type_error: 'Force must be true or false' }),
+	force: booleanFlag('Force'),
 });
 
 interface VoidSettings {
 	voidReason?: string;
 	force: boolean;
-}
-
-interface FilterRequest extends VoidSettings {
-	itemIndex: number;
-	filters: FulfillmentFilters;
 }
 
 const settingsKey = (settings: VoidSettings) => JSON.stringify([settings.force, settings.voidReason ?? '']);
@@ -107,53 +111,25 @@ function voidBody(settings: VoidSettings): IDataObject {
 	return { force: settings.force, ...(settings.voidReason ? { void_reason: settings.voidReason } : {}) };
 }
 
-/** Results of one batch of IDs: one output per ID and item that brought it, paired to that item. */
+/** Results of one batch of IDs: what SKU.io said of each ID, or one queued job for the whole batch. */
 async function voidBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
 	const ids = targetIds(batch);
-	const itemIndexes = targetItemIndexes(batch);
-	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
-	if (answer.kind === 'job') {
-		// One background job for the whole batch: a single item, paired to every item that brought an ID.
-		return [
-			{
-				itemIndex: itemIndexes[0],
-				data: {
-					json: { ...answer.job, result: 'queued', ids },
-					pairedItem: itemIndexes.map((item) => ({ item })),
-				},
-			},
-		];
-	}
-	return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
-		broughtBy.map((itemIndex) => ({
-			itemIndex,
-			data: {
-				json: { ...(answer.results.get(id) ?? shipmentResult(id, 'not_reported')) },
-				pairedItem: { item: itemIndex },
-			},
-		})),
-	);
+	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, targetItemIndexes(batch)[0]);
+	if (answer.kind === 'job') return outputPerBatch(batch, { json: { ...answer.job, result: 'queued', ids } });
+	return outputPerId(batch, (id) => answer.results.get(id) ?? shipmentResult(id, 'not_reported'));
 }
 
-async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<ItemOutput[]> {
-	const answer = await sendVoid(
-		ctx,
-		{ apply_to_all: true, filters: filterBody(request.filters), ...voidBody(request) },
-		request.itemIndex,
-	);
-	const results = answer.kind === 'job' ? [{ ...answer.job, result: 'queued' }] : [...answer.results.values()];
-	return results.map((json) => ({ itemIndex: request.itemIndex, data: { json, pairedItem: { item: request.itemIndex } } }));
+async function voidMatching(ctx: IExecuteFunctions, filters: FulfillmentFilters, settings: VoidSettings, itemIndex: number) {
+	const answer = await sendVoid(ctx, { apply_to_all: true, filters: filterBody(filters), ...voidBody(settings) }, itemIndex);
+	return answer.kind === 'job' ? [{ ...answer.job, result: 'queued' }] : [...answer.results.values()];
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output = new BatchOutput(this);
-	const batchSize = readBatchSize(this, BATCH_SIZE);
-
 	// Every item is checked before the first request, so invalid input never voids anything.
-	const entries: Array<BatchEntry<number> & { group: VoidSettings }> = [];
-	const filterRequests: FilterRequest[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
+	return await runBulk<VoidSettings>(this, items, {
+		batchSize: readBatchSize(this, BATCH_SIZE),
+		groupKey: settingsKey,
+		read: (i) => {
 			const params = validateParameters(
 				this,
 				itemSchema,
@@ -165,40 +141,19 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				i,
 			);
 			const settings: VoidSettings = { voidReason: params.voidReason, force: params.force };
-			if (params.target === 'ids') {
-				for (const id of readFulfillmentIds(this, i)) entries.push({ itemIndex: i, value: id, group: settings });
-			} else {
-				const filters = readFilters(this, i);
-				if (!hasFilter(filters)) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item ${i}]`,
-						{ itemIndex: i, description: 'Bulk Void never voids every fulfillment of the account.' },
-					);
-				}
-				filterRequests.push({ itemIndex: i, filters, ...settings });
+			if (params.target === 'ids') return { ids: readFulfillmentIds(this, i), group: settings };
+			const filters = readFilters(this, i);
+			if (!hasFilter(filters)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item ${i}]`,
+					{ itemIndex: i, description: 'Bulk Void never voids every fulfillment of the account.' },
+				);
 			}
-		} catch (error) {
-			output.fail(error, [i]);
-		}
-	}
-
-	for (const batch of buildBatches(uniqueIds(entries, settingsKey), settingsKey, batchSize)) {
-		try {
-			output.add(...(await voidBatch(this, batch)));
-		} catch (error) {
-			output.fail(error, targetItemIndexes(batch));
-		}
-	}
-	for (const request of filterRequests) {
-		try {
-			output.add(...(await voidMatching(this, request)));
-		} catch (error) {
-			output.fail(error, [request.itemIndex]);
-		}
-	}
-
-	return output.inItemOrder();
+			return { single: async () => await voidMatching(this, filters, settings, i) };
+		},
+		sendBatch: async (batch) => await voidBatch(this, batch),
+	});
 }
 
 export const operation = defineOperation({

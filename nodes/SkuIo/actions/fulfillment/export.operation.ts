@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { buildBatches, type BatchEntry } from '../../../shared/batching';
-import { BatchOutput } from '../../../shared/batchOutput';
+import { outputPerBatch, runBulk, targetIds, targetItemIndexes } from '../../../shared/bulk';
 import { optionsCollection } from '../../../shared/description';
 import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
-import { forEachItem } from '../../../shared/itemLoop';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
-import { targetIds, targetItemIndexes, uniqueIds } from '../../../shared/batchTargets';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -180,39 +177,26 @@ function sameScopeError(ctx: IExecuteFunctions, itemIndex: number) {
 	});
 }
 
-/** Selected IDs: the IDs of all input items are gathered into one export, each file paired to its items. */
-async function exportSelected(ctx: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const output = new BatchOutput(ctx);
-	const entries: Array<BatchEntry<number> & { group: ExportSettings }> = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const settings = readSettings(ctx, i);
-			if (settings.scope !== 'selected') throw sameScopeError(ctx, i);
-			for (const id of readFulfillmentIds(ctx, i)) entries.push({ itemIndex: i, value: id, group: settings });
-		} catch (error) {
-			output.fail(error, [i]);
-		}
-	}
-	const settingsKey = (settings: ExportSettings) => JSON.stringify(settings);
-	for (const batch of buildBatches(uniqueIds(entries, settingsKey), settingsKey, MAX_IDS_PER_FILE)) {
-		const itemIndexes = targetItemIndexes(batch);
-		try {
-			const file = await download(ctx, batch.group, { ids: targetIds(batch).join(',') }, itemIndexes[0]);
-			output.add({ itemIndex: itemIndexes[0], data: { ...file, pairedItem: itemIndexes.map((item) => ({ item })) } });
-		} catch (error) {
-			output.fail(error, itemIndexes);
-		}
-	}
-	return output.inItemOrder();
-}
-
+/**
+ * Selected IDs gather the IDs of all input items into shared files, each file paired to the items
+ * that brought its IDs; the other scopes download one file per item.
+ */
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	if (this.getNodeParameter('scope', 0) === 'selected') return await exportSelected(this, items);
-	return await forEachItem(this, items, async (i) => {
-		const settings = readSettings(this, i);
-		if (settings.scope === 'selected') throw sameScopeError(this, i);
-		const qs = settings.scope === 'filtered' ? filterQuery(readFilters(this, i)) : {};
-		return [await download(this, settings, qs, i)];
+	const selected = this.getNodeParameter('scope', 0) === 'selected';
+	return await runBulk<ExportSettings>(this, items, {
+		batchSize: MAX_IDS_PER_FILE,
+		groupKey: (settings) => JSON.stringify(settings),
+		read: (i) => {
+			const settings = readSettings(this, i);
+			if ((settings.scope === 'selected') !== selected) throw sameScopeError(this, i);
+			if (selected) return { ids: readFulfillmentIds(this, i), group: settings };
+			const qs = settings.scope === 'filtered' ? filterQuery(readFilters(this, i)) : {};
+			return { single: async () => [await download(this, settings, qs, i)] };
+		},
+		sendBatch: async (batch) => {
+			const ids = targetIds(batch).join(',');
+			return outputPerBatch(batch, await download(this, batch.group, { ids }, targetItemIndexes(batch)[0]));
+		},
 	});
 }
 

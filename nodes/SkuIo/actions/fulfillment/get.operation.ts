@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';

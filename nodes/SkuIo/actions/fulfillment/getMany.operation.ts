@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/items';
 import { returnAllAndLimit } from '../../../shared/listParameters';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { encodePath } from '../../../shared/path';
+import { encodePath } from '../../../shared/transport';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/validatedItems';
+import { forEachValidatedItem } from '../../../shared/items';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/itemLoop';
+import { forEachItem } from '../../../shared/items';
 import { returnAllAndLimit } from '../../../shared/listParameters';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';

@@ -63,3 +63,71 @@ export async function forEachItem(
 	}
 	return output;
 }
+
+/**
+ * Like `forEachItem`, but every item is validated before the first request: when item 5 is invalid
+ * nothing is sent, not even items 0-4 (a create that stops half-way invites duplicates on the rerun).
+ * Under continueOnFail an invalid item becomes its error item and the valid ones still run.
+ */
+export async function forEachValidatedItem<P>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	validate: (itemIndex: number, item: INodeExecutionData) => P,
+	run: (itemIndex: number, params: P) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const checked: Array<{ params: P } | { error: Error }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			checked.push({ params: validate(itemIndex, items[itemIndex]) });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndex);
+			checked.push({ error: error as Error });
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, entry] of checked.entries()) {
+		if ('error' in entry) {
+			output.push(errorItem(entry.error, itemIndex));
+			continue;
+		}
+		try {
+			output.push(...pairedItems(await run(itemIndex, entry.params), itemIndex));
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndex);
+			output.push(errorItem(error as Error, itemIndex));
+		}
+	}
+	return output;
+}
+
+/** One output item and the input item it is filed under. */
+export interface ItemOutput {
+	itemIndex: number;
+	data: INodeExecutionData;
+}
+
+/**
+ * The output of an operation that serves many items per request: results come batch by batch and
+ * are put back in input item order at the end.
+ */
+export class BatchOutput {
+	private readonly outputs: ItemOutput[] = [];
+
+	constructor(private readonly ctx: IExecuteFunctions) {}
+
+	add(...outputs: ItemOutput[]): void {
+		this.outputs.push(...outputs);
+	}
+
+	/** Under continueOnFail an error item for each item the failure concerns; otherwise the error, naming the first. */
+	fail(error: unknown, itemIndexes: number[]): void {
+		if (!this.ctx.continueOnFail()) throw errorForItem(this.ctx, error, itemIndexes[0]);
+		for (const itemIndex of itemIndexes) this.add({ itemIndex, data: errorItem(error as Error, itemIndex) });
+	}
+
+	/** Everything added, in input item order (one item's outputs keep the order they were added in). */
+	inItemOrder(): INodeExecutionData[] {
+		return [...this.outputs].sort((a, b) => a.itemIndex - b.itemIndex).map((output) => output.data);
+	}
+}
