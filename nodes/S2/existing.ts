@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { encodePath } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, encodePath } from '../shared/transport';
 import { s2 } from './transport';
 
 /** S2's answer to a second fulfillment with the same channelFulfillmentId: 409 ALREADY_EXISTS. */

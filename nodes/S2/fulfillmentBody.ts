@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { countryCode } from '../shared/countries';
-import { isJsonObject } from '../shared/validation';
-import { optionalString, positiveInteger, requiredString, shown, z } from '../shared/validation';
+import { isJsonObject, optionalString, positiveInteger, requiredString, shown, z } from '../shared/validation';
 
 export const DEFAULT_CARRIER = 'OTHER';
 export const DEFAULT_SHIPPING_METHOD = 'standard';

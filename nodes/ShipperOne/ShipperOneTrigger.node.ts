@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { optionsCollection } from '../shared/description';
 import { pollNewItems, pollPaging, type PollSource } from '../shared/polling';
-import { integerAtLeast, validateParameters, z } from '../shared/validation';
+import { booleanFlag, integerAtLeast, validateParameters, z } from '../shared/validation';
 import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue, type Queue } from './queue';
 import { secondsBefore, updateTimeOf } from './updateTime';
 
@@ -11,7 +11,7 @@ const DEFAULT_OVERLAP_SECONDS = 60;
 
 const schema = z.object({
 	queue: queueSchema,
-	emitExisting: z.boolean(),
+	emitExisting: booleanFlag('Include Orders Already Queued'),
 	detectBy: z.enum(['updateTime', 'snapshot'], {
 		errorMap: () => ({ message: 'Detect Entries By must be Update Time or Queue Snapshot' }),
 	}),

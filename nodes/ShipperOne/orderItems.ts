@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isJsonObject } from '../shared/validation';
-import { shown, z } from '../shared/validation';
+import { isJsonObject, shown, z } from '../shared/validation';
 
 /** One entry of the `items[]` the accept and ship calls take. */
 export interface ItemLine {

@@ -1,11 +1,9 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { isJsonObject } from '../shared/validation';
+import { isJsonObject, z } from '../shared/validation';
 import { paginate, type Paging } from '../shared/pagination';
-import { encodePath } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, encodePath } from '../shared/transport';
 import type { ApiContext } from '../shared/types';
-import { z } from '../shared/validation';
 import { shipperOne } from './transport';
 
 const QUEUES = ['pending_accept', 'pending_shipment', 'failed'] as const;

@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
-import { encodeSegment } from '../shared/transport';
+import { encodeSegment, trimBaseUrl } from '../shared/transport';
 import { textOfBody } from '../shared/errors';
-import { trimBaseUrl } from '../shared/transport';
 import type { VendorApi, VendorError } from '../shared/types';
 
 /**

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../shared/description';
 import { pollNewItems, type PollRequest, type PollSource } from '../shared/polling';
-import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
+import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
 import { FULFILLMENTS_PATH } from './transport';
@@ -13,7 +13,7 @@ const schema = z
 		event: oneOf('Trigger On', ['created', 'status'] as const),
 		status: optionalString(),
 		fulfillmentType: optionalString(),
-		emitExisting: z.boolean({ invalid_type_error: 'Include Fulfillments Already in Status must be true or false' }),
+		emitExisting: booleanFlag('Include Fulfillments Already in Status'),
 	})
 	.refine((params) => params.event !== 'status' || params.status !== undefined, {
 		message: 'Status is required when triggering on a status',

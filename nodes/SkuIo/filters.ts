@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection } from '../shared/description';
-import { oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
+import { booleanFlag, oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
 
 /** `filter[fulfillment_type]`; the trigger offers it too. */
 export const fulfillmentTypeFilter: INodeProperties = {
@@ -144,7 +144,7 @@ const conditionSchema = z.object({
 const filtersSchema = z.object({
 	status: optionalString(),
 	fulfillmentType: optionalString(),
-	includeArchived: z.boolean({ invalid_type_error: 'Include Archived must be true or false' }).default(false),
+	includeArchived: booleanFlag('Include Archived'),
 	conjunction: oneOf('Filter Groups › Match', ['and', 'or'] as const),
 	conditions: z.array(conditionSchema, { invalid_type_error: 'Filter Groups › Conditions must be a list' }),
 	sortBy: optionalChoice('Sort By', SORT_FIELDS.map(([, value]) => value)),
@@ -172,7 +172,7 @@ export function readFilters(ctx: IExecuteFunctions, itemIndex: number): Fulfillm
 		{
 			status: filters.status,
 			fulfillmentType: filters.fulfillmentType,
-			includeArchived: filters.includeArchived,
+			includeArchived: filters.includeArchived ?? false,
 			conjunction: group.conjunction ?? 'and',
 			conditions,
 			sortBy: ctx.getNodeParameter('options.sortBy', itemIndex, ''),

@@ -1,9 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isJsonObject } from '../shared/validation';
-import { encodePath } from '../shared/transport';
+import { encodePath, trimBaseUrl } from '../shared/transport';
 import { textOfBody } from '../shared/errors';
-import { trimBaseUrl } from '../shared/transport';
 import type { ApiContext, VendorApi } from '../shared/types';
 
 export const SKUIO_DEFAULT_TENANT = 'app';

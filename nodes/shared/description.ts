@@ -52,3 +52,8 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 		options: [...options, maxRetriesOption],
 	};
 }
+
+/** Simplify: on by default wherever a response is large (see CONTRIBUTING, "Versions of a node"). */
+export function simplifyProperty(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}

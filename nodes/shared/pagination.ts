@@ -1,3 +1,6 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { booleanFlag, integerAtLeast, validateParameters, z } from './validation';
+
 /** One page as the vendor answered it. */
 export interface Page<T> {
 	items: T[];
@@ -10,6 +13,37 @@ export interface Paging {
 	returnAll: boolean;
 	/** Max results when not returning all. */
 	limit: number;
+}
+
+/** Return All + Limit, as every list operation has them. */
+export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+const pagingSchema = z.object({ returnAll: booleanFlag('Return All'), limit: integerAtLeast('Limit', 1) });
+
+/** The item's Return All and Limit, checked; Limit is not read when returning all. */
+export function readPaging(ctx: IExecuteFunctions, itemIndex: number): Paging {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false);
+	const limit = returnAll === true ? 1 : ctx.getNodeParameter('limit', itemIndex, 50);
+	return validateParameters(ctx, pagingSchema, { returnAll, limit }, itemIndex);
 }
 
 export interface PaginateOptions extends Paging {

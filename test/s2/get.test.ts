@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { createParams, PRODUCT_A, requests, s2, seedOrder, useS2 } from './helpers';
 
+// The fields a simplified fulfillment has.
+const simplifiedShape = {
+	id: 0, status: 0, orderId: 0, channelFulfillmentId: 0, shippingMethod: 0, createdAt: 0, updatedAt: 0,
+	warehouseId: 0, items: 0, shipments: 0,
+};
+
 describe('S2 › Fulfillment › Get and Order › Get', () => {
 	const env = useS2();
 	const run = (parameters: Record<string, unknown>, input: IDataObject[] = [{}], continueOnFail = false) =>
@@ -10,10 +16,22 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 	it('gets a fulfillment by the ID Create returned, one item per input item', async () => {
 		const order = seedOrder(env);
 		const created = await createFor(order.id);
-		const result = await run({ resource: 'fulfillment', operation: 'get' }, [{ id: created.id }, { id: created.id }]);
+		const result = await run({ resource: 'fulfillment', operation: 'get', simplify: false }, [{ id: created.id }, { id: created.id }]);
 		expect(result.status).toBe('success');
 		expect(result.items.map((item) => item.json)).toEqual([created, created]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('simplifies by default from version 1.1; version 1 nodes keep the full record', async () => {
+		const order = seedOrder(env);
+		const created = await createFor(order.id);
+		const parameters = { resource: 'fulfillment', operation: 'get', fulfillmentId: created.id } as never;
+		const v1 = await env.harness.runNode({ nodeType: 's2', typeVersion: 1, parameters, input: [{}] });
+		expect(v1.items[0].json).toEqual(created);
+		const latest = await env.harness.runNode({ nodeType: 's2', parameters, input: [{}] });
+		expect(latest.items[0].json).not.toEqual(created);
+		expect(Object.keys(latest.items[0].json).sort()).toEqual(Object.keys(simplifiedShape).sort());
+		expect(latest.items[0].json).toMatchObject({ id: created.id, items: [{ productId: PRODUCT_A, sku: 'TEST-1', quantity: 2 }] });
 	});
 
 	it('simplifies a fulfillment on request', async () => {
@@ -49,7 +67,7 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 		const created = await createFor(order.id);
 		s2(env).store.ship(created.id as string, { trackingNumber: '1Z999AA10123456784', carrierId: 'UPS' }, 'test');
 
-		const raw = await run({ resource: 'order', operation: 'get' }, [{ orderId: order.id }]);
+		const raw = await run({ resource: 'order', operation: 'get', simplify: false }, [{ orderId: order.id }]);
 		expect(raw.status).toBe('success');
 		expect(raw.items[0].json).toMatchObject({
 			id: order.id,

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../shared/items';
-import { encodePath } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { simplifyProperty } from '../../shared/description';
+import { apiRequest, encodePath } from '../../shared/transport';
 import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
 import { s2 } from '../transport';
 
-export const simplifyProperty: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to return a smaller object: IDs, statuses, items as product ID, SKU and quantity, and shipments with their carrier, tracking numbers and labels, instead of the nested product, warehouse and organization records',
-};
+/** Simplify is on by default from version 1.1; version 1 nodes keep it off, as they were saved. */
+export function simplifyProperties(description: string): INodeProperties[] {
+	return [
+		{ ...simplifyProperty(description), default: false, displayOptions: { show: { '@version': [1] } } },
+		{ ...simplifyProperty(description), displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+	];
+}
 
 export interface GetRecordConfig {
 	/** The ID parameter and its label in messages, e.g. `orderId` and "Order ID". */
@@ -31,7 +30,7 @@ export function getRecordExecute(config: GetRecordConfig) {
 			const params = validateParameters(
 				this,
 				schema,
-				{ id: this.getNodeParameter(config.idParameter, i), simplify: this.getNodeParameter('simplify', i, false) },
+				{ id: this.getNodeParameter(config.idParameter, i), simplify: this.getNodeParameter('simplify', i) },
 				i,
 			);
 			const record = await apiRequest<IDataObject>(this, s2, {

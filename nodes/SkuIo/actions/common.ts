@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { Paging } from '../../shared/pagination';
-import { integerAtLeast, positiveInteger, positiveIntegerList, validateParameters, z } from '../../shared/validation';
+import { positiveInteger, positiveIntegerList, validateParameters, z } from '../../shared/validation';
 
 /** The fulfillment (shipment) an operation acts on; defaults to the incoming item's `id`. */
 export function fulfillmentIdProperty(description: string): INodeProperties {
@@ -26,18 +25,6 @@ export function fulfillmentIdsProperty(description: string): INodeProperties {
 		placeholder: '1001, 1002',
 		description,
 	};
-}
-
-const pagingSchema = z.object({
-	returnAll: z.boolean({ invalid_type_error: 'Return All must be true or false' }),
-	limit: integerAtLeast('Limit', 1),
-});
-
-/** Return All + Limit of a list operation (Limit is not read when returning all). */
-export function readPaging(ctx: IExecuteFunctions, itemIndex: number): Paging {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false);
-	const limit = returnAll === true ? 1 : ctx.getNodeParameter('limit', itemIndex, 50);
-	return validateParameters(ctx, pagingSchema, { returnAll, limit }, itemIndex);
 }
 
 const idSchema = z.object({ fulfillmentId: positiveInteger('Fulfillment ID') });

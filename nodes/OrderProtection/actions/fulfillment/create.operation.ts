@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalDateTime } from '../../../shared/dates';
 import { optionsCollection } from '../../../shared/description';
-import { encodePath } from '../../../shared/transport';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
-import { encodePath } from '../../../shared/transport';
-import { apiRequest } from '../../../shared/transport';
+import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
+import { apiRequest, encodePath } from '../../../shared/transport';
 import { pathId, shown, validateParameters, z } from '../../../shared/validation';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -24,7 +23,6 @@ const properties: INodeProperties[] = [
 
 const schema = z.object({
 	sourceOrderId: pathId('Source Order ID'),
-	...returnAllAndLimitSchema,
 });
 
 /** The documented plain array; an empty answer is no fulfillments, any other shape an error rather than an empty list. */
@@ -45,10 +43,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			schema,
 			{
 				sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-				...readReturnAllAndLimit(this, i),
 			},
 			i,
 		);
+		const paging = readPaging(this, i);
 		// The list is one plain array, not paged: the limit is applied here.
 		const fulfillments = await apiRequest<unknown>(this, orderProtection, {
 			method: 'GET',
@@ -56,7 +54,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			itemIndex: i,
 		});
 		const list = listOf(this, fulfillments, i);
-		return params.returnAll ? list : list.slice(0, params.limit);
+		return paging.returnAll ? list : list.slice(0, paging.limit);
 	});
 }
 

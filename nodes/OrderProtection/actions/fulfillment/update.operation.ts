@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { encodePath } from '../../../shared/transport';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
 import { pathId, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';

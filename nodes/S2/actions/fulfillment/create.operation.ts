@@ -250,7 +250,7 @@ const properties: INodeProperties[] = [
 								name: 'items',
 								type: 'string',
 								default: '',
-								placeholder: '3775cc37-30e7-4579-a58e-c9adda6fa88:2, bab7c35b-2ecb-4b40-be82-8dc1e0a86888:1',
+								placeholder: '3775cc37-30e7-4579-a58e-c9adda6fa880:2, bab7c35b-2ecb-4b40-be82-8dc1e0a86888:1',
 								description:
 									'The products in this shipment as productId:quantity, separated by commas. Empty: all items of the fulfillment.',
 							},

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { simplifyFulfillment } from '../../simplify';
-import { getRecordExecute, simplifyProperty } from '../getRecord';
+import { getRecordExecute, simplifyProperties } from '../getRecord';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -11,10 +11,12 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.id }}',
-		placeholder: '295dbfaa-de55-40aa-ad6b-71f05972288',
+		placeholder: '295dbfaa-de55-40aa-ad6b-71f059722880',
 		description: 'The S2 fulfillment ID, as returned by Create',
 	},
-	simplifyProperty,
+	...simplifyProperties(
+		'Whether to return a smaller object: IDs, statuses, items as product ID, SKU and quantity, and shipments with their carrier, tracking numbers and labels, instead of the nested product, warehouse and organization records',
+	),
 	optionsCollection(),
 ];
 

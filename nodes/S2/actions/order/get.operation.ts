@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { simplifyOrder } from '../../simplify';
-import { getRecordExecute, simplifyProperty } from '../getRecord';
+import { getRecordExecute, simplifyProperties } from '../getRecord';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -14,11 +14,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
 		description: 'The S2 order ID. The order comes with its fulfillments, their shipments, tracking numbers and labels.',
 	},
-	{
-		...simplifyProperty,
-		description:
-			"Whether to return the order's plain fields, a list of all tracking numbers, and its fulfillments in short form (IDs, statuses, items, shipments with carrier, tracking and labels)",
-	},
+	...simplifyProperties(
+		"Whether to return the order's plain fields, a list of all tracking numbers, and its fulfillments in short form (IDs, statuses, items, shipments with carrier, tracking and labels)",
+	),
 	optionsCollection(),
 ];
 

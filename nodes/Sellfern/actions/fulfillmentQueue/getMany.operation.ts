@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
+import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readQueue } from '../../queue';
 import { QUEUE_STATUSES } from '../../transport';
@@ -39,7 +39,6 @@ const schema = z.object({
 		errorMap: () => ({ message: 'Status must be Any, New or In Production' }),
 	}),
 	supplierId: optionalString(),
-	...returnAllAndLimitSchema,
 });
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -50,14 +49,14 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			{
 				status: this.getNodeParameter('status', i),
 				supplierId: this.getNodeParameter('filters.supplierId', i, ''),
-				...readReturnAllAndLimit(this, i),
 			},
 			i,
 		);
+		const paging = readPaging(this, i);
 		return await readQueue(
 			this,
 			{ status: params.status === 'any' ? undefined : params.status, supplierId: params.supplierId },
-			{ returnAll: params.returnAll, limit: params.limit },
+			paging,
 			i,
 		);
 	});

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { encodePath } from '../../../shared/transport';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequest, encodePath } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { optionalDateTime, timeZone } from '../../../shared/dates';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { readReturnAllAndLimit, returnAllAndLimit, returnAllAndLimitSchema } from '../../../shared/listParameters';
+import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { validateParameters, z } from '../../../shared/validation';
 import { DATE_FILTER_FORMAT, DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue } from '../../queue';
 import { defineOperation } from '../../../shared/operations';
@@ -35,7 +35,6 @@ function schemaFor(workflowZone: string) {
 		queue: queueSchema,
 		updatedSince: optionalDateTime('Updated Since', workflowZone),
 		dateFilterTimeZone: timeZone('Date Filter Time Zone'),
-		...returnAllAndLimitSchema,
 	});
 }
 
@@ -49,12 +48,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				queue: this.getNodeParameter('queue', i),
 				updatedSince: this.getNodeParameter('filters.updatedSince', i, ''),
 				dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', i, 'UTC'),
-				...readReturnAllAndLimit(this, i),
 			},
 			i,
 		);
 		const date = params.updatedSince?.setZone(params.dateFilterTimeZone).toFormat(DATE_FILTER_FORMAT);
-		return await readQueue(this, params.queue, { date }, { returnAll: params.returnAll, limit: params.limit }, i);
+		return await readQueue(this, params.queue, { date }, readPaging(this, i), i);
 	});
 }
 

@@ -1,21 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { optionsCollection } from '../../../shared/description';
+import { optionsCollection, simplifyProperty } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
+import { booleanFlag, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to return only the fulfillment's own fields, leaving out the nested lines, sales order, warehouse, shipping methods and provider orders",
-	},
+	simplifyProperty(
+		"Whether to return only the fulfillment's own fields, leaving out the nested lines, sales order, warehouse, shipping methods and provider orders",
+	),
 	optionsCollection(),
 ];
 
@@ -26,10 +22,12 @@ function simplified(fulfillment: IDataObject): IDataObject {
 	);
 }
 
+const simplifySchema = z.object({ simplify: booleanFlag('Simplify') });
+
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
-		const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+		const { simplify } = validateParameters(this, simplifySchema, { simplify: this.getNodeParameter('simplify', i) }, i);
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',
 			path: fulfillmentPath(fulfillmentId, 'detail'),

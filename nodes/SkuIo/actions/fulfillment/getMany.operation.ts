@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { returnAllAndLimit } from '../../../shared/listParameters';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
-import { readPaging } from '../common';
+import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { encodePath } from '../../../shared/transport';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
-import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { booleanFlag, optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -32,7 +31,7 @@ const properties: INodeProperties[] = [
 
 const schema = z.object({
 	voidReason: optionalString(),
-	checkDeletable: z.boolean({ invalid_type_error: 'Check Deletable must be true or false' }),
+	checkDeletable: booleanFlag('Check Deletable'),
 });
 
 const NOT_VOIDABLE =

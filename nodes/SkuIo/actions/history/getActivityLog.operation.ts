@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { bracketQuery } from '../../../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { returnAllAndLimit } from '../../../shared/listParameters';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId, readPaging } from '../common';
+import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
+import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
