@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 const DEFAULT_BASE_URL = 'https://api.production.orderprotection.com';
-const BASE_URL = `($self.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")`;
+const BASE_URL = `(($self.baseUrl || "").trim() || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "")`;
 
 /**
  * OrderProtection's OAuth 2.0 client-credentials grant on n8n's own OAuth2 credential: n8n fetches

@@ -69,7 +69,7 @@ export class S2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+		const baseUrl = (String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/login`,
@@ -86,7 +86,7 @@ export class S2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")}}`,
+			baseURL: `={{(($credentials.baseUrl || "").trim() || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
 			url: '/login',
 			method: 'POST',
 			body: { email: '={{$credentials.email}}', password: '={{$credentials.password}}' },

@@ -34,9 +34,14 @@ export class SellfernApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://api.sellfern.com").replace(/\\/+$/, "")}}',
+			baseURL: '={{(($credentials.baseUrl || "").trim() || "https://api.sellfern.com").replace(/\\/+$/, "")}}',
 			url: '/api/v2/fulfillment/queue',
 			qs: { page: 1, page_size: 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Sellfern refused the API token: check that it is complete and not revoked' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'The API token lacks the fulfillment:read scope' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No Sellfern API at this Base URL: check the Base URL' } },
+		],
 	};
 }

@@ -51,5 +51,10 @@ export class ShipperOneApi implements ICredentialType {
 			url: '/V1/fulfillmentOrders/pending_accept',
 			qs: { page: 1 },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'ShipperOne refused the access token for this store code: check the Access Token (each environment — live, dev, staging — has its own) and the Store Code issued with it' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'The token lacks the ACL resource Shipper_FulfillmentOrder::api_pending_accept: ask ShipperOne support to extend its scope' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'ShipperOne does not know this store code at this Base URL: check the Store Code issued with your token and the Base URL (your instance, without /rest/…)' } },
+		],
 	};
 }

@@ -48,5 +48,10 @@ export class SkuIoApi implements ICredentialType {
 			qs: { per_page: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'SKU.io refused the personal access token: check that it is complete and not revoked' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'SKU.io refused access to fulfillments for this token: check the user’s permissions in SKU.io' } },
+			{ type: 'responseCode', properties: { value: 404, message: 'No SKU.io API at this tenant or Base URL: check the tenant name' } },
+		],
 	};
 }

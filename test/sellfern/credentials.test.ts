@@ -14,7 +14,10 @@ describe('Sellfern › credential and auth errors', () => {
 	it('passes the credential test with the sandbox token and fails with a wrong one', async () => {
 		expect(await env.harness.testCredential('sellfernApi', credential(TOKEN))).toMatchObject({ status: 'OK' });
 		const wrong = await env.harness.testCredential('sellfernApi', credential('sk_live_wrong_token_123'));
-		expect(wrong.status).toBe('Error');
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: 'Sellfern refused the API token: check that it is complete and not revoked',
+		});
 	});
 
 	it('explains a 401 without ever showing the token', async () => {

@@ -30,8 +30,14 @@ describe('ShipperOne › credential and auth errors', () => {
 	it('passes the credential test with the sandbox token and fails with a wrong token or store code', async () => {
 		expect(await test({})).toMatchObject({ status: 'OK' });
 		expect(requests(env).pop()?.path).toBe('/shipperone/rest/default/V1/fulfillmentOrders/pending_accept');
-		expect((await test({ accessToken: 'so_wrong' })).status).toBe('Error');
-		expect((await test({ storeCode: 'eu_west' })).status).toBe('Error');
+		expect(await test({ accessToken: 'so_wrong' })).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/^ShipperOne refused the access token/),
+		});
+		expect(await test({ storeCode: 'eu_west' })).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/^ShipperOne refused the access token for this store code: .*Store Code issued with it$/),
+		});
 		expect(await test({ baseUrl: `${env.sandbox.vendorUrl('shipperone')}/rest/default/V1` })).toMatchObject({ status: 'OK' });
 		expect(await test({ storeCode: ' default ' })).toMatchObject({ status: 'OK' });
 	});

@@ -19,7 +19,10 @@ describe('SKU.io › credential', () => {
 		expect(await env.harness.testCredential('skuIoApi', { accessToken: TOKEN, tenant: `${url}/` })).toMatchObject({ status: 'OK' });
 		expect(requests(env).map((r) => r.query)).toEqual([{ per_page: '1' }, { per_page: '1' }]);
 		const wrong = await env.harness.testCredential('skuIoApi', { accessToken: '2|not-a-real-token', baseUrl: url });
-		expect(wrong.status).toBe('Error');
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: 'SKU.io refused the personal access token: check that it is complete and not revoked',
+		});
 	});
 
 	it('explains a 401 without showing the token, and does not retry it itself', async () => {
