@@ -6,7 +6,6 @@ import {
 	type Sandbox,
 	type SandboxOptions,
 } from './server';
-import { VENDOR_NAMES } from './core/vendor';
 
 const USAGE = `Usage: npm run sandbox -- [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--seed]
   --port  port to listen on (0 = any free port)
@@ -38,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
 		return;
 	}
 	console.log(`Fulfillment vendor sandbox on ${sandbox.url}\n`);
-	for (const name of VENDOR_NAMES) {
+	for (const name of sandbox.state.vendorNames()) {
 		const vendor = sandbox.state.vendor(name);
 		if (!vendor) continue;
 		console.log(`${vendor.title}  base URL ${sandbox.vendorUrl(name)}`);

@@ -5,17 +5,17 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { createDispatcher, type Incoming } from './core/dispatch';
 import { createState, type SandboxState as CoreState, type VendorsOf } from './core/state';
-import type { VendorName } from './core/vendor';
 import { vendorFactories } from './vendors/registry';
 
-export type { VendorName } from './core/vendor';
+/** A vendor this sandbox serves: a key of the registry. */
+export type VendorName = keyof typeof vendorFactories;
 export type SandboxState = CoreState<VendorsOf<typeof vendorFactories>>;
 
 export interface Sandbox {
 	/** e.g. http://127.0.0.1:4010 */
 	url: string;
 	/** The base URL to put in that vendor's n8n credential, e.g. `${url}/sellfern`. */
-	vendorUrl(vendor: VendorName): string;
+	vendorUrl(vendor: string): string;
 	/** In-process access for tests. */
 	state: SandboxState;
 	close(): Promise<void>;

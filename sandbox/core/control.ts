@@ -5,7 +5,7 @@ import type { SandboxRequest } from './request';
 import { json } from './response';
 import { Router } from './router';
 import type { SandboxState } from './state';
-import { VENDOR_NAMES, type VendorName } from './vendor';
+import type { VendorName } from './vendor';
 
 /** The vendor-neutral control routes, relative to `/_control`. Vendor-specific ones live under `/_control/<vendor>`. */
 export function createControlRouter(state: SandboxState): Router {
@@ -31,20 +31,20 @@ export function createControlRouter(state: SandboxState): Router {
 		})
 		.post('/reset', (request) => {
 			const { vendor } = objectBody(request);
-			if (vendor !== undefined) state.reset(vendorName(vendor));
+			if (vendor !== undefined) state.reset(vendorName(state, vendor));
 			else state.reset();
 			return json(200, { reset: vendor ?? 'all' });
 		})
 		.post('/seed', (request) => {
 			const { vendor, ...options } = objectBody(request);
-			const name = vendorName(vendor);
+			const name = vendorName(state, vendor);
 			return json(201, { vendor: name, created: state.seed(name, options) });
 		});
 }
 
 function overview(state: SandboxState, request: SandboxRequest): object {
 	const base = `http://${request.header('host') ?? 'localhost'}`;
-	const vendors = VENDOR_NAMES.flatMap((name) => {
+	const vendors = state.vendorNames().flatMap((name) => {
 		const module = state.vendor(name);
 		return module
 			? [{ name, title: module.title, baseUrl: `${base}/${name}`, credentials: module.credentials }]
@@ -71,8 +71,9 @@ function objectBody(request: SandboxRequest): Record<string, unknown> {
 	return body as Record<string, unknown>;
 }
 
-function vendorName(value: unknown): VendorName {
-	if (!VENDOR_NAMES.includes(value as VendorName))
-		throw new HttpError(400, `vendor must be one of ${VENDOR_NAMES.join(', ')}`);
-	return value as VendorName;
+function vendorName(state: SandboxState, value: unknown): VendorName {
+	const names = state.vendorNames();
+	if (typeof value !== 'string' || !names.includes(value))
+		throw new HttpError(400, `vendor must be one of ${names.join(', ')}`);
+	return value;
 }

@@ -9,7 +9,7 @@ import { createRequest, parseJsonBody, type SandboxRequest } from './request';
 import { json, text, withHeaders, type SandboxResponse } from './response';
 import { Router } from './router';
 import type { SandboxState } from './state';
-import { VENDOR_NAMES, type VendorModule } from './vendor';
+import type { VendorModule } from './vendor';
 
 /** A request as read off the socket. */
 export interface Incoming {
@@ -58,7 +58,7 @@ export function createDispatcher(
 ): (incoming: Incoming) => Promise<Outcome> {
 	const control = createControlRouter(options.state);
 	const vendors = new Map<string, VendorRouters>();
-	for (const name of VENDOR_NAMES) {
+	for (const name of options.state.vendorNames()) {
 		const module = options.state.vendor(name);
 		if (!module) continue;
 		const routers = { module, api: new Router(), control: new Router() };

@@ -1,5 +1,5 @@
 import { HttpError } from './http-error';
-import { VENDOR_NAMES, type VendorName } from './vendor';
+import type { VendorName } from './vendor';
 
 export interface FaultSpec {
 	/** Only requests to this vendor; any vendor when absent. */
@@ -42,12 +42,14 @@ export interface FaultTarget {
 
 /** Injected failures: checked before a vendor request reaches its handler. */
 export class Faults {
+	constructor(private readonly vendorNames: readonly string[]) {}
+
 	private faults: Fault[] = [];
 	private nextId = 1;
 
 	/** Validates like the control endpoint does (throws a 400 HttpError). */
 	add(spec: FaultSpec): Fault {
-		const valid = validateFaultSpec(spec);
+		const valid = validateFaultSpec(spec, this.vendorNames);
 		const fault: Fault = {
 			...valid,
 			id: `fault_${this.nextId++}`,
@@ -123,14 +125,14 @@ const FAULT_FIELDS = Object.keys({
 	afterHandling: 0,
 } satisfies Record<keyof FaultSpec, 0>);
 
-function validateFaultSpec(input: unknown): FaultSpec {
+function validateFaultSpec(input: unknown, vendorNames: readonly string[]): FaultSpec {
 	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		invalid('a fault must be a JSON object');
 	const spec = input as Record<string, unknown>;
 	const unknown = Object.keys(spec).filter((key) => !FAULT_FIELDS.includes(key));
 	if (unknown.length > 0) invalid(`unknown fault fields: ${unknown.join(', ')}`);
-	if (spec.vendor !== undefined && !VENDOR_NAMES.includes(spec.vendor as VendorName))
-		invalid(`vendor must be one of ${VENDOR_NAMES.join(', ')}`);
+	if (spec.vendor !== undefined && !vendorNames.includes(spec.vendor as VendorName))
+		invalid(`vendor must be one of ${vendorNames.join(', ')}`);
 	for (const key of ['method', 'path'] as const)
 		if (spec[key] !== undefined && (typeof spec[key] !== 'string' || spec[key] === ''))
 			invalid(`${key} must be a non-empty string`);

@@ -1,6 +1,5 @@
 import type { Clock } from './clock';
 import type { RawQuery } from './query';
-import type { VendorName } from './vendor';
 
 export interface FaultApplied {
 	id: string;
@@ -15,7 +14,7 @@ export interface RequestRecord {
 	seq: number;
 	time: string;
 	/** `null` when the path named no vendor. */
-	vendor: VendorName | null;
+	vendor: string | null;
 	requestId: string;
 	method: string;
 	path: string;
@@ -33,7 +32,7 @@ export interface ChangeRecord {
 	type: 'change';
 	seq: number;
 	time: string;
-	vendor: VendorName;
+	vendor: string;
 	entity: string;
 	id: string;
 	from: unknown;

@@ -1,13 +1,12 @@
 import { HttpError } from './http-error';
 import type { NestedQuery, RawQuery } from './query';
-import type { VendorName } from './vendor';
 
 export interface SandboxRequest {
 	/** Ledger sequence number of this request; 0 for control requests, which the ledger does not record. */
 	readonly seq: number;
 	/** Sent back in the `X-Request-Id` header; the vendor decides where else it appears. */
 	readonly requestId: string;
-	readonly vendor: VendorName | null;
+	readonly vendor: string | null;
 	readonly method: string;
 	/** Path inside the vendor (or inside `/_control`), still percent-encoded, e.g. `/api/v2/fulfillment/queue`. */
 	readonly path: string;

@@ -16,6 +16,8 @@ export interface SandboxState<V = Record<string, VendorModule>> {
 	readonly faults: Faults;
 	/** Typed per vendor, e.g. `state.vendors.sellfern.ready(1042)`. */
 	readonly vendors: V;
+	/** The registered vendors' names, in registry order. */
+	vendorNames(): string[];
 	/** The module serving `/<name>`, if that vendor is registered. */
 	vendor(name: string): VendorModule | undefined;
 	/** One vendor: its data and the faults aimed at it. All: every vendor, all faults, the ledger and the clock. */
@@ -27,7 +29,7 @@ export interface SandboxState<V = Record<string, VendorModule>> {
 export function createState<F extends VendorFactories>(factories: F): SandboxState<VendorsOf<F>> {
 	const clock = new Clock();
 	const ledger = new Ledger(clock);
-	const faults = new Faults();
+	const faults = new Faults(Object.keys(factories));
 	const modules = new Map<string, VendorModule>();
 	for (const [name, factory] of Object.entries(factories) as Array<[VendorName, VendorFactory]>) {
 		modules.set(
@@ -53,6 +55,7 @@ export function createState<F extends VendorFactories>(factories: F): SandboxSta
 		ledger,
 		faults,
 		vendors: Object.fromEntries(modules) as VendorsOf<F>,
+		vendorNames: () => [...modules.keys()],
 		vendor: (name) => modules.get(name),
 		reset(vendor) {
 			if (vendor !== undefined) {

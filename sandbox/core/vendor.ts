@@ -3,9 +3,8 @@ import type { ChangeInput } from './ledger';
 import type { SandboxResponse } from './response';
 import type { Router } from './router';
 
-/** Each vendor is served under `/<name>`. */
-export const VENDOR_NAMES = ['sellfern', 'shipperone', 'skuio', 's2', 'orderprotection'] as const;
-export type VendorName = (typeof VENDOR_NAMES)[number];
+/** Each vendor is served under `/<name>`; the names are the keys of `vendors/registry.ts`. */
+export type VendorName = string;
 
 /** What the core gives a vendor module when a sandbox creates it. */
 export interface VendorContext {

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import type { VendorName } from '../../sandbox/core/vendor';
+import type { VendorName } from '../../sandbox/server';
 import { createHarness, type CredentialsMap, type Harness } from '../harness';
 import { packCredentialTypes, packNodeTypes } from './pack';
 

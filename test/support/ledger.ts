@@ -1,5 +1,5 @@
 import type { RequestRecord } from '../../sandbox/core/ledger';
-import type { VendorName } from '../../sandbox/core/vendor';
+import type { VendorName } from '../../sandbox/server';
 import type { TestEnv } from './env';
 
 /** Requests a vendor received, oldest first, optionally only those whose path contains `pathPart`. */
