@@ -1,8 +1,14 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import { readdirSync, statSync } from 'fs';
 import path from 'path';
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { operations as orderProtectionOperations } from '../../nodes/OrderProtection/actions';
 import { OrderProtection } from '../../nodes/OrderProtection/OrderProtection.node';
+import { operations as s2Operations } from '../../nodes/S2/actions';
+import { operations as sellfernOperations } from '../../nodes/Sellfern/actions';
+import { operations as shipperOneOperations } from '../../nodes/ShipperOne/actions';
+import { operations as skuIoOperations } from '../../nodes/SkuIo/actions';
 import { S2 } from '../../nodes/S2/S2.node';
 import { Sellfern } from '../../nodes/Sellfern/Sellfern.node';
 import { ShipperOne } from '../../nodes/ShipperOne/ShipperOne.node';
@@ -14,15 +20,11 @@ const NODES_DIR = path.resolve(__dirname, '../../nodes');
 
 /** Every action node, with its vendor folder and the operation list its actions/index.ts declares. */
 const actionNodes: Array<{ folder: string; node: INodeType; operations: Operation[] }> = [
-	{ folder: 'Sellfern', node: new Sellfern(), operations: require('../../nodes/Sellfern/actions').operations },
-	{ folder: 'ShipperOne', node: new ShipperOne(), operations: require('../../nodes/ShipperOne/actions').operations },
-	{ folder: 'SkuIo', node: new SkuIo(), operations: require('../../nodes/SkuIo/actions').operations },
-	{ folder: 'S2', node: new S2(), operations: require('../../nodes/S2/actions').operations },
-	{
-		folder: 'OrderProtection',
-		node: new OrderProtection(),
-		operations: require('../../nodes/OrderProtection/actions').operations,
-	},
+	{ folder: 'Sellfern', node: new Sellfern(), operations: sellfernOperations },
+	{ folder: 'ShipperOne', node: new ShipperOne(), operations: shipperOneOperations },
+	{ folder: 'SkuIo', node: new SkuIo(), operations: skuIoOperations },
+	{ folder: 'S2', node: new S2(), operations: s2Operations },
+	{ folder: 'OrderProtection', node: new OrderProtection(), operations: orderProtectionOperations },
 ];
 
 function operationFiles(dir: string): string[] {
@@ -65,7 +67,9 @@ describe.each(actionNodes)('$folder: operations declared once', ({ folder, node,
 	it('every operation file is in the node’s list, and the list holds nothing else', async () => {
 		const files = operationFiles(path.join(NODES_DIR, folder, 'actions'));
 		expect(files.length).toBeGreaterThan(0);
-		const declared = files.map((file) => require(file).operation as Operation);
+		const declared = await Promise.all(
+			files.map(async (file) => ((await import(file)) as { operation: Operation }).operation),
+		);
 		for (const [index, operation] of declared.entries()) {
 			expect({ file: files[index], listed: operations.includes(operation) }).toEqual({
 				file: files[index],

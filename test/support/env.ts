@@ -1,6 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import type { VendorName } from '../../sandbox/server';
+import { startSandbox, type Sandbox, type VendorName } from '../../sandbox/server';
 import { createHarness, type CredentialsMap, type Harness } from '../harness';
 import { packCredentialTypes, packNodeTypes } from './pack';
 
