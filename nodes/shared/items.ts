@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { DEFAULT_CONCURRENCY, limiterFor, MAX_CONCURRENCY } from './concurrency';
+import { integerAtLeast, validateParameters, z } from './validation';
 
 /** What an operation returns for one input item. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -64,16 +66,26 @@ export async function forEachItem(
 	return output;
 }
 
+export interface ConcurrencyOptions<P> {
+	/** How many items may run at once (1: one after another). */
+	concurrency?: number;
+	/** Items whose lanes are equal (e.g. the same order) never run at the same time, and keep their order. */
+	lane?: (params: P) => string;
+}
+
 /**
  * Like `forEachItem`, but every item is validated before the first request: when item 5 is invalid
  * nothing is sent, not even items 0-4 (a create that stops half-way invites duplicates on the rerun).
  * Under continueOnFail an invalid item becomes its error item and the valid ones still run.
+ * With `concurrency` above 1, up to that many items run at once (fewer after a 429, see
+ * AdaptiveLimiter); outputs stay in item order, and after a failure no further item is started.
  */
 export async function forEachValidatedItem<P>(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	validate: (itemIndex: number, item: INodeExecutionData) => P,
 	run: (itemIndex: number, params: P) => Promise<ItemResult>,
+	{ concurrency = 1, lane }: ConcurrencyOptions<P> = {},
 ): Promise<INodeExecutionData[]> {
 	const checked: Array<{ params: P } | { error: Error }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -85,20 +97,62 @@ export async function forEachValidatedItem<P>(
 		}
 	}
 
-	const output: INodeExecutionData[] = [];
-	for (const [itemIndex, entry] of checked.entries()) {
-		if ('error' in entry) {
-			output.push(errorItem(entry.error, itemIndex));
-			continue;
-		}
+	const outputs: INodeExecutionData[][] = checked.map((entry, itemIndex) =>
+		'error' in entry ? [errorItem(entry.error, itemIndex)] : [],
+	);
+	const stop: { failure?: { itemIndex: number; error: unknown } } = {};
+	// The failure of the lowest item wins, as it would when items run one after another.
+	const fail = (itemIndex: number, error: unknown) => {
+		if (!stop.failure || itemIndex < stop.failure.itemIndex) stop.failure = { itemIndex, error };
+	};
+	const runOne = async (itemIndex: number, params: P) => {
+		if (stop.failure) return;
 		try {
-			output.push(...pairedItems(await run(itemIndex, entry.params), itemIndex));
+			outputs[itemIndex] = pairedItems(await run(itemIndex, params), itemIndex);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndex);
-			output.push(errorItem(error as Error, itemIndex));
+			if (!ctx.continueOnFail()) {
+				fail(itemIndex, error);
+				return;
+			}
+			outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 		}
+	};
+
+	if (concurrency <= 1) {
+		for (const [itemIndex, entry] of checked.entries()) {
+			if ('params' in entry) await runOne(itemIndex, entry.params);
+		}
+	} else {
+		const limiter = limiterFor(ctx, concurrency);
+		const lanes = new Map<string, Promise<void>>();
+		const runs = checked.map(async (entry, itemIndex) => {
+			if (!('params' in entry)) return;
+			const { params } = entry;
+			const start = async () =>
+				await limiter.run(async () => {
+					await runOne(itemIndex, params);
+					if (!outputs[itemIndex].some((output) => output.json.error !== undefined)) limiter.succeeded();
+				});
+			if (!lane) return await start();
+			const key = lane(params);
+			const run = (lanes.get(key) ?? Promise.resolve()).then(start);
+			lanes.set(key, run);
+			return await run;
+		});
+		await Promise.all(runs);
 	}
-	return output;
+	if (stop.failure) throw errorForItem(ctx, stop.failure.error, stop.failure.itemIndex);
+	return outputs.flat();
+}
+
+/** Options › Concurrency, read once from the first item. */
+export function readConcurrency(ctx: IExecuteFunctions): number {
+	const schema = z.object({ concurrency: integerAtLeast('Concurrency', 1) }).refine(
+		(value) => value.concurrency <= MAX_CONCURRENCY,
+		{ message: `Concurrency must be at most ${MAX_CONCURRENCY}` },
+	);
+	const raw = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY);
+	return validateParameters(ctx, schema, { concurrency: raw }).concurrency;
 }
 
 /** One output item and the input item it is filed under. */

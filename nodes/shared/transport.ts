@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { activeLimiter } from './concurrency';
 import { readFailure, secretsOf, vendorApiError } from './errors';
 import {
 	backoffDelay,
@@ -94,6 +95,7 @@ export async function sendRequest<T = unknown>(
 
 	for (let attempt = 0; ; attempt++) {
 		try {
+			await activeLimiter(ctx)?.gate(cancelSignalOf(ctx));
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				vendor.credentialType,
@@ -105,6 +107,8 @@ export async function sendRequest<T = unknown>(
 			const failure = readFailure(error);
 			const network = failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
+			// Every request of this node run slows down, not only the one that was refused.
+			if (failure.status === 429) activeLimiter(ctx)?.throttled(retryAfter ?? backoffDelay(attempt));
 			const canRetry =
 				attempt < maxRetries &&
 				shouldRetry({ status: failure.status, network }, idempotent) &&

@@ -30,6 +30,40 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 		expect(vendor(env).orders.queue('pending_accept')).toHaveLength(0);
 	});
 
+	it('accepts many orders at once, slows down on 429 and still accepts each exactly once, in item order', async () => {
+		const orders = seed(env, 12, { items: 1 });
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrder/accept',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			count: 3,
+			after: 2,
+		});
+		const started = Date.now();
+		const result = await accept({ options: { concurrency: 6 } }, orders);
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => item.json.order_id)).toEqual(orders.map((o) => o.order_id));
+		expect(paired(result.items)).toEqual([...Array(12).keys()]);
+		expect(vendor(env).orders.queue('pending_accept')).toHaveLength(0);
+		const accepted = acceptCalls().filter((call) => call.status === 200);
+		expect(accepted).toHaveLength(12);
+		expect(new Set(accepted.map((call) => (call.body as { order: { order_id: string } }).order.order_id)).size).toBe(12);
+		expect(acceptCalls().filter((call) => call.status === 429)).toHaveLength(3);
+		// Everything after the first 429 waited for its Retry-After.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('refuses a Concurrency outside 1–20 before sending anything', async () => {
+		const orders = seed(env, 2, { items: 1 });
+		for (const concurrency of [0, 21, 2.5, '={{ "x" }}']) {
+			const result = await accept({ options: { concurrency } }, orders);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Concurrency must be (a whole number of at least 1|at most 20)/);
+		}
+		expect(acceptCalls()).toHaveLength(0);
+	});
+
 	it('rejects every item with qty 0', async () => {
 		const [fo] = seed(env, 1, { items: 2 });
 		const result = await accept({ decision: 'rejectAll' }, [fo]);

@@ -3,9 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/description';
 import { defineOperation, type Operation } from '../../shared/operations';
 import { apiRequest } from '../../shared/transport';
-import { forEachValidatedItem } from '../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../shared/items';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
+import { concurrencyOption } from '../../shared/concurrency';
 
 export interface FulfillmentActionConfig extends Omit<Operation, 'properties' | 'execute'> {
 	/** The last path segment, e.g. `resync-from-provider`. */
@@ -57,6 +58,7 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 					description: config.supportedProviders ? `Supported providers: ${config.supportedProviders}.` : undefined,
 				});
 			},
+			{ concurrency: readConcurrency(this), lane: (fulfillmentId) => String(fulfillmentId) },
 		);
 	}
 
@@ -66,7 +68,7 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 		name,
 		action,
 		description,
-		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection()],
+		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection([concurrencyOption])],
 		execute,
 	});
 }

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { optionalDateTime } from '../../../shared/dates';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
 	{
@@ -124,7 +125,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([concurrencyOption]),
 ];
 
 const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
@@ -240,6 +241,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				fulfillmentStatus: params.fulfillmentStatus,
 			});
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
 	);
 }
 

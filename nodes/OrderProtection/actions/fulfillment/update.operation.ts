@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { pathId, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The new fulfillment status, sent in the documented form (e.g. IN_TRANSIT). An expression may give any casing ("In Transit"); it is converted.',
 	},
-	optionsCollection(),
+	optionsCollection([concurrencyOption]),
 ];
 
 const schema = z.object({
@@ -71,6 +72,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				fulfillmentStatus: params.status,
 			});
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
 	);
 }
 

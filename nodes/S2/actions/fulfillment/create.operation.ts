@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { isAlreadyExists, returnExisting } from '../../existing';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const whenFields = { show: { define: ['fields'] } };
 
@@ -307,6 +308,7 @@ const properties: INodeProperties[] = [
 			'The request body as S2 documents it. The same checks and defaults apply as with fields: missing address keys become "", a missing shipment list becomes one shipment of all items.',
 	},
 	optionsCollection([
+		concurrencyOption,
 		{
 			displayName: 'If It Already Exists',
 			name: 'ifExists',
@@ -400,6 +402,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}
 		},
+		{ concurrency: readConcurrency(this), lane: ({ body }) => String(body.orderId ?? '') },
 	);
 }
 

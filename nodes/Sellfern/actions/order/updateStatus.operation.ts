@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { forEachItem } from '../../../shared/items';
+import { concurrencyOption } from '../../../shared/concurrency';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		description: 'The status to set. Shipped moves the order out of the production queue.',
 	},
 	optionsCollection([
+		concurrencyOption,
 		{
 			displayName: 'Idempotency Key',
 			name: 'idempotencyKey',
@@ -43,27 +45,32 @@ const schema = z.object({
 });
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, items, async (i) => {
-		const params = validateParameters(
-			this,
-			schema,
-			{
-				orderId: this.getNodeParameter('orderId', i),
-				status: this.getNodeParameter('status', i),
-				idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
-			},
-			i,
-		);
-		return await apiRequest<IDataObject>(this, sellfern, {
-			method: 'PATCH',
-			path: encodePath`/api/v2/orders/${params.orderId}/status`,
-			body: { status: params.status },
-			headers: params.idempotencyKey ? { 'Idempotency-Key': params.idempotencyKey } : undefined,
-			// Setting a status is idempotent by nature: sending it twice leaves the same state.
-			idempotent: true,
-			itemIndex: i,
-		});
-	});
+	return await forEachValidatedItem(
+		this,
+		items,
+		(i) =>
+			validateParameters(
+				this,
+				schema,
+				{
+					orderId: this.getNodeParameter('orderId', i),
+					status: this.getNodeParameter('status', i),
+					idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
+				},
+				i,
+			),
+		async (i, params) =>
+			await apiRequest<IDataObject>(this, sellfern, {
+				method: 'PATCH',
+				path: encodePath`/api/v2/orders/${params.orderId}/status`,
+				body: { status: params.status },
+				headers: params.idempotencyKey ? { 'Idempotency-Key': params.idempotencyKey } : undefined,
+				// Setting a status is idempotent by nature: sending it twice leaves the same state.
+				idempotent: true,
+				itemIndex: i,
+			}),
+		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
+	);
 }
 
 export const operation = defineOperation({

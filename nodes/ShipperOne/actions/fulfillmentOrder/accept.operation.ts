@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 
@@ -49,7 +50,7 @@ const properties: INodeProperties[] = [
 				'Quantity to accept; 0 rejects the item. Must equal the ordered quantity unless partial acceptance is enabled for the order.',
 		},
 	),
-	optionsCollection(),
+	optionsCollection([concurrencyOption]),
 ];
 
 const orderSchema = z.object({ orderId: requiredString('Order ID') });
@@ -86,6 +87,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			});
 			return actionResult(body, orderId, lines);
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
 }
 

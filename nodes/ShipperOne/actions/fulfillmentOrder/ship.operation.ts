@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -77,6 +78,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	optionsCollection([
+		concurrencyOption,
 		{
 			displayName: 'Additional Shipment Fields',
 			name: 'additionalFields',
@@ -203,6 +205,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			});
 			return actionResult(body, orderId, lines);
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
 }
 

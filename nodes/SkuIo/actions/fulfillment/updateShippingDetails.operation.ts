@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([concurrencyOption]),
 ];
 
 const schema = z
@@ -97,6 +98,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				throw explainStatus(error, 422, UNPROCESSABLE);
 			}
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },
 	);
 }
 

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { forEachValidatedItem } from '../../../shared/items';
+import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { booleanFlag, optionalString, validateParameters, z } from '../../../shared/validation';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
+import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
@@ -18,6 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'Why the shipment is voided; kept on the record for its history',
 	},
 	optionsCollection([
+		concurrencyOption,
 		{
 			displayName: 'Check Deletable',
 			name: 'checkDeletable',
@@ -78,6 +80,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				throw explainStatus(error, 400, NOT_VOIDABLE);
 			}
 		},
+		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },
 	);
 }
 
