@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { AdaptiveLimiter, activeLimiter } from '../../nodes/shared/concurrency';
 import { forEachValidatedItem } from '../../nodes/shared/items';
