@@ -60,28 +60,56 @@ export interface PaginateOptions extends Paging {
 /** Far beyond any real queue; stops a vendor that never sends an empty page. */
 const MAX_PAGES = 100_000;
 
+/** Pages asked for at once once the first page has told the total. */
+export const PARALLEL_PAGES = 4;
+
 /**
  * The page-number loop the vendors use: asks page after page until the total is reached, an empty
- * page comes back, a short page ends a fixed-size listing, or the limit is reached.
+ * page comes back, a short page ends a fixed-size listing, or the limit is reached. When the first
+ * page tells the total, the pages still needed are asked a few at a time; results keep page order.
  */
 export async function paginate<T>(
 	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
 	options: PaginateOptions,
 ): Promise<T[]> {
 	const wanted = options.returnAll ? Infinity : Math.max(0, options.limit);
-	const pageSize = options.returnAll ? options.maxPageSize : Math.min(options.maxPageSize, Math.max(1, wanted));
+	const pageSize = options.returnAll
+		? options.maxPageSize
+		: Math.min(options.maxPageSize, Math.max(1, wanted));
+	const firstPage = options.firstPage ?? 1;
 	const results: T[] = [];
 	let seen = 0;
-	for (let page = options.firstPage ?? 1, n = 0; n < MAX_PAGES && results.length < wanted; page++, n++) {
-		const { items, total } = await fetchPage(page, pageSize);
-		if (items.length === 0) break;
+	let total: number | undefined;
+	/** Takes one page in; false when it is the last one. */
+	const take = ({ items, total: pageTotal }: Page<T>): boolean => {
+		if (items.length === 0) return false;
 		seen += items.length;
+		total = pageTotal;
 		for (const item of items) {
-			if (results.length >= wanted) break;
+			if (results.length >= wanted) return false;
 			results.push(item);
 		}
-		if (total !== undefined && seen >= total) break;
-		if (options.fixedPageSize && items.length < options.maxPageSize) break;
+		if (results.length >= wanted) return false;
+		if (total !== undefined && seen >= total) return false;
+		return !(options.fixedPageSize && items.length < options.maxPageSize);
+	};
+
+	let page = firstPage;
+	let more = take(await fetchPage(page++, pageSize));
+	// The total says how many pages are left: ask them in parallel, in groups, and read them in order.
+	if (more && total !== undefined) {
+		const lastPage = firstPage + Math.ceil(Math.min(total, wanted) / pageSize) - 1;
+		while (more && page <= lastPage) {
+			const group: number[] = [];
+			for (; page <= lastPage && group.length < PARALLEL_PAGES; page++) group.push(page);
+			const pages = await Promise.all(group.map(async (number) => await fetchPage(number, pageSize)));
+			for (const answer of pages) {
+				more = take(answer);
+				if (!more) break;
+			}
+		}
 	}
+	// Without a total (or when it grew while reading), page after page.
+	for (let n = page - firstPage; more && n < MAX_PAGES; n++) more = take(await fetchPage(page++, pageSize));
 	return results;
 }

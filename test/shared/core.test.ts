@@ -1,5 +1,5 @@
 import { buildBatches } from '../../nodes/shared/bulk';
-import { paginate } from '../../nodes/shared/pagination';
+import { paginate, PARALLEL_PAGES } from '../../nodes/shared/pagination';
 import { encodePath } from '../../nodes/shared/transport';
 import { backoffDelay, parseRetryAfter, shouldRetry } from '../../nodes/shared/retry';
 import type { INode } from 'n8n-workflow';
@@ -48,6 +48,55 @@ describe('paginate', () => {
 		const calls: Array<[number, number]> = [];
 		await paginate(source(150, calls, false), { returnAll: true, limit: 0, maxPageSize: 100, fixedPageSize: true });
 		expect(calls.map(([page]) => page)).toEqual([1, 2]);
+	});
+
+	it('asks the pages left after the first a few at a time, keeping page order and the request count', async () => {
+		let active = 0;
+		let peak = 0;
+		const calls: number[] = [];
+		const items = await paginate(
+			async (page, pageSize) => {
+				calls.push(page);
+				peak = Math.max(peak, ++active);
+				// Later pages answer sooner: the order must still be the pages' order.
+				await new Promise((resolve) => setImmediate(resolve));
+				if (page % 2) await new Promise((resolve) => setImmediate(resolve));
+				active--;
+				const start = (page - 1) * pageSize;
+				return { items: Array.from({ length: Math.max(0, Math.min(pageSize, 1050 - start)) }, (_, i) => start + i), total: 1050 };
+			},
+			{ returnAll: true, limit: 0, maxPageSize: 100 },
+		);
+		expect(items).toEqual([...Array(1050).keys()]);
+		expect(calls.sort((a, b) => a - b)).toEqual([...Array(11).keys()].map((i) => i + 1));
+		expect(peak).toBe(PARALLEL_PAGES);
+	});
+
+	it('asks no page beyond the limit, and goes on page by page when the total grows', async () => {
+		const calls: Array<[number, number]> = [];
+		const limited = await paginate(source(1000, calls), { returnAll: false, limit: 250, maxPageSize: 100 });
+		expect(limited).toEqual([...Array(250).keys()]);
+		expect(calls.map(([page]) => page).sort()).toEqual([1, 2, 3]);
+
+		let total = 250;
+		const grown = await paginate(
+			async (page, pageSize) => {
+				const start = (page - 1) * pageSize;
+				const answer = { items: Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, i) => start + i), total };
+				if (page === 2) total = 320;
+				return answer;
+			},
+			{ returnAll: true, limit: 0, maxPageSize: 100 },
+		);
+		expect(grown).toHaveLength(320);
+	});
+
+	it('stops at an empty page when the list shrank while its pages were read', async () => {
+		const items = await paginate(
+			async (page, pageSize) => ({ items: page <= 2 ? Array(pageSize).fill(page) : [], total: 600 }),
+			{ returnAll: true, limit: 0, maxPageSize: 100 },
+		);
+		expect(items).toHaveLength(200);
 	});
 
 	it('honours the limit with a page no larger than needed', async () => {
