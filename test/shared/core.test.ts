@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import { buildBatches } from '../../nodes/shared/bulk';
 import { paginate, PARALLEL_PAGES } from '../../nodes/shared/pagination';
 import { encodePath } from '../../nodes/shared/transport';
