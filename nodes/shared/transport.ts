@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { activeLimiter } from './concurrency';
+import { bufferStreamedErrorBody } from './download';
 import { readFailure, secretsOf, vendorApiError } from './errors';
 import {
 	backoffDelay,
@@ -74,6 +75,7 @@ export async function sendRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const credentials = (await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+	const binary = request.encoding === 'arraybuffer' || request.encoding === 'stream';
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		baseURL: vendor.baseUrl(credentials),
@@ -81,12 +83,12 @@ export async function sendRequest<T = unknown>(
 		qs: request.qs,
 		body: request.body,
 		headers: {
-			Accept: request.encoding === 'arraybuffer' ? '*/*' : 'application/json',
+			Accept: binary ? '*/*' : 'application/json',
 			...vendor.headers?.(credentials),
 			...request.headers,
 		},
-		json: request.encoding !== 'arraybuffer',
-		encoding: request.encoding === 'arraybuffer' ? 'arraybuffer' : undefined,
+		json: !binary,
+		encoding: binary ? request.encoding : undefined,
 		returnFullResponse: true,
 	};
 	const idempotent = isIdempotent(request);
@@ -101,9 +103,10 @@ export async function sendRequest<T = unknown>(
 				vendor.credentialType,
 				{ ...options, headers: { ...options.headers } },
 			)) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
-			const body = vendor.unwrap && request.encoding !== 'arraybuffer' ? vendor.unwrap(response.body) : response.body;
+			const body = vendor.unwrap && !binary ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		} catch (error) {
+			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			const network = failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);

@@ -49,8 +49,11 @@ export interface ApiRequest {
 	 * PATCH only when they carry an Idempotency-Key header.
 	 */
 	idempotent?: boolean;
-	/** 'arraybuffer' returns the body as a Buffer (file downloads). */
-	encoding?: 'json' | 'arraybuffer';
+	/**
+	 * 'arraybuffer' returns the body as a Buffer; 'stream' as a readable stream, for files that must
+	 * never be held in memory whole (hand it to `prepareBinaryData`).
+	 */
+	encoding?: 'json' | 'arraybuffer' | 'stream';
 	itemIndex?: number;
 }
 

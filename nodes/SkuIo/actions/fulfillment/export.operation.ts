@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import { outputPerBatch, runBulk, targetIds, targetItemIndexes } from '../../../shared/bulk';
 import { optionsCollection } from '../../../shared/description';
-import { fileNameFromContentDisposition, headerText } from '../../../shared/download';
+import { fileNameFromContentDisposition, headerText, isReadableStream, readStreamText } from '../../../shared/download';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
@@ -128,6 +128,8 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): ExportSettings
 	);
 }
 
+type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
 /** Downloads one export and returns it as an n8n item with the file as binary data. */
 async function download(
 	ctx: IExecuteFunctions,
@@ -146,15 +148,17 @@ async function download(
 			...qs,
 		},
 		headers: { Accept: 'application/octet-stream' },
-		encoding: 'arraybuffer',
+		// Straight into n8n's binary data store: a file of any size is never held in memory whole.
+		encoding: 'stream',
 		itemIndex,
 	});
 	const contentType = headerText(response.headers, 'content-type') ?? '';
-	if (!Buffer.isBuffer(response.body) || /json/i.test(contentType)) {
-		const text = Buffer.isBuffer(response.body) ? response.body.toString('utf8').slice(0, 300) : '';
+	const file = response.body;
+	if (!(isReadableStream(file) || Buffer.isBuffer(file)) || /json/i.test(contentType)) {
+		const text = Buffer.isBuffer(file) ? file.toString('utf8') : await readStreamText(file, 300);
 		throw new NodeOperationError(ctx.getNode(), 'SKU.io answered the export with data instead of a file', {
 			itemIndex,
-			description: text ? `SKU.io said: ${text}` : undefined,
+			description: text ? `SKU.io said: ${text.slice(0, 300)}` : undefined,
 		});
 	}
 	const format = FORMATS[settings.format];
@@ -163,7 +167,7 @@ async function download(
 		fileNameFromContentDisposition(headerText(response.headers, 'content-disposition')) ??
 		`fulfillments.${format.extension}`;
 	const mimeType = contentType && !/octet-stream/i.test(contentType) ? contentType.split(';')[0].trim() : format.mimeType;
-	const binary = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	const binary = await ctx.helpers.prepareBinaryData(file as BinaryInput, fileName, mimeType);
 	return {
 		json: { file_name: binary.fileName ?? fileName, format: settings.format, content_mode: settings.contentMode, scope: settings.scope },
 		binary: { [settings.binaryPropertyName]: binary },
