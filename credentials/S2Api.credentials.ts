@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -82,7 +82,7 @@ export class S2Api implements ICredentialType {
 		return { accessToken: response.accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = bearerToken('accessToken');
+	authenticate: IAuthenticate = bearerToken('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

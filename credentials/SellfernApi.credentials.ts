@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { bearerToken } from './bearerToken';
 
 export class SellfernApi implements ICredentialType {
@@ -30,7 +30,7 @@ export class SellfernApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = bearerToken('apiToken');
+	authenticate: IAuthenticate = bearerToken('apiToken');
 
 	test: ICredentialTestRequest = {
 		request: {

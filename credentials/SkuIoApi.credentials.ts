@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { bearerToken } from './bearerToken';
 
 export class SkuIoApi implements ICredentialType {
@@ -38,7 +38,7 @@ export class SkuIoApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = bearerToken('accessToken');
+	authenticate: IAuthenticate = bearerToken('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {
