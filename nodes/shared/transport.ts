@@ -65,6 +65,23 @@ async function storedSecrets(ctx: ApiContext, vendor: VendorApi): Promise<string
 	}
 }
 
+/** Credentials read for a context (one node run, or a trigger's polls), kept briefly. */
+const credentialCache = new WeakMap<object, { at: number; read: Promise<ICredentialDataDecryptedObject> }>();
+const CREDENTIAL_CACHE_MS = 10_000;
+
+/**
+ * The credentials once per node run instead of once per request: each read is a database query and a
+ * decryption in n8n. Polls reuse their context, so the copy expires after a few seconds.
+ */
+async function credentialsFor(ctx: ApiContext, vendor: VendorApi): Promise<ICredentialDataDecryptedObject> {
+	const cached = credentialCache.get(ctx);
+	if (cached && Date.now() - cached.at < CREDENTIAL_CACHE_MS) return await cached.read;
+	const read = ctx.getCredentials(vendor.credentialType) as Promise<ICredentialDataDecryptedObject>;
+	credentialCache.set(ctx, { at: Date.now(), read });
+	read.catch(() => credentialCache.delete(ctx));
+	return await read;
+}
+
 /**
  * The one HTTP path of the pack: vendor base URL and headers, retries with backoff and Retry-After,
  * vendor errors turned into redacted NodeApiErrors, success envelopes unwrapped.
@@ -74,7 +91,7 @@ export async function sendRequest<T = unknown>(
 	vendor: VendorApi,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const credentials = (await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+	const credentials = await credentialsFor(ctx, vendor);
 	const binary = request.encoding === 'arraybuffer' || request.encoding === 'stream';
 	const options: IHttpRequestOptions = {
 		method: request.method,
