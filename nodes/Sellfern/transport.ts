@@ -9,6 +9,7 @@ export const SELLFERN_DEFAULT_BASE_URL = 'https://api.sellfern.com';
 export const sellfern: VendorApi = {
 	displayName: 'Sellfern',
 	credentialType: 'sellfernApi',
+	bearerField: 'apiToken',
 	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl, SELLFERN_DEFAULT_BASE_URL),
 	secretFields: ['apiToken'],
 	unwrap: (body) => (body as IDataObject | undefined)?.data ?? body,

@@ -63,6 +63,7 @@ export function parseShipperOneError(body: unknown): VendorError {
 export const shipperOne: VendorApi = {
 	displayName: 'ShipperOne',
 	credentialType: 'shipperOneApi',
+	bearerField: 'accessToken',
 	baseUrl: restBaseUrl,
 	secretFields: ['accessToken'],
 	parseError: parseShipperOneError,

@@ -59,6 +59,7 @@ function parseError(body: unknown) {
 export const skuIo: VendorApi = {
 	displayName: 'SKU.io',
 	credentialType: 'skuIoApi',
+	bearerField: 'accessToken',
 	baseUrl: skuIoBaseUrl,
 	secretFields: ['accessToken'],
 	parseError,

@@ -115,11 +115,12 @@ export async function sendRequest<T = unknown>(
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await activeLimiter(ctx)?.gate(cancelSignalOf(ctx));
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				vendor.credentialType,
-				{ ...options, headers: { ...options.headers } },
-			)) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
+			const sent = { ...options, headers: { ...options.headers } };
+			const response = (
+				vendor.bearerField
+					? await ctx.helpers.httpRequest(withBearer(sent, credentials[vendor.bearerField]))
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, sent)
+			) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
 			const body = vendor.unwrap && !binary ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		} catch (error) {
@@ -145,6 +146,11 @@ export async function sendRequest<T = unknown>(
 			await sleep(retryAfter ?? backoffDelay(attempt), cancelSignalOf(ctx));
 		}
 	}
+}
+
+/** The request with `Authorization: Bearer <token>`, as the credential's own `authenticate` would send it. */
+function withBearer(options: IHttpRequestOptions, token: unknown): IHttpRequestOptions {
+	return { ...options, headers: { ...options.headers, Authorization: `Bearer ${String(token ?? '')}` } };
 }
 
 function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {

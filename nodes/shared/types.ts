@@ -31,6 +31,12 @@ export interface VendorApi {
 	parseError(body: unknown): VendorError;
 	/** Unwraps the success envelope, if the vendor has one. */
 	unwrap?(body: unknown): unknown;
+	/**
+	 * The credential field sent as `Authorization: Bearer …`, for a credential that is nothing more:
+	 * the transport then sets the header itself and calls `httpRequest`, sparing n8n a second
+	 * credential read (a database query, a decryption and, in a poll, an expression isolate) per request.
+	 */
+	bearerField?: string;
 	/** Extra headers every request carries (e.g. an organization header from the credential). */
 	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/** Clearer words for status codes, e.g. which scope a 403 usually means. */
