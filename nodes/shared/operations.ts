@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { withFastParameters } from './parameters';
 
 /**
  * One operation of an action node, declared once: where it sits in the UI (resource, value, name,
@@ -127,5 +128,5 @@ export async function runOperation(
 			`The operation "${value}" of "${resource}" is not supported`,
 		);
 	}
-	return [await operation.execute.call(ctx, ctx.getInputData())];
+	return [await operation.execute.call(withFastParameters(ctx), ctx.getInputData())];
 }

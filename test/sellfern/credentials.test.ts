@@ -32,8 +32,8 @@ describe('Sellfern › credential and auth errors', () => {
 		expect(result.error?.description).toContain('Check the API token');
 		expect(JSON.stringify(result.run)).not.toContain(wrongToken);
 		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongToken);
-		// n8n itself sends a request once more after a 401 (to refresh credentials); we add no retry.
-		expect(requests(env)).toHaveLength(2);
+		// One request: a bearer token cannot be refreshed, so nothing (n8n or the pack) sends it again.
+		expect(requests(env)).toHaveLength(1);
 	});
 
 	it('names the missing scope on a 403', async () => {

@@ -36,8 +36,8 @@ describe('SKU.io › credential', () => {
 		expect(result.error?.message).toBe('SKU.io did not accept the credentials (HTTP 401): Unauthenticated.');
 		expect(result.error?.description).toContain('Check the Personal Access Token and the tenant');
 		expect(JSON.stringify(result.run)).not.toContain(wrongToken);
-		// n8n itself re-sends once after refreshing the credential; our transport adds no retries.
-		expect(requests(env).length).toBeLessThanOrEqual(2);
+		// One request: a bearer token cannot be refreshed, so nothing (n8n or the pack) sends it again.
+		expect(requests(env)).toHaveLength(1);
 	});
 
 	it('builds the base URL from the tenant, a host or a full URL', () => {

@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { withFastParameters } from '../../nodes/shared/parameters';
+
+/** A context whose parameters are given raw, and which evaluates `{{ $json.x }}`-style ones itself, counting calls. */
+function context(parameters: Record<string, unknown>, items: INodeExecutionData[]) {
+	const calls: Array<[string, number]> = [];
+	const ctx = {
+		getInputData: () => items,
+		getNode: () => ({ name: 'Node' }),
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: { rawExpressions?: boolean }) {
+			const raw = name in parameters ? parameters[name] : fallback;
+			if (options?.rawExpressions) return raw;
+			calls.push([name, itemIndex]);
+			if (typeof raw === 'string' && raw.startsWith('=')) {
+				const field = /\$json(?:\.(\w+)|\["(\w+)"\])/.exec(raw);
+				const value = field ? items[itemIndex].json[field[1] ?? field[2]] : raw.slice(1);
+				return raw.includes('+ 1') ? Number(value) + 1 : value;
+			}
+			return raw;
+		},
+	} as unknown as IExecuteFunctions;
+	return { ctx, calls };
+}
+
+const items: INodeExecutionData[] = [{ json: { order_id: 1, sku: 'A' } }, { json: { order_id: 2 } }, { json: { order_id: 3 } }];
+
+describe('withFastParameters', () => {
+	it('reads a value without expressions once, whatever the item', () => {
+		const { ctx, calls } = context({ supplierId: 'sup_1' }, items);
+		const fast = withFastParameters(ctx);
+		expect([0, 1, 2].map((i) => fast.getNodeParameter('supplierId', i))).toEqual(['sup_1', 'sup_1', 'sup_1']);
+		expect(calls).toEqual([['supplierId', 0]]);
+	});
+
+	it('reads {{ $json.field }} and {{ $json["field"] }} from the item, evaluating nothing', () => {
+		for (const expression of ['={{ $json.order_id }}', '={{$json["order_id"]}}', "={{ $json['order_id'] }}"]) {
+			const { ctx, calls } = context({ orderIds: expression }, items);
+			const fast = withFastParameters(ctx);
+			expect([0, 1, 2].map((i) => fast.getNodeParameter('orderIds', i))).toEqual([1, 2, 3]);
+			expect(calls).toEqual([]);
+		}
+	});
+
+	it('leaves a missing field and every other expression to n8n, per item', () => {
+		const { ctx, calls } = context({ sku: '={{ $json.sku }}', next: '={{ $json.order_id + 1 }}' }, items);
+		const fast = withFastParameters(ctx);
+		expect([0, 1].map((i) => fast.getNodeParameter('sku', i))).toEqual(['A', undefined]);
+		expect([0, 1, 2].map((i) => fast.getNodeParameter('next', i))).toEqual([2, 3, 4]);
+		expect(calls).toEqual([['sku', 1], ['next', 0], ['next', 1], ['next', 2]]);
+	});
+
+	it('evaluates per item a collection that holds an expression, and passes calls with options through', () => {
+		const { ctx, calls } = context({ options: { key: '={{ $json.order_id }}' } }, items);
+		const fast = withFastParameters(ctx);
+		fast.getNodeParameter('options', 0);
+		fast.getNodeParameter('options', 1);
+		fast.getNodeParameter('options', 1, undefined, { extractValue: true });
+		expect(calls).toEqual([['options', 0], ['options', 1], ['options', 1]]);
+	});
+
+	it('keeps every other member of the context, called on the context itself', () => {
+		const { ctx } = context({}, items);
+		const fast = withFastParameters(ctx);
+		expect(fast.getInputData()).toBe(items);
+		expect(fast.getNode()).toEqual({ name: 'Node' });
+	});
+});
