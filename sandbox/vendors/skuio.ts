@@ -42,6 +42,8 @@ export interface SkuIoVendor extends VendorModule {
 /** SKU.io's fulfillment API, per skuio-fulfillments.txt, its OpenAPI excerpt and VENDOR-FACTS.md. */
 export function createSkuIo(context: VendorContext): SkuIoVendor {
 	const store = new Store(context);
+	/** For benchmarks: CSV exports repeat their data rows until the file has at least this many bytes. */
+	let csvMinBytes = 0;
 	const found = (request: SandboxRequest) => store.require(fulfillmentId(request));
 
 	const providerRoute = (action: ProviderAction): Handler =>
@@ -89,7 +91,7 @@ export function createSkuIo(context: VendorContext): SkuIoVendor {
 		const stamp = isoSeconds(context.clock.now()).replace(/[-:]/g, '').replace('T', '-').replace('Z', '');
 		const filename = `sales-order-fulfillments-${stamp}.${format}`;
 		return format === 'csv'
-			? file(toCsv(table), { contentType: 'text/csv; charset=UTF-8', filename })
+			? file(toCsv(padRows(table, csvMinBytes)), { contentType: 'text/csv; charset=UTF-8', filename })
 			: file(await toXlsx(table), { contentType: XLSX_TYPE, filename });
 	};
 
@@ -256,6 +258,13 @@ export function createSkuIo(context: VendorContext): SkuIoVendor {
 					if (typeof tracking !== 'string' || tracking === '') throw new HttpError(400, 'tracking_number is required');
 					return json(200, { fulfillment: store.providerShips(Number(request.params.id), tracking) });
 				})
+				.post('/export-size', (request) => {
+					const { bytes } = objectBody(request);
+					if (!Number.isSafeInteger(bytes) || (bytes as number) < 0 || (bytes as number) > 1024 ** 3)
+						throw new HttpError(400, 'bytes must be an integer from 0 to 1073741824');
+					csvMinBytes = bytes as number;
+					return json(200, { csvMinBytes });
+				})
 				.get('/jobs/:id', (request) => {
 					const job = store.job(Number(request.params.id));
 					if (!job) throw new HttpError(404, `No job ${request.params.id}`);
@@ -271,6 +280,7 @@ export function createSkuIo(context: VendorContext): SkuIoVendor {
 
 		reset() {
 			store.clear();
+			csvMinBytes = 0;
 		},
 
 		seed(options) {
@@ -285,6 +295,17 @@ export function createSkuIo(context: VendorContext): SkuIoVendor {
 			return { fulfillments: created.length, byStatus };
 		},
 	};
+}
+
+/** The header, then the data rows over and over until they reach about `minBytes` as CSV. */
+function padRows(table: ReturnType<typeof exportTable>, minBytes: number): ReturnType<typeof exportTable> {
+	const [header, ...rows] = table;
+	if (minBytes === 0 || rows.length === 0) return table;
+	const rowBytes = rows.reduce((sum, row) => sum + row.join(',').length + 2, 0);
+	const copies = Math.max(1, Math.ceil(minBytes / rowBytes));
+	const padded = [header];
+	for (let copy = 0; copy < copies; copy++) padded.push(...rows);
+	return padded;
 }
 
 /** Sanctum: a missing or unknown token is a 401 `{"message": "Unauthenticated."}`. */
