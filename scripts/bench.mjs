@@ -1,10 +1,143 @@
 #!/usr/bin/env node
-// Runs the benchmarks in bench/ (jest with bench/jest.config.js) and prints their figures.
-import { spawnSync } from 'node:child_process';
-import { repoRoot } from './paths.mjs';
+// `npm run bench`: issue 11's rows in a real n8n 2.41.1 with the pack installed as users install it,
+// each beside the HTTP Request node doing the same work and a raw fetch loop, interleaved, several
+// repetitions; scaling runs and the export's peak memory. See bench/README.md.
+//
+//   npm run bench -- [--reps=3] [--rows=assign,drain,accept,export,trigger] [--quick]
+//                    [--sizes.assign=500,2000,8000] [--profile=DIR] [--json=FILE] [--no-build] [--keep]
+//
+// --profile: n8n runs with its inspector open; the first repetition of every variant is recorded as
+// DIR/<row>-<size>-<variant>.cpuprofile (open in Chrome DevTools, or summarise with
+// `node bench/n8n/profile-summary.mjs FILE`).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Bench, Profiler, stats } from '../bench/n8n/harness.mjs';
+import { acceptRow, assignRow, drainRow, exportRow, rowContext, triggerRow } from '../bench/n8n/rows.mjs';
+import { freePort } from './n8n/processes.mjs';
+import { startStack } from './n8n/stack.mjs';
 
-const r = spawnSync('npx', ['jest', '--config', 'bench/jest.config.js', '--runInBand', ...process.argv.slice(2)], {
-	cwd: repoRoot,
-	stdio: 'inherit',
+const ROWS = { assign: assignRow, drain: drainRow, accept: acceptRow, export: exportRow, trigger: triggerRow };
+const FULL_SIZES = { assign: [500, 2000, 8000], drain: [10_000], accept: [500, 2000, 5000, 8000], export: [10, 50, 100], trigger: [10_000] };
+const QUICK_SIZES = { assign: [50], drain: [250], accept: [20], export: [1], trigger: [250] };
+const LABELS = { pack: 'pack', http: 'HTTP Request', httpCredential: 'HTTP Request (credential)', raw: 'raw fetch loop', getMany: 'pack Get Many' };
+
+const args = Object.fromEntries(
+	process.argv.slice(2).map((arg) => {
+		const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
+		return [key, value];
+	}),
+);
+const quick = args.quick === 'true';
+const reps = Number(args.reps ?? (args.profile ? 1 : quick ? 1 : 3));
+const rows = (args.rows ?? Object.keys(ROWS).join(',')).split(',');
+const sizes = Object.fromEntries(
+	Object.keys(ROWS).map((row) => [row, args[`sizes.${row}`]?.split(',').map(Number) ?? (quick ? QUICK_SIZES : FULL_SIZES)[row]]),
+);
+
+const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-bench-'));
+const inspectPort = args.profile ? await freePort() : undefined;
+const log = (line) => process.stderr.write(`${line}\n`);
+const stack = await startStack({
+	userFolder,
+	build: args['no-build'] !== 'true',
+	log,
+	n8nEnv: inspectPort ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : undefined,
 });
-process.exit(r.status ?? 1);
+const results = { startedAt: new Date().toISOString(), machine: machine(), reps, rows: [] };
+let profiler;
+try {
+	const bench = new Bench({
+		client: stack.client,
+		sandbox: stack.sandbox.control,
+		credentials: stack.credentials,
+		packageName: stack.packageName,
+		pid: stack.n8n.proc.child.pid,
+	});
+	if (args.profile) {
+		mkdirSync(args.profile, { recursive: true });
+		profiler = new Profiler(inspectPort);
+		await profiler.connect();
+	}
+	const ctx = await rowContext(bench);
+	for (const name of rows) {
+		if (!ROWS[name]) throw new Error(`unknown row ${name} (rows: ${Object.keys(ROWS).join(', ')})`);
+		for (const size of sizes[name]) {
+			const row = await ROWS[name](bench, ctx, size);
+			log(`\n[bench] ${row.title}`);
+			await row.setup?.();
+			const names = Object.keys(row.variants);
+			const runs = Object.fromEntries(names.map((variant) => [variant, []]));
+			// A warm-up run of each variant (n8n loads node code and compiles on first use), not counted.
+			if (!quick) for (const variant of names) await row.variants[variant]();
+			for (let rep = 0; rep < reps; rep++) {
+				const order = names.map((_, i) => names[(i + rep) % names.length]);
+				for (const variant of order) {
+					const profiled = profiler && rep === 0 && variant !== 'raw';
+					if (profiled) await profiler.start();
+					const run = await row.variants[variant]();
+					if (profiled) await profiler.stop(path.join(args.profile, `${name}-${size}-${variant}.cpuprofile`));
+					log(`[bench]   ${variant}: ${describeRun(run)}`);
+					runs[variant].push(run);
+				}
+			}
+			const summary = summarize(name, size, row.title, runs);
+			results.rows.push(summary);
+			print(summary);
+		}
+	}
+} finally {
+	profiler?.close();
+	await stack.stop();
+	if (args.keep === 'true') log(`[bench] kept ${userFolder}`);
+	else rmSync(userFolder, { recursive: true, force: true });
+}
+results.finishedAt = new Date().toISOString();
+results.loadAfter = os.loadavg();
+if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+
+function describeRun(run) {
+	const parts = [`${Math.round(run.ms)} ms`, `${run.requests} requests`];
+	if (run.executionMs !== undefined) parts.push(`execution ${run.executionMs} ms`);
+	if (run.spanMs !== undefined) parts.push(`requests span ${run.spanMs} ms`);
+	if (run.memory?.growthMb !== undefined) parts.push(`RSS +${run.memory.growthMb.toFixed(0)} MB`);
+	return parts.join(', ');
+}
+
+function summarize(row, size, title, runs) {
+	const variants = Object.entries(runs).map(([variant, list]) => ({
+		variant,
+		requests: list.map((run) => run.requests),
+		ms: stats(list.map((run) => run.ms)),
+		...(list[0].executionMs !== undefined && { executionMs: stats(list.map((run) => run.executionMs)) }),
+		...(list[0].spanMs !== undefined && { spanMs: stats(list.map((run) => run.spanMs)) }),
+		...(list[0].memory?.growthMb !== undefined && { memoryGrowthMb: stats(list.map((run) => run.memory.growthMb)) }),
+	}));
+	const median = (name) => variants.find((v) => v.variant === name)?.ms.median;
+	const base = median('http') ?? median('getMany');
+	return { row, size, title, variants, ratio: base ? median('pack') / base : undefined, load: os.loadavg() };
+}
+
+function print(summary) {
+	const lines = [`\n${summary.title} (${reps} runs; node time, ms)`];
+	for (const v of summary.variants) {
+		const extra = [];
+		if (v.executionMs) extra.push(`execution median ${Math.round(v.executionMs.median)}`);
+		if (v.spanMs) extra.push(`poll requests span median ${Math.round(v.spanMs.median)}`);
+		if (v.memoryGrowthMb) extra.push(`RSS peak +${v.memoryGrowthMb.median.toFixed(0)} MB (${v.memoryGrowthMb.min.toFixed(0)}–${v.memoryGrowthMb.max.toFixed(0)})`);
+		lines.push(
+			`  ${(LABELS[v.variant] ?? v.variant).padEnd(26)} requests ${String([...new Set(v.requests)].join('/')).padStart(6)}  median ${fmt(v.ms.median)}  min ${fmt(v.ms.min)}  max ${fmt(v.ms.max)}  ${extra.join(', ')}`,
+		);
+	}
+	if (summary.ratio !== undefined) lines.push(`  ratio pack / ${summary.row === 'trigger' ? 'Get Many' : 'HTTP Request'}: ${summary.ratio.toFixed(2)}×`);
+	lines.push(`  load average ${summary.load.map((n) => n.toFixed(2)).join(' ')}`);
+	console.log(lines.join('\n'));
+}
+
+function fmt(ms) {
+	return `${Math.round(ms)}`.padStart(7);
+}
+
+function machine() {
+	return { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore: os.loadavg() };
+}

@@ -23,8 +23,9 @@ import { startN8n } from './server.mjs';
  * @param {(line: string) => void} [options.log]
  * @param {(line: string) => void} [options.echoN8n]   receives n8n's output lines
  * @param {(line: string) => void} [options.echoSandbox]   receives the sandbox's output lines
+ * @param {Record<string, string>} [options.n8nEnv]   extra environment for n8n (e.g. NODE_OPTIONS)
  */
-export async function startStack({ userFolder, n8nPort, sandboxPort, seed = false, build = true, log = console.error, echoN8n, echoSandbox }) {
+export async function startStack({ userFolder, n8nPort, sandboxPort, seed = false, build = true, log = console.error, echoN8n, echoSandbox, n8nEnv }) {
 	const problem = userFolderProblem(userFolder);
 	if (problem) throw new Error(problem);
 	mkdirSync(userFolder, { recursive: true });
@@ -42,7 +43,7 @@ export async function startStack({ userFolder, n8nPort, sandboxPort, seed = fals
 		log('[stack] starting the sandbox and n8n');
 		const [sandboxStart, n8nStart] = await Promise.allSettled([
 			startSandboxProcess({ port: sandboxPort, seed, logFile: path.join(userFolder, 'sandbox.log'), echo: echoSandbox }),
-			startN8n({ n8n: n8nInstall, userFolder, port: n8nPort, logFile: path.join(userFolder, 'n8n.log'), echo: echoN8n }),
+			startN8n({ n8n: n8nInstall, userFolder, port: n8nPort, logFile: path.join(userFolder, 'n8n.log'), echo: echoN8n, extraEnv: n8nEnv }),
 		]);
 		// Stopped in reverse: n8n before the sandbox it talks to.
 		for (const start of [sandboxStart, n8nStart]) if (start.status === 'fulfilled') started.push(start.value);

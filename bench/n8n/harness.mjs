@@ -1,0 +1,194 @@
+// Measuring inside a running n8n: stored workflows run manually through the REST API, their
+// execution and node times, the sandbox's request count, n8n's resident memory, CPU profiles.
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
+
+export class Bench {
+	/**
+	 * @param {object} options
+	 * @param {import('../../scripts/n8n/rest.mjs').N8nClient} options.client   logged in
+	 * @param {import('../../scripts/n8n/sandbox.mjs').SandboxControl} options.sandbox
+	 * @param {Array<object>} options.credentials   the sandbox credentials (stack.credentials)
+	 * @param {string} options.packageName
+	 * @param {number} [options.pid]   n8n's process id, to read its memory
+	 */
+	constructor({ client, sandbox, credentials, packageName, pid }) {
+		Object.assign(this, { client, sandbox, credentials, packageName, pid });
+		this.saved = new Map();
+	}
+
+	credential(type) {
+		const found = this.credentials.find((credential) => credential.type === type);
+		if (!found) throw new Error(`no sandbox credential of type ${type}`);
+		return found;
+	}
+
+	/** Creates the workflow, or replaces the stored one of the same name; returns its id. */
+	async save(workflow) {
+		const known = this.saved.get(workflow.name);
+		const body = { ...workflow, settings: { executionOrder: 'v1', ...workflow.settings } };
+		const saved = known ? await this.client.updateWorkflow(known, body) : await this.client.createWorkflow(body);
+		this.saved.set(workflow.name, saved.id);
+		return saved.id;
+	}
+
+	/** An n8n credential the HTTP Request node uses, created once per name. */
+	async httpHeaderCredential(name, headerName, headerValue) {
+		const existing = (await this.client.listCredentials()).find((c) => c.name === name);
+		if (existing) return { id: existing.id, name };
+		const saved = await this.client.createCredential({ name, type: 'httpHeaderAuth', data: { name: headerName, value: headerValue } });
+		return { id: saved.id, name };
+	}
+
+	/**
+	 * Runs a stored workflow from `trigger` as the editor does and waits for it (polling the
+	 * execution list, so a large execution's data is loaded once). Returns { executionMs (n8n's
+	 * startedAt → stoppedAt), wallMs, nodeMs (the node `measure`'s own executionTime), items (its
+	 * output count), execution }.
+	 */
+	async run(workflowId, { trigger = 'Run', measure, timeoutMs = 600_000 }) {
+		const started = performance.now();
+		const executionId = await this.client.runWorkflow(workflowId, trigger);
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const deadline = Date.now() + timeoutMs;
+		let summary;
+		for (;;) {
+			const { results } = await this.client.request('GET', `/rest/executions?filter=${filter}&limit=5`);
+			summary = results.find((result) => String(result.id) === String(executionId));
+			if (summary && FINAL.has(summary.status)) break;
+			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${summary?.status} after ${timeoutMs} ms`);
+			await sleep(50);
+		}
+		const wallMs = performance.now() - started;
+		const execution = await this.client.getExecution(executionId);
+		const runData = execution.data?.resultData?.runData ?? {};
+		const nodeRun = runData[measure]?.[0];
+		if (execution.status !== 'success' || !nodeRun) {
+			const errors = Object.entries(runData).flatMap(([name, runs]) => runs.filter((r) => r.error).map((r) => `${name}: ${r.error.message}`));
+			throw new Error(`execution ${executionId} ${execution.status}: ${errors.join('; ') || JSON.stringify(execution.data?.resultData?.error?.message)}`);
+		}
+		return {
+			executionMs: new Date(execution.stoppedAt) - new Date(execution.startedAt),
+			wallMs,
+			nodeMs: nodeRun.executionTime,
+			items: (nodeRun.data?.main?.[0] ?? []).length,
+			output: nodeRun.data?.main?.[0] ?? [],
+		};
+	}
+
+	/** Requests the sandbox saw for `vendor` after ledger mark `since`, optionally only those matching `path`. */
+	async requests(vendor, since, path) {
+		const entries = await this.sandbox.ledger({ vendor, type: 'request', since });
+		return path ? entries.filter((entry) => path.test(entry.path)) : entries;
+	}
+
+	/** n8n's resident set (VmRSS) and its peak since the last reset (VmHWM), in MB. */
+	memory() {
+		const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+		const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+		return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+	}
+
+	/**
+	 * Runs `body()` while watching n8n's memory: the peak resident set (VmHWM, reset first, and
+	 * sampled every 20 ms) above the resident set just before. Returns { result, baseMb, peakMb, growthMb }.
+	 */
+	async watchMemory(body) {
+		if (this.pid === undefined) return { result: await body() };
+		try {
+			writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+		} catch {
+			// Without the reset, VmHWM holds the process' all-time peak; the samples still count.
+		}
+		const baseMb = this.memory().rssMb;
+		let sampled = baseMb;
+		const timer = setInterval(() => {
+			sampled = Math.max(sampled, this.memory().rssMb);
+		}, 20);
+		try {
+			const result = await body();
+			const { hwmMb } = this.memory();
+			const peakMb = Number.isFinite(hwmMb) && hwmMb >= baseMb ? Math.max(hwmMb, sampled) : sampled;
+			return { result, baseMb, peakMb, growthMb: peakMb - baseMb };
+		} finally {
+			clearInterval(timer);
+		}
+	}
+}
+
+/** A workflow: a manual trigger named "Run" (unless the first node is a trigger) and a chain of nodes. */
+export function chain(name, nodes) {
+	const all = nodes[0].type.endsWith('Trigger') || nodes[0].type.endsWith('trigger') ? nodes : [
+		{ name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		...nodes,
+	];
+	const placed = all.map((node, index) => ({ id: randomUUID(), position: [index * 240, 0], ...node }));
+	const connections = {};
+	for (let i = 0; i + 1 < placed.length; i++)
+		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+	return { name, nodes: placed, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** { median, min, max } of numbers. */
+export function stats(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/**
+ * CPU profiles of n8n's main process through its inspector (n8n started with
+ * NODE_OPTIONS=--inspect=127.0.0.1:<port>): start() before a run, stop(file) after it.
+ */
+export class Profiler {
+	constructor(port) {
+		this.port = port;
+		this.nextId = 1;
+		this.pending = new Map();
+	}
+
+	async connect() {
+		const targets = await (await fetch(`http://127.0.0.1:${this.port}/json/list`)).json();
+		this.socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+		await new Promise((resolve, reject) => {
+			this.socket.addEventListener('open', resolve, { once: true });
+			this.socket.addEventListener('error', reject, { once: true });
+		});
+		this.socket.addEventListener('message', (event) => {
+			const message = JSON.parse(event.data);
+			const waiting = this.pending.get(message.id);
+			if (!waiting) return;
+			this.pending.delete(message.id);
+			if (message.error) waiting.reject(new Error(JSON.stringify(message.error)));
+			else waiting.resolve(message.result);
+		});
+		await this.send('Profiler.enable');
+		await this.send('Profiler.setSamplingInterval', { interval: 200 });
+	}
+
+	send(method, params = {}) {
+		const id = this.nextId++;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			this.socket.send(JSON.stringify({ id, method, params }));
+		});
+	}
+
+	start() {
+		return this.send('Profiler.start');
+	}
+
+	async stop(file) {
+		const { profile } = await this.send('Profiler.stop');
+		writeFileSync(file, JSON.stringify(profile));
+		return profile;
+	}
+
+	close() {
+		this.socket?.close();
+	}
+}
