@@ -12,7 +12,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Bench, Profiler, stats } from '../bench/n8n/harness.mjs';
+import { Bench, Inspector, stats } from '../bench/n8n/harness.mjs';
 import { acceptRow, assignRow, drainRow, exportRow, rowContext, triggerRow } from '../bench/n8n/rows.mjs';
 import { freePort } from './n8n/processes.mjs';
 import { startStack } from './n8n/stack.mjs';
@@ -36,18 +36,22 @@ const sizes = Object.fromEntries(
 );
 
 const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-bench-'));
-const inspectPort = args.profile ? await freePort() : undefined;
+// n8n's inspector: memory readings of the export row, and CPU profiles with --profile.
+const inspectPort = await freePort();
 const log = (line) => process.stderr.write(`${line}\n`);
 const stack = await startStack({
 	userFolder,
 	build: args['no-build'] !== 'true',
 	log,
-	n8nEnv: inspectPort ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : undefined,
+	n8nEnv: { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` },
 });
 const results = { startedAt: new Date().toISOString(), machine: machine(), reps, rows: [] };
+const inspector = new Inspector(inspectPort);
 let profiler;
 try {
+	await inspector.connect();
 	const bench = new Bench({
+		inspector,
 		client: stack.client,
 		sandbox: stack.sandbox.control,
 		credentials: stack.credentials,
@@ -56,20 +60,19 @@ try {
 	});
 	if (args.profile) {
 		mkdirSync(args.profile, { recursive: true });
-		profiler = new Profiler(inspectPort);
-		await profiler.connect();
+		profiler = inspector;
 	}
 	const ctx = await rowContext(bench);
 	for (const name of rows) {
 		if (!ROWS[name]) throw new Error(`unknown row ${name} (rows: ${Object.keys(ROWS).join(', ')})`);
-		for (const size of sizes[name]) {
+		for (const [sizeIndex, size] of sizes[name].entries()) {
 			const row = await ROWS[name](bench, ctx, size);
 			log(`\n[bench] ${row.title}`);
 			await row.setup?.();
 			const names = Object.keys(row.variants);
 			const runs = Object.fromEntries(names.map((variant) => [variant, []]));
 			// A warm-up run of each variant (n8n loads node code and compiles on first use), not counted.
-			if (!quick) for (const variant of names) await row.variants[variant]();
+			if (!quick && sizeIndex === 0) for (const variant of names) await row.variants[variant]();
 			for (let rep = 0; rep < reps; rep++) {
 				const order = names.map((_, i) => names[(i + rep) % names.length]);
 				for (const variant of order) {
@@ -87,7 +90,7 @@ try {
 		}
 	}
 } finally {
-	profiler?.close();
+	inspector.close();
 	await stack.stop();
 	if (args.keep === 'true') log(`[bench] kept ${userFolder}`);
 	else rmSync(userFolder, { recursive: true, force: true });
@@ -101,6 +104,7 @@ function describeRun(run) {
 	if (run.executionMs !== undefined) parts.push(`execution ${run.executionMs} ms`);
 	if (run.spanMs !== undefined) parts.push(`requests span ${run.spanMs} ms`);
 	if (run.memory?.growthMb !== undefined) parts.push(`RSS +${run.memory.growthMb.toFixed(0)} MB`);
+	if (run.memory?.heapGrowthMb !== undefined) parts.push(`heap+external +${run.memory.heapGrowthMb.toFixed(0)} MB`);
 	return parts.join(', ');
 }
 
@@ -112,6 +116,7 @@ function summarize(row, size, title, runs) {
 		...(list[0].executionMs !== undefined && { executionMs: stats(list.map((run) => run.executionMs)) }),
 		...(list[0].spanMs !== undefined && { spanMs: stats(list.map((run) => run.spanMs)) }),
 		...(list[0].memory?.growthMb !== undefined && { memoryGrowthMb: stats(list.map((run) => run.memory.growthMb)) }),
+		...(list[0].memory?.heapGrowthMb !== undefined && { heapGrowthMb: stats(list.map((run) => run.memory.heapGrowthMb)) }),
 	}));
 	const median = (name) => variants.find((v) => v.variant === name)?.ms.median;
 	const base = median('http') ?? median('getMany');
@@ -124,6 +129,7 @@ function print(summary) {
 		const extra = [];
 		if (v.executionMs) extra.push(`execution median ${Math.round(v.executionMs.median)}`);
 		if (v.spanMs) extra.push(`poll requests span median ${Math.round(v.spanMs.median)}`);
+		if (v.heapGrowthMb) extra.push(`heap+external peak +${v.heapGrowthMb.median.toFixed(0)} MB (${v.heapGrowthMb.min.toFixed(0)}–${v.heapGrowthMb.max.toFixed(0)})`);
 		if (v.memoryGrowthMb) extra.push(`RSS peak +${v.memoryGrowthMb.median.toFixed(0)} MB (${v.memoryGrowthMb.min.toFixed(0)}–${v.memoryGrowthMb.max.toFixed(0)})`);
 		lines.push(
 			`  ${(LABELS[v.variant] ?? v.variant).padEnd(26)} requests ${String([...new Set(v.requests)].join('/')).padStart(6)}  median ${fmt(v.ms.median)}  min ${fmt(v.ms.min)}  max ${fmt(v.ms.max)}  ${extra.join(', ')}`,

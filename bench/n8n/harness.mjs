@@ -14,9 +14,10 @@ export class Bench {
 	 * @param {Array<object>} options.credentials   the sandbox credentials (stack.credentials)
 	 * @param {string} options.packageName
 	 * @param {number} [options.pid]   n8n's process id, to read its memory
+	 * @param {Inspector} [options.inspector]   connected to n8n's inspector
 	 */
-	constructor({ client, sandbox, credentials, packageName, pid }) {
-		Object.assign(this, { client, sandbox, credentials, packageName, pid });
+	constructor({ client, sandbox, credentials, packageName, pid, inspector }) {
+		Object.assign(this, { client, sandbox, credentials, packageName, pid, inspector });
 		this.saved = new Map();
 	}
 
@@ -60,7 +61,8 @@ export class Bench {
 			summary = results.find((result) => String(result.id) === String(executionId));
 			if (summary && FINAL.has(summary.status)) break;
 			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${summary?.status} after ${timeoutMs} ms`);
-			await sleep(50);
+			// Often at first for short runs, then rarely: each look costs n8n a database query.
+			await sleep(performance.now() - started < 3000 ? 50 : 250);
 		}
 		const wallMs = performance.now() - started;
 		const execution = await this.client.getExecution(executionId);
@@ -93,26 +95,53 @@ export class Bench {
 	}
 
 	/**
-	 * Runs `body()` while watching n8n's memory: the peak resident set (VmHWM, reset first, and
-	 * sampled every 20 ms) above the resident set just before. Returns { result, baseMb, peakMb, growthMb }.
+	 * Runs `body()` while watching n8n's memory. With `this.inspector` (n8n's inspector), garbage is
+	 * collected first and n8n's own process.memoryUsage() is sampled every 20 ms: the peak of heapUsed +
+	 * external (Buffers included) above the value just before. Always: the peak resident set (VmHWM,
+	 * reset first, and sampled) above the resident set just before. Returns { result, baseMb, peakMb,
+	 * growthMb (RSS), heapGrowthMb (heap + external) }.
 	 */
 	async watchMemory(body) {
 		if (this.pid === undefined) return { result: await body() };
+		const usage = async () => {
+			const { result } = await this.inspector.send('Runtime.evaluate', {
+				expression: 'JSON.stringify(process.memoryUsage())',
+				returnByValue: true,
+			});
+			const { heapUsed, external } = JSON.parse(result.value);
+			return (heapUsed + external) / 2 ** 20;
+		};
+		if (this.inspector) await this.inspector.send('HeapProfiler.collectGarbage');
 		try {
 			writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
 		} catch {
 			// Without the reset, VmHWM holds the process' all-time peak; the samples still count.
 		}
 		const baseMb = this.memory().rssMb;
+		const heapBase = this.inspector ? await usage() : undefined;
 		let sampled = baseMb;
+		let heapPeak = heapBase;
+		let sampling = false;
 		const timer = setInterval(() => {
 			sampled = Math.max(sampled, this.memory().rssMb);
+			if (!this.inspector || sampling) return;
+			sampling = true;
+			usage()
+				.then((mb) => (heapPeak = Math.max(heapPeak, mb)))
+				.catch(() => undefined)
+				.finally(() => (sampling = false));
 		}, 20);
 		try {
 			const result = await body();
 			const { hwmMb } = this.memory();
 			const peakMb = Number.isFinite(hwmMb) && hwmMb >= baseMb ? Math.max(hwmMb, sampled) : sampled;
-			return { result, baseMb, peakMb, growthMb: peakMb - baseMb };
+			return {
+				result,
+				baseMb,
+				peakMb,
+				growthMb: peakMb - baseMb,
+				...(heapBase !== undefined && { heapGrowthMb: heapPeak - heapBase }),
+			};
 		} finally {
 			clearInterval(timer);
 		}
@@ -141,10 +170,10 @@ export function stats(values) {
 }
 
 /**
- * CPU profiles of n8n's main process through its inspector (n8n started with
- * NODE_OPTIONS=--inspect=127.0.0.1:<port>): start() before a run, stop(file) after it.
+ * n8n's main process through its inspector (n8n started with NODE_OPTIONS=--inspect=127.0.0.1:<port>):
+ * CPU profiles (start() before a run, stop(file) after it) and memory readings.
  */
-export class Profiler {
+export class Inspector {
 	constructor(port) {
 		this.port = port;
 		this.nextId = 1;
@@ -168,6 +197,7 @@ export class Profiler {
 		});
 		await this.send('Profiler.enable');
 		await this.send('Profiler.setSamplingInterval', { interval: 200 });
+		await this.send('Runtime.enable');
 	}
 
 	send(method, params = {}) {

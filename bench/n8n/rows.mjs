@@ -336,11 +336,11 @@ export async function exportRow(bench, ctx, megabytes) {
 	const bytes = megabytes * 1024 * 1024;
 	const viaN8n = (id) => async () => {
 		const since = await bench.sandbox.ledgerMark();
-		const { result: run, growthMb, baseMb, peakMb } = await bench.watchMemory(() => bench.run(id, { measure: 'Export' }));
+		const { result: run, growthMb, heapGrowthMb, baseMb, peakMb } = await bench.watchMemory(() => bench.run(id, { measure: 'Export' }));
 		const requests = await bench.requests('skuio', since, /\/export$/);
 		const binary = Object.values(run.output[0]?.binary ?? {})[0];
 		const size = Number(binary?.fileSize?.match?.(/[\d.]+/)?.[0] ?? NaN);
-		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items: run.items, memory: { baseMb, peakMb, growthMb }, fileSize: binary?.fileSize, size };
+		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items: run.items, memory: { baseMb, peakMb, growthMb, heapGrowthMb }, fileSize: binary?.fileSize, size };
 	};
 	return {
 		title: `SKU.io: export a ${megabytes} MB CSV`,
