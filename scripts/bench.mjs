@@ -87,6 +87,8 @@ try {
 			const summary = summarize(name, size, row.title, runs);
 			results.rows.push(summary);
 			print(summary);
+			// Written after every row, so an interrupted run keeps what it measured.
+			if (args.json) writeFileSync(args.json, `${JSON.stringify({ ...results, loadAfter: os.loadavg() }, null, 2)}\n`);
 		}
 	}
 } finally {
