@@ -57,7 +57,7 @@ export class Bench {
 		const deadline = Date.now() + timeoutMs;
 		let summary;
 		for (;;) {
-			const { results } = await this.client.request('GET', `/rest/executions?filter=${filter}&limit=5`);
+			const { results } = await transient(() => this.client.request('GET', `/rest/executions?filter=${filter}&limit=5`));
 			summary = results.find((result) => String(result.id) === String(executionId));
 			if (summary && FINAL.has(summary.status)) break;
 			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${summary?.status} after ${timeoutMs} ms`);
@@ -65,7 +65,7 @@ export class Bench {
 			await sleep(performance.now() - started < 3000 ? 50 : 250);
 		}
 		const wallMs = performance.now() - started;
-		const execution = await this.client.getExecution(executionId);
+		const execution = await transient(() => this.client.getExecution(executionId));
 		const runData = execution.data?.resultData?.runData ?? {};
 		const nodeRun = runData[measure]?.[0];
 		if (execution.status !== 'success' || !nodeRun) {
@@ -83,7 +83,7 @@ export class Bench {
 
 	/** Requests the sandbox saw for `vendor` after ledger mark `since`, optionally only those matching `path`. */
 	async requests(vendor, since, path) {
-		const entries = await this.sandbox.ledger({ vendor, type: 'request', since });
+		const entries = await transient(() => this.sandbox.ledger({ vendor, type: 'request', since }));
 		return path ? entries.filter((entry) => path.test(entry.path)) : entries;
 	}
 
@@ -144,6 +144,23 @@ export class Bench {
 			};
 		} finally {
 			clearInterval(timer);
+		}
+	}
+}
+
+/**
+ * `read()`, again after a pause when n8n or the sandbox is briefly unavailable: on a machine at load
+ * 20, n8n answers 503 "Database is not ready" now and then, and a kept-alive socket can be reset.
+ * Only for reads.
+ */
+export async function transient(read, attempts = 20) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await read();
+		} catch (error) {
+			const passing = error.status === 503 || error.message === 'fetch failed';
+			if (!passing || attempt >= attempts) throw error;
+			await sleep(500);
 		}
 	}
 }

@@ -2,12 +2,12 @@
 // user would build it, and by a raw fetch loop (the limit). A variant returns one measurement:
 // { ms, executionMs?, wallMs?, requests, items, memory? }.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chain } from './harness.mjs';
+import { chain, transient } from './harness.mjs';
 
 const HTTP = { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 };
 
 async function fetchJson(url, init) {
-	const response = await fetch(url, init);
+	const response = init?.method === undefined || init.method === 'GET' ? await transient(() => fetch(url, init)) : await fetch(url, init);
 	const body = await response.json();
 	if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
 	return body;
