@@ -29,8 +29,10 @@ import { startN8n, startN8nWorker } from './server.mjs';
  *   and Redis in a temp folder (removed by stop()), n8n main (`n8n start`) and `workers` workers
  *   (`n8n worker`) sharing the user folder. Adds { queue: { postgres, redis, dir, env }, workers,
  *   startWorker(name) } to the result.
+ * @param {(stop: () => Promise<void>) => void} [options.onStop]  receives stop() at once, to stop
+ *   what has started so far when the caller is asked to quit while the stack is still starting
  */
-export async function startStack({ userFolder, n8nPort, sandboxPort, seed = false, build = true, log = console.error, echoN8n, echoSandbox, queue }) {
+export async function startStack({ userFolder, n8nPort, sandboxPort, seed = false, build = true, log = console.error, echoN8n, echoSandbox, queue, onStop }) {
 	const problem = userFolderProblem(userFolder);
 	if (problem) throw new Error(problem);
 	mkdirSync(userFolder, { recursive: true });
@@ -46,6 +48,7 @@ export async function startStack({ userFolder, n8nPort, sandboxPort, seed = fals
 		for (const proc of running) await proc.stop();
 		if (queueDir) rmSync(queueDir, { recursive: true, force: true });
 	};
+	onStop?.(stop);
 	try {
 		let extraEnv;
 		let cluster;
