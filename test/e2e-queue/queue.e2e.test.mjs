@@ -125,7 +125,7 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 				const before = new Set(runsByWorker().keys());
 				const caught = await waitFor(
 					() => {
-						const running = runningExecution(stack.workers.filter((worker) => !worker.proc.exitInfo));
+						const running = runningExecution(workers.filter((worker) => !worker.proc.exitInfo));
 						return running && !before.has(running.executionId) ? running : undefined;
 					},
 					{ timeoutMs: 90_000, intervalMs: 100, describe: () => 'no execution of round 1 was seen running on a worker' },
@@ -189,7 +189,7 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 		try {
 			const caught = await waitFor(
 				() => {
-					const running = runningExecution(stack.workers.filter((worker) => !worker.proc.exitInfo));
+					const running = runningExecution(workers.filter((worker) => !worker.proc.exitInfo));
 					return running && !known.has(running.executionId) ? running : undefined;
 				},
 				{ timeoutMs: 60_000, intervalMs: 100, describe: () => 'the activation poll started no execution on a worker' },
