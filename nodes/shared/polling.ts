@@ -118,6 +118,14 @@ export async function pollNewItems<T extends IDataObject>(
 	}
 
 	const emit = stored.initialized || options.emitExisting ? fresh : [];
+	const limit = options.seenLimit ?? DEFAULT_SEEN_LIMIT;
+	const keys = items.map((item) => source.key(item));
+	const present = new Set(keys);
+	const gone =
+		!source.cursorOf && options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
+	// May read again (a cursor source's recheck): before any state is written, so a failure loses nothing.
+	const again = await dueAgain(source, options.reEmit, stored, { items, emitted: emit, gone, limit });
+
 	let cursor = maxCursor(source, items, stored.cursor);
 	const severalPages = source.pageSize !== undefined && items.length >= source.pageSize;
 	if (source.cursorOf && options.toleratePageShifts && severalPages) {
@@ -127,19 +135,13 @@ export async function pollNewItems<T extends IDataObject>(
 	} else {
 		delete state.ahead;
 	}
-	const limit = options.seenLimit ?? DEFAULT_SEEN_LIMIT;
-	let gone: string[] = [];
 	if (source.cursorOf) {
 		state.seen = [...(stored.seen ?? []), ...fresh.map((item) => source.key(item))].slice(-limit);
 	} else {
-		const keys = items.map((item) => source.key(item));
-		const present = new Set(keys);
-		gone = options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
 		state.seen = keys;
 		if (gone.length) state.gone = gone;
 		else delete state.gone;
 	}
-	const again = await dueAgain(source, options.reEmit, stored, { items, emitted: emit, gone, limit });
 	if (again.outstanding.length) state.outstanding = again.outstanding;
 	else delete state.outstanding;
 	if (cursor !== undefined) state.cursor = cursor;

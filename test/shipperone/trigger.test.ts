@@ -272,6 +272,25 @@ describe('ShipperOne Trigger', () => {
 			expect(poller.staticData().outstanding).toBeUndefined();
 		});
 
+		it('loses nothing when the re-check read fails', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 15, maxRetries: 0 } });
+			await poller.poll();
+			const [stranded] = seed(env, 1);
+			await poller.poll();
+			time.by(15);
+			const [arrived] = seed(env, 1);
+			const before = JSON.stringify(poller.staticData());
+			// The dated read passes; the whole-queue re-check fails.
+			env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/fulfillmentOrders/', status: 500, after: 1 });
+			await expect(poller.poll()).rejects.toThrow('HTTP 500');
+			expect(JSON.stringify(poller.staticData())).toBe(before);
+			expect(marks(await poller.poll())).toEqual([
+				[arrived.order_id, undefined, undefined],
+				[stranded.order_id, true, 2],
+			]);
+		});
+
 		it('Queue Snapshot: re-emits from its own read', async () => {
 			const time = travel();
 			const poller = trigger({ options: { detectBy: 'snapshot', reEmitAfterMinutes: 5 } });
