@@ -3,7 +3,7 @@
 // credentials and the example workflows. `--queue`: the same in n8n's queue mode (Postgres, Redis,
 // n8n main and workers). Ctrl-C, or SIGTERM to npm or to this script, stops everything it started.
 //
-//   npm start -- [--port 5678] [--sandbox-port 4010] [--fresh] [--verbose] [--queue [--workers 2]]
+//   npm start -- [--port 5678] [--sandbox-port 4010] [--fresh] [--verbose] [--queue [--workers 2]] [--no-build]
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,6 +20,7 @@ const USAGE = `Usage: npm start [-- options]
   --queue            n8n in queue mode: a private Postgres and Redis (Debian packages, installed
                      when missing), n8n main and workers; everything in a temp folder, removed on stop
   --workers N        with --queue: how many workers (default 2)
+  --no-build         install the pack as dist/ is now, without building it first
 Environment: FULFILLMENT_N8N_USER_FOLDER  n8n's user folder (default ~/.cache/n8n-nodes-fulfillment/start-<id>)`;
 
 /**
@@ -32,7 +33,7 @@ const USER_FOLDER =
 	path.join(homedir(), '.cache', 'n8n-nodes-fulfillment', `start-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`);
 
 function parseArgs(argv) {
-	const options = { port: 5678, sandboxPort: 4010, fresh: false, verbose: false, queue: false, workers: 2 };
+	const options = { port: 5678, sandboxPort: 4010, fresh: false, verbose: false, queue: false, workers: 2, build: true };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
 		const number = (min, max, what) => {
@@ -47,6 +48,7 @@ function parseArgs(argv) {
 		else if (flag === '--fresh') options.fresh = true;
 		else if (flag === '--verbose') options.verbose = true;
 		else if (flag === '--queue') options.queue = true;
+		else if (flag === '--no-build') options.build = false;
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else throw new Error(`Unknown option ${argv[i]}`);
 	}
@@ -184,6 +186,7 @@ async function main() {
 			n8nPort: options.port,
 			sandboxPort: options.sandboxPort,
 			seed: true,
+			build: options.build,
 			log,
 			echoN8n: options.verbose ? (line) => console.log(`[n8n] ${line}`) : undefined,
 			echoSandbox: options.verbose ? (line) => console.log(`[sandbox] ${line}`) : undefined,

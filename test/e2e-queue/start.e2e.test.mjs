@@ -90,7 +90,8 @@ describe('npm start', () => {
 	test('--queue: prints what runs where; SIGTERM to npm stops all of it', async () => {
 		const port = await freePort();
 		const sandboxPort = await freePort();
-		const run = npmStart(['--queue', '--port', String(port), '--sandbox-port', String(sandboxPort)], {});
+		const noBuild = process.env.FULFILLMENT_E2E_SKIP_BUILD === '1' ? ['--no-build'] : [];
+		const run = npmStart(['--queue', '--port', String(port), '--sandbox-port', String(sandboxPort), ...noBuild], {});
 		let tree = [];
 		try {
 			await waitFor(() => /is ready in queue mode[\s\S]*Ctrl-C/.test(run.output.stdout) || run.child.exitCode !== null, {
