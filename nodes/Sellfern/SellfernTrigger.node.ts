@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { optionsCollection } from '../shared/description';
-import { pollNewItems, pollPaging } from '../shared/polling';
+import { pollNewItems, pollPaging, reEmitOptions, reEmitSettings } from '../shared/polling';
 import { booleanFlag, optionalString, validateParameters, z } from '../shared/validation';
 import { readQueue } from './queue';
 import { QUEUE_STATUSES } from './transport';
@@ -55,6 +55,7 @@ export class SellfernTrigger implements INodeType {
 					description:
 						'Whether the first poll after activation emits the orders already in the queue, instead of only those that arrive later',
 				},
+				...reEmitOptions('an order', 'in the queue'),
 			]),
 		],
 	};
@@ -65,6 +66,7 @@ export class SellfernTrigger implements INodeType {
 			supplierId: this.getNodeParameter('supplierId', ''),
 			emitExisting: this.getNodeParameter('options.emitExisting', false),
 		});
+		const reEmit = reEmitSettings(this);
 		const filters = { status: params.status, supplierId: params.supplierId };
 		return await pollNewItems(
 			this,
@@ -79,6 +81,7 @@ export class SellfernTrigger implements INodeType {
 				scope: JSON.stringify([params.status, params.supplierId ?? '']),
 				// The queue is read oldest first while the flow moves orders out of it.
 				toleratePageShifts: true,
+				reEmit,
 			},
 		);
 	}

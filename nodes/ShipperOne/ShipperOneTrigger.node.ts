@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { optionsCollection } from '../shared/description';
-import { pollNewItems, pollPaging, type PollSource } from '../shared/polling';
+import { pollNewItems, pollPaging, reEmitOptions, reEmitSettings, type PollSource } from '../shared/polling';
 import { booleanFlag, integerAtLeast, validateParameters, z } from '../shared/validation';
-import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue, type Queue } from './queue';
+import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, QUEUE_PAGE_SIZE, queueSchema, readQueue, type Queue } from './queue';
 import { secondsBefore, updateTimeOf } from './updateTime';
 
 const DEFAULT_OVERLAP_SECONDS = 60;
@@ -68,6 +68,8 @@ function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IData
 		},
 		key: (order) => `${orderIdOf(ctx, order)}@${updateTime(order)}`,
 		cursorOf: (order) => updateTime(order),
+		current: async () => await readQueue(ctx, params.queue, {}, pollPaging(undefined)),
+		pageSize: QUEUE_PAGE_SIZE,
 	};
 }
 
@@ -138,6 +140,7 @@ export class ShipperOneTrigger implements INodeType {
 					description:
 						'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
 				},
+				...reEmitOptions('an order', 'in the queue'),
 			]),
 		],
 	};
@@ -150,10 +153,17 @@ export class ShipperOneTrigger implements INodeType {
 			overlapSeconds: this.getNodeParameter('options.overlapSeconds', DEFAULT_OVERLAP_SECONDS),
 			dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
 		});
+		const reEmit = reEmitSettings(this);
 		const source = params.detectBy === 'snapshot' ? snapshotSource(this, params.queue) : updateTimeSource(this, params);
 		const scope = [params.queue, params.detectBy, params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '']
 			.filter(Boolean)
 			.join('|');
-		return await pollNewItems(this, source, { emitExisting: params.emitExisting, scope });
+		return await pollNewItems(this, source, {
+			emitExisting: params.emitExisting,
+			scope,
+			// The queue is read page by page while the flow moves orders out of it.
+			toleratePageShifts: true,
+			reEmit,
+		});
 	}
 }

@@ -2,11 +2,11 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../shared/description';
-import { pollNewItems, type PollRequest, type PollSource } from '../shared/polling';
+import { pollNewItems, reEmitOptions, reEmitSettings, type PollRequest, type PollSource } from '../shared/polling';
 import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
-import { FULFILLMENTS_PATH } from './transport';
+import { FULFILLMENTS_PATH, MAX_PAGE_SIZE } from './transport';
 
 const schema = z
 	.object({
@@ -70,6 +70,9 @@ function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDat
 		},
 		key: (item) => (byStatus ? `${String(item.id)}:${String(item.status ?? params.status)}` : String(item.id)),
 		cursorOf,
+		pageSize: MAX_PAGE_SIZE,
+		// Only a status is a set a fulfillment stays in until handled; "created" has nothing to re-check.
+		...(byStatus && { current: async () => await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: true, limit: 1 }) }),
 	};
 }
 
@@ -129,6 +132,10 @@ export class SkuIoTrigger implements INodeType {
 						'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
 					displayOptions: { show: { '/event': ['status'] } },
 				},
+				...reEmitOptions('a fulfillment', 'in the status').map((option) => ({
+					...option,
+					displayOptions: { show: { '/event': ['status'] } },
+				})),
 			]),
 		],
 	};
@@ -144,6 +151,9 @@ export class SkuIoTrigger implements INodeType {
 		});
 		return await pollNewItems(this, fulfillmentSource(this, params), {
 			emitExisting: params.emitExisting,
+			reEmit: byStatus ? reEmitSettings(this) : undefined,
+			// Fulfillments leave a status while its list is read page by page.
+			toleratePageShifts: true,
 			// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
 			scope: JSON.stringify([params.event, params.status ?? '', params.fulfillmentType ?? '']),
 		});

@@ -1,5 +1,6 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import type { Paging } from './pagination';
+import { integerAtLeast, validateParameters, z } from './validation';
 
 export interface PollRequest {
 	/** The highest cursor value emitted so far (fetch from it inclusively), if the source uses one. */
@@ -22,6 +23,21 @@ export interface PollSource<T extends IDataObject> {
 	 * it every poll sees the whole current set (a queue snapshot), and the seen set is that snapshot.
 	 */
 	cursorOf?(item: T): string | undefined;
+	/**
+	 * For re-emission by a source with a cursor: every item in the watched set now (e.g. the whole
+	 * queue), read only when an emitted item is due to be checked. A snapshot's fetch already is that.
+	 */
+	current?(): Promise<T[]>;
+	/** How many items one page holds: a read of that many or more took several requests. */
+	pageSize?: number;
+}
+
+/** Re-emission of items emitted but still in the watched set later (their execution never finished). */
+export interface ReEmitOptions {
+	/** Minutes after an emission; 0 turns re-emission off. */
+	afterMinutes: number;
+	/** How many times one entry is emitted again at most. */
+	maxTimes: number;
 }
 
 export interface PollOptions {
@@ -37,21 +53,31 @@ export interface PollOptions {
 	 */
 	scope?: string;
 	/**
-	 * For a snapshot read page by page: an item missing from one poll's snapshot (because the list
-	 * shifted between two pages, items before it having left) is remembered for one more poll, so it
-	 * is not emitted again when it reappears. The price: an item that leaves and comes back by the
-	 * next poll is not emitted again either.
+	 * For a list read page by page while items leave it, which shifts later items onto pages already
+	 * read. A snapshot: an item missing from one poll's snapshot is remembered for one more poll, so
+	 * it is not emitted again when it reappears (the price: an item that leaves and comes back by the
+	 * next poll is not emitted again either). A source with a cursor and a `pageSize`: after a read of
+	 * several pages the cursor advances only to where the previous poll's read ended, so the next poll
+	 * reads again what a shift may have hidden (the seen keys keep it from being emitted twice).
 	 */
 	toleratePageShifts?: boolean;
+	reEmit?: ReEmitOptions;
 }
+
+/** An emitted entry still to be checked: [key, emitted at (epoch ms), times re-emitted]. */
+type Outstanding = [string, number, number];
 
 interface PollState {
 	initialized?: boolean;
 	cursor?: string;
 	seen?: string[];
+	/** Cursor sources after a read of several pages: its highest cursor, taken on at the next poll. */
+	ahead?: string;
 	/** Snapshot sources: keys of the previous snapshot missing from the last one. */
 	gone?: string[];
 	scope?: string;
+	/** With re-emission: entries emitted that were still in the watched set at the last check. */
+	outstanding?: Outstanding[];
 }
 
 const DEFAULT_SEEN_LIMIT = 5000;
@@ -92,24 +118,132 @@ export async function pollNewItems<T extends IDataObject>(
 	}
 
 	const emit = stored.initialized || options.emitExisting ? fresh : [];
-	const cursor = maxCursor(source, items, stored.cursor);
 	const limit = options.seenLimit ?? DEFAULT_SEEN_LIMIT;
+	const keys = items.map((item) => source.key(item));
+	const present = new Set(keys);
+	const gone =
+		!source.cursorOf && options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
+	// May read again (a cursor source's recheck): before any state is written, so a failure loses nothing.
+	const again = await dueAgain(source, options.reEmit, stored, { items, emitted: emit, gone, limit });
+
+	let cursor = maxCursor(source, items, stored.cursor);
+	const severalPages = source.pageSize !== undefined && items.length >= source.pageSize;
+	if (source.cursorOf && options.toleratePageShifts && severalPages) {
+		const ahead = later(cursor, stored.ahead);
+		cursor = stored.ahead ?? stored.cursor;
+		state.ahead = ahead;
+	} else {
+		delete state.ahead;
+	}
 	if (source.cursorOf) {
 		state.seen = [...(stored.seen ?? []), ...fresh.map((item) => source.key(item))].slice(-limit);
 	} else {
-		const keys = items.map((item) => source.key(item));
-		const present = new Set(keys);
-		const gone = options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
 		state.seen = keys;
 		if (gone.length) state.gone = gone;
 		else delete state.gone;
 	}
+	if (again.outstanding.length) state.outstanding = again.outstanding;
+	else delete state.outstanding;
 	if (cursor !== undefined) state.cursor = cursor;
-	else if (stored !== state) delete state.cursor;
+	else delete state.cursor;
 	if (options.scope !== undefined) state.scope = options.scope;
 	state.initialized = true;
 
-	return emit.length ? [ctx.helpers.returnJsonArray(emit)] : null;
+	const output = [...emit, ...again.items];
+	return output.length ? [ctx.helpers.returnJsonArray(output)] : null;
+}
+
+/**
+ * Re-emission: every emitted entry is remembered with its time. One still in the watched set
+ * `afterMinutes` later was never finished (its execution died with n8n or a worker, or failed) and
+ * is emitted again, marked `reEmitted` with its `emitAttempt`, at most `maxTimes` times. One that left
+ * the set is forgotten. A snapshot's own read tells what is still there; a source with a cursor reads
+ * its whole set (`current`) only when some entry is due.
+ */
+async function dueAgain<T extends IDataObject>(
+	source: PollSource<T>,
+	reEmit: ReEmitOptions | undefined,
+	stored: PollState,
+	poll: { items: T[]; emitted: T[]; gone: string[]; limit: number },
+): Promise<{ items: IDataObject[]; outstanding: Outstanding[] }> {
+	if (!reEmit || reEmit.afterMinutes <= 0 || reEmit.maxTimes <= 0) return { items: [], outstanding: [] };
+	if (source.cursorOf && !source.current) return { items: [], outstanding: [] };
+	const now = Date.now();
+	const afterMs = reEmit.afterMinutes * 60_000;
+	const outstanding = stored.outstanding ?? [];
+	const emittedKeys = new Set(poll.emitted.map((item) => source.key(item)));
+	let current: T[] | undefined;
+	if (!source.cursorOf) current = poll.items;
+	else if (outstanding.some(([, at]) => now - at >= afterMs)) current = await source.current!();
+	const byKey = new Map(current?.map((item) => [source.key(item), item]));
+	// Missing from a snapshot because the list shifted between its pages: still there, checked next poll.
+	const shifted = new Set(poll.gone);
+
+	const items: IDataObject[] = [];
+	const kept: Outstanding[] = [];
+	for (const entry of outstanding) {
+		const [key, at, times] = entry;
+		// Emitted anew in this poll (it left and came back): tracked afresh below.
+		if (emittedKeys.has(key)) continue;
+		if (current) {
+			const item = byKey.get(key);
+			if (!item) {
+				if (shifted.has(key)) kept.push(entry);
+				continue;
+			}
+			if (now - at >= afterMs) {
+				if (times < reEmit.maxTimes) {
+					items.push({ ...item, reEmitted: true, emitAttempt: times + 2 });
+					kept.push([key, now, times + 1]);
+				}
+				continue;
+			}
+		}
+		kept.push(entry);
+	}
+	for (const key of emittedKeys) kept.push([key, now, 0]);
+	return { items, outstanding: kept.slice(-poll.limit) };
+}
+
+export const RE_EMIT_DEFAULTS: ReEmitOptions = { afterMinutes: 60, maxTimes: 3 };
+
+/** The trigger options that set re-emission; `what` names an emitted entry, e.g. "an order". */
+export function reEmitOptions(what: string, where: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Re-Emit Unfinished After (Minutes)',
+			name: 'reEmitAfterMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 60,
+			description: `Emit ${what} again (marked reEmitted, with its emitAttempt) when it is still ${where} this long after it was emitted: its execution never finished, e.g. n8n or a queue-mode worker died. 0 turns this off.`,
+		},
+		{
+			displayName: 'Max Re-Emissions',
+			name: 'reEmitMaxTimes',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 3,
+			description: `How many times ${what} is emitted again at most, so one that stays for another reason is not emitted forever`,
+		},
+	];
+}
+
+const reEmitSchema = z.object({
+	afterMinutes: integerAtLeast('Re-Emit Unfinished After (Minutes)', 0),
+	maxTimes: integerAtLeast('Max Re-Emissions', 1),
+});
+
+/** The re-emission settings of a trigger's Options collection (see reEmitOptions). */
+export function reEmitSettings(ctx: IPollFunctions): ReEmitOptions {
+	return validateParameters(ctx, reEmitSchema, {
+		afterMinutes: ctx.getNodeParameter('options.reEmitAfterMinutes', RE_EMIT_DEFAULTS.afterMinutes),
+		maxTimes: ctx.getNodeParameter('options.reEmitMaxTimes', RE_EMIT_DEFAULTS.maxTimes),
+	});
+}
+
+function later(a: string | undefined, b: string | undefined) {
+	return a === undefined || (b !== undefined && b > a) ? b : a;
 }
 
 function maxCursor<T extends IDataObject>(source: PollSource<T>, items: T[], previous: string | undefined) {

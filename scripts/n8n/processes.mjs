@@ -21,9 +21,10 @@ export function freePort() {
 
 /**
  * Starts `cmd args` in its own process group; output goes to `logFile` (and to `echo`, a function
- * taking each line, when given). Returns { child, exited, stop, tail }.
+ * taking each line, when given). `stopSignal` is what stop() sends first (SIGTERM unless told, e.g.
+ * SIGINT for Postgres's fast shutdown). Returns { child, exited, stop, tail }.
  */
-export function startProcess(cmd, args, { cwd, env, logFile, echo, name }) {
+export function startProcess(cmd, args, { cwd, env, logFile, echo, name, stopSignal = 'SIGTERM' }) {
 	const out = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	const lines = [];
@@ -54,7 +55,7 @@ export function startProcess(cmd, args, { cwd, env, logFile, echo, name }) {
 
 	async function stop({ graceMs = 20_000 } = {}) {
 		if (exitInfo) return exitInfo;
-		signalGroup(child.pid, 'SIGTERM');
+		signalGroup(child.pid, stopSignal);
 		// An unref'd timer: once the process is gone, nothing keeps our own process waiting.
 		const done = await Promise.race([exited, sleep(graceMs, undefined, { ref: false })]);
 		// Whatever is left in the group: what the leader started, or the leader itself after the grace period.
@@ -65,6 +66,9 @@ export function startProcess(cmd, args, { cwd, env, logFile, echo, name }) {
 	return {
 		name,
 		child,
+		pid: child.pid,
+		/** Sends `signal` to the process and what it started, e.g. SIGKILL to simulate a crash. */
+		kill: (signal) => signalGroup(child.pid, signal),
 		exited,
 		stop,
 		/** The last lines of output, for error messages. */

@@ -44,7 +44,7 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
  * Starts n8n and resolves once it answers `/healthz/readiness` (migrations done, server up).
  * Returns { url, port, proc, stop() }.
  */
-export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTimeoutMs = 240_000, extraEnv }) {
+export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTimeoutMs = 240_000, extraEnv, name = 'n8n' }) {
 	mkdirSync(userFolder, { recursive: true });
 	const chosenPort = port ?? (await freePort());
 	const brokerPort = await freePort();
@@ -54,9 +54,34 @@ export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTime
 		env,
 		logFile: logFile ?? path.join(userFolder, 'n8n.log'),
 		echo,
-		name: 'n8n',
+		name,
 	});
 	const url = `http://127.0.0.1:${chosenPort}`;
-	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: 'n8n' });
+	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: name });
 	return { url, port: chosenPort, proc, stop: (options) => proc.stop(options) };
+}
+
+/**
+ * Starts a queue-mode worker (`n8n worker --concurrency=N`, `extraEnv` holding the queue settings)
+ * and resolves once its health check answers ready. Returns { name, url, port, proc, stop() }.
+ */
+export async function startN8nWorker({ n8n, userFolder, name = 'worker', concurrency = 5, logFile, echo, readyTimeoutMs = 240_000, extraEnv }) {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const env = n8nEnv({
+		userFolder,
+		port,
+		brokerPort,
+		extra: { ...extraEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) },
+	});
+	const proc = startProcess('node', [n8n.bin, 'worker', `--concurrency=${concurrency}`], {
+		cwd: userFolder,
+		env,
+		logFile: logFile ?? path.join(userFolder, `${name}.log`),
+		echo,
+		name,
+	});
+	const url = `http://127.0.0.1:${port}`;
+	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: name });
+	return { name, url, port, proc, concurrency, logFile: logFile ?? path.join(userFolder, `${name}.log`), stop: (options) => proc.stop(options) };
 }

@@ -1,4 +1,5 @@
 import type { Poller } from '../harness';
+import { duringRequest, travel } from '../support/time';
 import { requests, seedOrders, useSellfern } from './helpers';
 
 describe('Sellfern Trigger', () => {
@@ -140,5 +141,119 @@ describe('Sellfern Trigger', () => {
 		seedOrders(env, 2, { status: 'In Production', supplierId: 'sup_other' });
 		expect(ids(await poller.poll())).toEqual(mine);
 		expect(requests(env, '/fulfillment/queue').pop()?.query).toMatchObject({ status: 'In Production', supplier_id: 'sup_9' });
+	});
+
+	describe('re-emission of unfinished orders', () => {
+		afterEach(() => jest.restoreAllMocks());
+		const setStatus = (orderId: number, status: string) =>
+			env.sandbox.state.vendors.sellfern.orders.setStatus(orderId, status as 'New', 'test');
+		const marks = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
+			(emitted?.[0] ?? []).map((item) => [item.json.order_id, item.json.reEmitted, item.json.emitAttempt]);
+
+		it('emits an order still queued after the interval again, marked, at most Max Re-Emissions times', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 30, reEmitMaxTimes: 2 } });
+			await poller.poll();
+			const [handled, stranded] = seedOrders(env, 2);
+			expect(marks(await poller.poll())).toEqual([
+				[handled, undefined, undefined],
+				[stranded, undefined, undefined],
+			]);
+			setStatus(handled, 'In Production');
+			time.by(29);
+			expect(await poller.poll()).toBeNull();
+			time.by(1);
+			expect(marks(await poller.poll())).toEqual([[stranded, true, 2]]);
+			poller.reload();
+			time.by(20);
+			expect(await poller.poll()).toBeNull();
+			time.by(10);
+			expect(marks(await poller.poll())).toEqual([[stranded, true, 3]]);
+			time.by(30);
+			expect(await poller.poll()).toBeNull();
+			time.by(300);
+			expect(await poller.poll()).toBeNull();
+			// Nothing is left to track: the state does not grow with stranded orders.
+			expect(poller.staticData().outstanding).toBeUndefined();
+		});
+
+		it('re-emits after 60 minutes by default, and never with 0', async () => {
+			const time = travel();
+			const byDefault = trigger();
+			const off = trigger({ options: { reEmitAfterMinutes: 0 } });
+			await byDefault.poll();
+			await off.poll();
+			const [order] = seedOrders(env, 1);
+			expect(ids(await byDefault.poll())).toEqual([order]);
+			expect(ids(await off.poll())).toEqual([order]);
+			time.by(59);
+			expect(await byDefault.poll()).toBeNull();
+			time.by(1);
+			expect(marks(await byDefault.poll())).toEqual([[order, true, 2]]);
+			expect(await off.poll()).toBeNull();
+			expect(off.staticData().outstanding).toBeUndefined();
+		});
+
+		it('tracks an order that comes back after leaving as a new emission, not a re-emission', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 10 } });
+			await poller.poll();
+			const [order] = seedOrders(env, 1);
+			expect(ids(await poller.poll())).toEqual([order]);
+			setStatus(order, 'In Production');
+			await poller.poll();
+			await poller.poll();
+			time.by(5);
+			setStatus(order, 'New');
+			expect(marks(await poller.poll())).toEqual([[order, undefined, undefined]]);
+			time.by(9);
+			expect(await poller.poll()).toBeNull();
+			time.by(1);
+			expect(marks(await poller.poll())).toEqual([[order, true, 2]]);
+		});
+
+		it('keeps tracking an order missing from one snapshot because the queue shifted between its pages', async () => {
+			const time = travel();
+			const queued = seedOrders(env, 150);
+			const poller = trigger({ options: { reEmitAfterMinutes: 10, emitExisting: true } });
+			expect(ids(await poller.poll())).toHaveLength(150);
+			duringRequest(env, (request) => request.query.page === '2', () => {
+				for (const orderId of queued.slice(0, 5)) setStatus(orderId, 'In Production');
+			});
+			expect(await poller.poll()).toBeNull();
+			time.by(10);
+			const again = ids(await poller.poll());
+			expect(again).toEqual(queued.slice(5));
+		});
+
+		it('refuses an invalid interval, naming the field', async () => {
+			const poller = trigger({ options: { reEmitAfterMinutes: -1 } });
+			await expect(poller.poll()).rejects.toThrow('Re-Emit Unfinished After (Minutes) must be a whole number of at least 0 (got -1)');
+			expect(requests(env)).toHaveLength(0);
+		});
+	});
+
+	it('misses and doubles nothing while orders arrive and leave during and between polls', async () => {
+		const queued = seedOrders(env, 200);
+		const poller = trigger();
+		await poller.poll();
+		const emitted: unknown[] = [];
+		const added: number[] = [];
+		const orders = env.sandbox.state.vendors.sellfern.orders;
+		for (let round = 0; round < 4; round++) {
+			// During the poll: 20 older orders leave page 1, 3 new ones arrive, before page 2 is read.
+			const during = duringRequest(env, (request) => request.path.includes('/fulfillment/queue') && request.query.page === '2', () => {
+				for (const orderId of queued.splice(0, 20)) orders.setStatus(orderId, 'In Production', 'test');
+				added.push(...seedOrders(env, 3));
+			});
+			emitted.push(...ids(await poller.poll()));
+			expect(during.fired).toBe(true);
+			jest.restoreAllMocks();
+			// Between polls: 2 more arrive.
+			added.push(...seedOrders(env, 2));
+			emitted.push(...ids(await poller.poll()));
+		}
+		expect(emitted.slice().sort()).toEqual(added.slice().sort());
+		expect(new Set(emitted).size).toBe(emitted.length);
 	});
 });

@@ -1,5 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { Poller } from '../harness';
+import { duringRequest, travel } from '../support/time';
 import { requests, seed, useShipperOne, vendor } from './helpers';
 
 type Emitted = INodeExecutionData[][] | null;
@@ -171,6 +172,8 @@ describe('ShipperOne Trigger', () => {
 			vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
 			expect(await poller.poll()).toBeNull();
 			vendor(env).orders.fail(fo.order_id, 'stuck', 'test');
+			// Missing from one snapshot could be a page shift: only an order missing from two is taken as gone.
+			expect(await poller.poll()).toBeNull();
 			expect(await poller.poll()).toBeNull();
 			vendor(env).orders.restore(fo.order_id, 'test');
 			expect(ids(await poller.poll())).toEqual([fo.order_id]);
@@ -199,5 +202,105 @@ describe('ShipperOne Trigger', () => {
 		const again = await poller.poll();
 		expect(ids(again)).toEqual([fo.order_id]);
 		expect(again?.[0][0].json.status).toBe('partially_accepted');
+	});
+
+	describe('queue changes during and between polls', () => {
+		afterEach(() => jest.restoreAllMocks());
+		const page2 = (request: { path: string; query: Record<string, unknown> }) =>
+			request.path.includes('/fulfillmentOrders/') && request.query.page === '2';
+
+		it('Queue Snapshot: 30 orders leaving page 1 while page 2 is read cause no emission', async () => {
+			const queued = seed(env, 150);
+			const poller = trigger({ options: { detectBy: 'snapshot' } });
+			expect(await poller.poll()).toBeNull();
+			duringRequest(env, page2, () => {
+				for (const fo of queued.slice(0, 30)) vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
+			});
+			expect(await poller.poll()).toBeNull();
+			jest.restoreAllMocks();
+			expect(await poller.poll()).toBeNull();
+			const [later] = seed(env, 1);
+			expect(ids(await poller.poll())).toEqual([later.order_id]);
+		});
+
+		it.each([['updateTime'], ['snapshot']])('%s: misses and doubles nothing while orders arrive and leave', async (detectBy) => {
+			const queued = seed(env, 130);
+			const poller = trigger({ options: { detectBy } });
+			await poller.poll();
+			const emitted: unknown[] = [];
+			const added: string[] = [];
+			for (let round = 0; round < 4; round++) {
+				env.sandbox.state.clock.advance(1_000);
+				const during = duringRequest(env, page2, () => {
+					for (const fo of queued.splice(0, 15)) vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
+					added.push(...seed(env, 3).map((fo) => fo.order_id));
+				});
+				emitted.push(...ids(await poller.poll()));
+				expect(during.fired).toBe(true);
+				jest.restoreAllMocks();
+				env.sandbox.state.clock.advance(1_000);
+				added.push(...seed(env, 2).map((fo) => fo.order_id));
+				emitted.push(...ids(await poller.poll()));
+			}
+			expect(emitted.slice().sort()).toEqual(added.slice().sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+		});
+	});
+
+	describe('re-emission of unfinished orders', () => {
+		afterEach(() => jest.restoreAllMocks());
+		const marks = (emitted: Emitted) =>
+			(emitted?.[0] ?? []).map((item) => [item.json.order_id, item.json.reEmitted, item.json.emitAttempt]);
+
+		it('Update Time: reads the whole queue only when an order is due, and re-emits those still in it', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 15, reEmitMaxTimes: 1 } });
+			await poller.poll();
+			const [accepted, stranded] = seed(env, 2);
+			expect(ids(await poller.poll())).toEqual([accepted.order_id, stranded.order_id]);
+			vendor(env).orders.fail(accepted.order_id, 'test: left', 'test');
+			time.by(14);
+			const before = queueCalls().length;
+			expect(await poller.poll()).toBeNull();
+			expect(queueCalls().slice(before).every((r) => r.query.date !== undefined)).toBe(true);
+			time.by(1);
+			const due = queueCalls().length;
+			expect(marks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
+			expect(queueCalls().slice(due).map((r) => r.query.date)).toContain(undefined);
+			time.by(15);
+			expect(await poller.poll()).toBeNull();
+			expect(poller.staticData().outstanding).toBeUndefined();
+		});
+
+		it('loses nothing when the re-check read fails', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 15, maxRetries: 0 } });
+			await poller.poll();
+			const [stranded] = seed(env, 1);
+			await poller.poll();
+			time.by(15);
+			const [arrived] = seed(env, 1);
+			const before = JSON.stringify(poller.staticData());
+			// The dated read passes; the whole-queue re-check fails.
+			env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/fulfillmentOrders/', status: 500, after: 1 });
+			await expect(poller.poll()).rejects.toThrow('HTTP 500');
+			expect(JSON.stringify(poller.staticData())).toBe(before);
+			expect(marks(await poller.poll())).toEqual([
+				[arrived.order_id, undefined, undefined],
+				[stranded.order_id, true, 2],
+			]);
+		});
+
+		it('Queue Snapshot: re-emits from its own read', async () => {
+			const time = travel();
+			const poller = trigger({ options: { detectBy: 'snapshot', reEmitAfterMinutes: 5 } });
+			await poller.poll();
+			const [fo] = seed(env, 1);
+			expect(ids(await poller.poll())).toEqual([fo.order_id]);
+			time.by(5);
+			const before = queueCalls().length;
+			expect(marks(await poller.poll())).toEqual([[fo.order_id, true, 2]]);
+			expect(queueCalls()).toHaveLength(before + 1);
+		});
 	});
 });

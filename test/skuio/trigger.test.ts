@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { Poller } from '../harness';
+import { duringRequest, travel } from '../support/time';
 import { requests, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io Trigger', () => {
@@ -111,13 +112,19 @@ describe('SKU.io Trigger', () => {
 			const before = requests(env).length;
 			expect(ids(await poller.poll())).toHaveLength(151);
 
+			// After a read of several pages, the next poll reads them again: a fulfillment leaving the
+			// status during that read may have shifted another past a page boundary unseen.
+			const again = requests(env).length;
+			expect(await poller.poll()).toBeNull();
+			expect(requests(env).slice(again).map((r) => r.query.page)).toEqual(['1', '2']);
+
 			env.sandbox.state.clock.advance(60_000);
 			store(env).setStatus(first + 1, 'submitted', 'test');
 			const fromPoll = requests(env).length;
 			expect(ids(await poller.poll())).toEqual([first + 1]);
 			// The newest-updated page holds the change and then older updates: no second page is read.
 			expect(requests(env).slice(fromPoll).map((r) => r.query.page)).toEqual(['1']);
-			expect(requests(env).slice(before, fromPoll).map((r) => r.query.page)).toEqual(['1', '2']);
+			expect(requests(env).slice(before, again).map((r) => r.query.page)).toEqual(['1', '2']);
 		});
 
 		it('does not emit fulfillments that were already in the status at activation with the same update time as the newest', async () => {
@@ -163,6 +170,92 @@ describe('SKU.io Trigger', () => {
 			const poller = trigger({ event: 'status', status: ' ' });
 			await expect(poller.poll()).rejects.toThrow('Status is required when triggering on a status');
 			expect(requests(env)).toHaveLength(0);
+		});
+	});
+
+	describe('changes during and between polls', () => {
+		afterEach(() => jest.restoreAllMocks());
+		const page2 = (request: { path: string; query: Record<string, unknown> }) =>
+			request.path.includes('sales-order-fulfillments') && request.query.page === '2';
+
+		it('Fulfillment Created: misses and doubles nothing while fulfillments are created during a read', async () => {
+			const poller = trigger();
+			await poller.poll();
+			const emitted: unknown[] = [];
+			const added: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				added.push(...seed(env, 130));
+				// Newest first: 7 created before page 2 is read push 7 already read onto it.
+				const during = duringRequest(env, page2, () => added.push(...seed(env, 7)));
+				emitted.push(...ids(await poller.poll()));
+				expect(during.fired).toBe(true);
+				jest.restoreAllMocks();
+				added.push(...seed(env, 2));
+				emitted.push(...ids(await poller.poll()));
+			}
+			expect(emitted).toEqual(added);
+		});
+
+		it('Fulfillment Reached Status: misses and doubles nothing while fulfillments reach and leave it', async () => {
+			const waiting = seed(env, 400, { status: 'unsubmitted' });
+			const poller = trigger({ event: 'status', status: 'submitted' });
+			await poller.poll();
+			const emitted: unknown[] = [];
+			const reached: number[] = [];
+			const reach = (count: number) => {
+				for (const id of waiting.splice(0, count)) {
+					env.sandbox.state.clock.advance(1_000);
+					store(env).setStatus(id, 'submitted', 'test');
+					reached.push(id);
+				}
+			};
+			for (let round = 0; round < 3; round++) {
+				env.sandbox.state.clock.advance(60_000);
+				reach(120);
+				const during = duringRequest(env, page2, () => {
+					// Some already emitted leave the status, others reach it, while the poll is between pages.
+					for (const id of reached.slice(-10)) store(env).setStatus(id, 'fulfilled', 'test');
+					reach(5);
+				});
+				emitted.push(...ids(await poller.poll()));
+				expect(during.fired).toBe(true);
+				jest.restoreAllMocks();
+				reach(3);
+				emitted.push(...ids(await poller.poll()));
+			}
+			expect(emitted.slice().sort()).toEqual(reached.slice().sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+		});
+	});
+
+	describe('re-emission (Fulfillment Reached Status)', () => {
+		afterEach(() => jest.restoreAllMocks());
+
+		it('emits a fulfillment still in the status after the interval again, marked', async () => {
+			const time = travel();
+			const [left, stays] = seed(env, 2, { status: 'unsubmitted' });
+			const poller = trigger({ event: 'status', status: 'submitted', options: { reEmitAfterMinutes: 20 } });
+			await poller.poll();
+			store(env).setStatus(left, 'submitted', 'test');
+			store(env).setStatus(stays, 'submitted', 'test');
+			expect(ids(await poller.poll())).toEqual([left, stays]);
+			store(env).setStatus(left, 'fulfilled', 'test');
+			time.by(20);
+			const emitted = await poller.poll();
+			expect((emitted?.[0] ?? []).map((item) => [item.json.id, item.json.reEmitted, item.json.emitAttempt])).toEqual([
+				[stays, true, 2],
+			]);
+		});
+
+		it('has nothing to re-emit for Fulfillment Created', async () => {
+			const time = travel();
+			const poller = trigger({ options: { reEmitAfterMinutes: 1 } });
+			await poller.poll();
+			seed(env, 1);
+			expect(ids(await poller.poll())).toHaveLength(1);
+			time.by(5);
+			expect(await poller.poll()).toBeNull();
+			expect(poller.staticData().outstanding).toBeUndefined();
 		});
 	});
 });
