@@ -104,6 +104,15 @@ export async function upsertCredentials(client, planned) {
 	return result;
 }
 
+/**
+ * What the example workflows need from the demo sandbox besides its seed data, set through its
+ * control API: ShipperOne's ERP allocates accepted items after a second (the sandbox default is
+ * never), so the ShipperOne example finds the order it accepted ready to ship.
+ */
+export async function prepareSandboxForExamples(control) {
+	await control.vendorControl('shipperone', 'POST', '/settings', { allocateAfterSeconds: 1 });
+}
+
 /** Every `examples/*.json`, by file name: [{ file, slug, workflow }]. */
 export function loadExamples(dir = EXAMPLES_DIR) {
 	return readdirSync(dir)

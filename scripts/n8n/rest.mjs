@@ -1,4 +1,5 @@
-// A small client for n8n 2.41's internal REST API (what the editor uses), with the owner's login cookie.
+// A small client for n8n's internal REST API (what the editor uses), with the owner's login cookie.
+// Written for 2.41; the few 1.x differences are handled where they occur.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,11 +11,12 @@ export class N8nClient {
 	/**
 	 * @param {string} url     e.g. http://127.0.0.1:5678
 	 * @param {object} n8n     paths of the n8n install (from ensureN8n), to parse execution data with
-	 *                         n8n's own `flatted`
+	 *                         n8n's own `flatted`; its `version` selects the 1.x forms
 	 */
 	constructor(url, n8n) {
 		this.url = url;
 		this.cookie = undefined;
+		this.major = Number(String(n8n.version ?? '2').split('.')[0]);
 		this.flatted = createRequire(path.join(n8n.pkg, 'package.json'))('flatted');
 	}
 
@@ -142,9 +144,10 @@ export class N8nClient {
 
 	/** Like the editor's "Execute workflow" from the trigger `triggerName`; returns the execution id. */
 	async runWorkflow(id, triggerName) {
-		const result = await this.request('POST', `/rest/workflows/${id}/run`, {
-			triggerToStartFrom: { name: triggerName },
-		});
+		const body = { triggerToStartFrom: { name: triggerName } };
+		// n8n 1.x runs the workflow given in the body, not the stored one.
+		if (this.major < 2) body.workflowData = await this.getWorkflow(id);
+		const result = await this.request('POST', `/rest/workflows/${id}/run`, body);
 		if (!result?.executionId) throw new Error(`n8n did not start workflow ${id}: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}

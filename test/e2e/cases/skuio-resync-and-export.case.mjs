@@ -28,6 +28,9 @@ export default {
 		return { shippedIds: ids(shipped), otherIds: ids([...relabelled, ...fba, ...open]) };
 	},
 
+	/** The run may write only the fulfillments its filters selected. */
+	touches: ({ prepared }) => prepared.shippedIds.map((id) => `${VENDOR}:fulfillment:${id}`),
+
 	async verify({ execution, sandbox, client, ledgerSince, prepared, expect }) {
 		const listed = execution.output('Get Submitted ShipStation Fulfillments');
 		expect(ids(listed)).toEqual(prepared.shippedIds);
