@@ -116,7 +116,8 @@ export class N8nClient {
 	}
 
 	createWorkflow(workflow) {
-		return this.request('POST', '/rest/workflows', workflow);
+		// n8n 1.x stores `active` as given and refuses a workflow without it.
+		return this.request('POST', '/rest/workflows', this.major < 2 ? { active: false, ...workflow } : workflow);
 	}
 
 	/** Replaces what `workflow` gives (name, nodes, connections, settings…) of a stored workflow. */
@@ -170,13 +171,17 @@ export class N8nClient {
 	/** Waits until the execution has finished, then returns it (see getExecution). */
 	async waitForExecution(id, { timeoutMs = 120_000 } = {}) {
 		const deadline = Date.now() + timeoutMs;
+		let settleDeadline = Infinity;
 		for (;;) {
 			const execution = await this.getExecution(id).catch((error) => {
 				// Saved once it starts; until then the id is unknown.
 				if (error.status === 404) return undefined;
 				throw error;
 			});
-			if (execution && FINAL_STATUSES.has(execution.status)) return execution;
+			// n8n 1.x may report the final status a moment before the run data is saved.
+			const saved = Object.keys(execution?.data?.resultData?.runData ?? {}).length > 0 || execution?.data?.resultData?.error;
+			if (execution && FINAL_STATUSES.has(execution.status) && (saved || Date.now() > settleDeadline)) return execution;
+			if (execution && FINAL_STATUSES.has(execution.status)) settleDeadline = Math.min(settleDeadline, Date.now() + 10_000);
 			if (Date.now() > deadline)
 				throw new Error(`execution ${id} not finished after ${timeoutMs / 1000} s (status ${execution?.status})`);
 			await sleep(300);

@@ -40,10 +40,10 @@ async function runExample(example, sandbox) {
 	const execution = await runWorkflow(ctx.client, example.id, trigger);
 	if (execution.status !== 'success') throw new Error(`${example.slug} did not succeed:\n${describeFailure(execution)}`);
 	// Every node ran: no filter or empty queue cut the flow short, so it did its work.
-	expect({ slug: example.slug, ran: execution.ranNodes.sort() }).toEqual({
-		slug: example.slug,
-		ran: runnableNodes(example.workflow).map((node) => node.name).sort(),
-	});
+	const ran = execution.ranNodes.sort();
+	const expected = runnableNodes(example.workflow).map((node) => node.name).sort();
+	if (JSON.stringify(ran) !== JSON.stringify(expected))
+		throw new Error(`${example.slug} ran only [${ran.join(', ')}] of [${expected.join(', ')}]:\n${describeFailure(execution)}\n${JSON.stringify(execution).slice(0, 1500)}`);
 	expect({ slug: example.slug, wrote: (await writtenEntities(sandbox.control, since)).length > 0 }).toEqual({ slug: example.slug, wrote: true });
 }
 
