@@ -1,8 +1,11 @@
 // The codex files (`<Node>.node.json`) that n8n's nodes panel reads: valid, tied to their node,
 // in n8n's own categories, and with the aliases users type when they look for a fulfillment node.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { readFileSync } from 'fs';
 import type { INodeType } from 'n8n-workflow';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
+import { packNodeTypes } from '../support/pack';
 import { repoRoot } from './markdown';
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -36,11 +39,10 @@ interface Codex {
 	alias: string[];
 }
 
-const nodes = (pkg.n8n.nodes as string[]).map((built) => {
+const nodeTypes = packNodeTypes();
+const nodes = (pkg.n8n.nodes as string[]).map((built, index) => {
 	const source = built.replace(/^dist\//, '').replace(/\.node\.js$/, '.node');
-	const module = require(path.join(repoRoot, source)) as Record<string, new () => INodeType>;
-	const [NodeClass] = Object.values(module);
-	const { description } = new NodeClass();
+	const { description } = nodeTypes[index] as INodeType;
 	const codex = JSON.parse(readFileSync(path.join(repoRoot, `${source}.json`), 'utf8')) as Codex;
 	return { file: `${source}.json`, description, codex };
 });

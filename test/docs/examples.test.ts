@@ -1,6 +1,8 @@
 // The example workflows explain themselves on the canvas: a sticky note says what the example does
 // and what to set before using it for real. (What they do is run in n8n by the e2e suite.)
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { readdirSync, readFileSync } from 'fs';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
 import { repoRoot } from './markdown';
 

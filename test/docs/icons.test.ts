@@ -1,7 +1,9 @@
 // The vendor icons must be told apart at a glance on a canvas: each vendor has its own dominant
 // colour (hue) and its own outline, in a light and a dark variant, and every icon a node or
 // credential names exists.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { existsSync, readdirSync, readFileSync } from 'fs';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
 import { repoRoot } from './markdown';
 

@@ -1,7 +1,9 @@
 // Every documentation link a user can click: the nodes' and credentials' Docs links (codex files,
 // documentationUrl) open the vendor's page at an existing heading, and the relative links between
 // README, CONTRIBUTING, CHANGELOG and docs/ point at files and headings that exist.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
 import {
 	anchorsOf,

@@ -1,7 +1,10 @@
 // Reading our Markdown the way GitHub renders it: headings and their anchors, and links.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { existsSync, readdirSync, readFileSync } from 'fs';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
 
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- a test, never shipped
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** Lines outside fenced code blocks, with their 1-based line numbers. */

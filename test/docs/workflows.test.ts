@@ -1,6 +1,8 @@
 // The release path: CI runs what `.ci/run` runs on every supported n8n version, publishing happens
 // on a version tag with npm provenance, after the whole suite, and `npm test` lints both workflows.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import { readFileSync } from 'fs';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reading the repository, never shipped
 import path from 'path';
 import { repoRoot } from './markdown';
 
