@@ -21,14 +21,25 @@ export class N8nClient {
 	}
 
 	async request(method, route, body, { raw = false } = {}) {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: {
-				...(body !== undefined && { 'content-type': 'application/json' }),
-				...(this.cookie && { cookie: this.cookie }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${route}`, {
+				method,
+				headers: {
+					...(body !== undefined && { 'content-type': 'application/json' }),
+					...(this.cookie && { cookie: this.cookie }),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				response = await send();
+				break;
+			} catch (error) {
+				// A kept-alive connection n8n closed meanwhile ("other side closed"): a read is safe to send again.
+				if (method !== 'GET' || attempt >= 3) throw error;
+			}
+		}
 		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
