@@ -19,7 +19,7 @@ export class OrderProtectionOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/orderprotection.svg', dark: 'file:../icons/orderprotection.dark.svg' };
 
-	documentationUrl = 'https://docs.orderprotection.com/developer/authentication';
+	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/orderprotection.md#credential';
 
 	properties: INodeProperties[] = [
 		{

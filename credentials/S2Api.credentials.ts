@@ -23,7 +23,7 @@ export class S2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/s2.svg', dark: 'file:../icons/s2.dark.svg' };
 
-	documentationUrl = 'https://doc.ventmere.io';
+	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/s2.md#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@ export class SellfernApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sellfern.svg', dark: 'file:../icons/sellfern.dark.svg' };
 
-	documentationUrl = 'https://docs.sellfern.com/api/overview';
+	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/sellfern.md#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@ export class ShipperOneApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/shipperone.svg', dark: 'file:../icons/shipperone.dark.svg' };
 
-	documentationUrl = 'https://developer.shipper.one/authentication/';
+	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/shipperone.md#credential';
 
 	properties: INodeProperties[] = [
 		{

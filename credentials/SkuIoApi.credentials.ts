@@ -8,7 +8,7 @@ export class SkuIoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/skuio.svg', dark: 'file:../icons/skuio.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment#skuio';
+	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/skuio.md#credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -54,13 +54,15 @@ async function main() {
 
 		await page.goto(`${stack.n8n.url}/workflow/${workflow.id}`);
 		const nodes = page.locator('[data-test-id="canvas-node"]');
+		// Sticky notes are drawn apart from the nodes and never run.
+		const nodeCount = workflow.workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
 		await nodes.first().waitFor({ timeout: 60_000 });
-		await page.waitForFunction((count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count, workflow.workflow.nodes.length);
+		await page.waitForFunction((count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count, nodeCount);
 		await dismissPopups(page);
 
 		// Run it as a user would, so the canvas shows items flowing through our nodes.
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		await page.locator('[data-test-id="canvas-node-status-success"]').nth(workflow.workflow.nodes.length - 1).waitFor({ timeout: 60_000 });
+		await page.locator('[data-test-id="canvas-node-status-success"]').nth(nodeCount - 1).waitFor({ timeout: 60_000 });
 		await page.locator('[data-test-id="canvas-zoom-to-fit"]').first().click().catch(() => undefined);
 		await page.waitForTimeout(800);
 		mkdirSync(OUT_DIR, { recursive: true });

@@ -3,10 +3,18 @@ import { NodeApiError } from 'n8n-workflow';
 import { apiRequest, encodePath } from '../shared/transport';
 import { s2 } from './transport';
 
-/** S2's answer to a second fulfillment with the same channelFulfillmentId: 409 ALREADY_EXISTS. */
+/**
+ * S2's answer to a second fulfillment with the same channelFulfillmentId: 409 ALREADY_EXISTS. n8n 1.x
+ * drops the HTTP response from the errors of its request helpers, so there a 409 arrives without
+ * S2's code: it counts as a possible duplicate, which returnExisting must then find on the order.
+ */
 export function isAlreadyExists(error: unknown): error is NodeApiError {
-	return error instanceof NodeApiError && error.httpCode === '409' && error.errorResponse?.code === 'ALREADY_EXISTS';
+	if (!(error instanceof NodeApiError) || error.httpCode !== '409') return false;
+	const code = error.errorResponse?.code;
+	return code === 'ALREADY_EXISTS' || code === undefined;
 }
+
+const unconfirmed = (error: NodeApiError) => error.errorResponse?.code === undefined;
 
 /**
  * The output of a create that S2 refused as a duplicate, under "Return Existing". S2 publishes no
@@ -23,6 +31,8 @@ export async function returnExisting(
 	const channelFulfillmentId = body.channelFulfillmentId as string;
 	const found = typeof body.orderId === 'string' ? await findOnOrder(ctx, body.orderId, channelFulfillmentId, itemIndex) : undefined;
 	if (found) return { ...found, alreadyExists: true };
+	// A 409 without S2's code that the order does not explain is not known to be a duplicate.
+	if (unconfirmed(error)) throw error;
 	return {
 		alreadyExists: true,
 		channelFulfillmentId,

@@ -104,6 +104,17 @@ export async function upsertCredentials(client, planned) {
 	return result;
 }
 
+/**
+ * What the example workflows need from the demo sandbox besides its seed data, set through its
+ * control API: ShipperOne's ERP allocates accepted items after a second (the sandbox default is
+ * never), so the ShipperOne example finds the order it accepted ready to ship; the newest manual
+ * SKU.io fulfillment is a fresh one the SKU.io void example can void (the demo's newest is shipped).
+ */
+export async function prepareSandboxForExamples(control) {
+	await control.vendorControl('shipperone', 'POST', '/settings', { allocateAfterSeconds: 1 });
+	await control.seed('skuio', { count: 1, fulfillmentType: 'manual' });
+}
+
 /** Every `examples/*.json`, by file name: [{ file, slug, workflow }]. */
 export function loadExamples(dir = EXAMPLES_DIR) {
 	return readdirSync(dir)

@@ -1,4 +1,5 @@
-// A small client for n8n 2.41's internal REST API (what the editor uses), with the owner's login cookie.
+// A small client for n8n's internal REST API (what the editor uses), with the owner's login cookie.
+// Written for 2.41; the few 1.x differences are handled where they occur.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,23 +11,35 @@ export class N8nClient {
 	/**
 	 * @param {string} url     e.g. http://127.0.0.1:5678
 	 * @param {object} n8n     paths of the n8n install (from ensureN8n), to parse execution data with
-	 *                         n8n's own `flatted`
+	 *                         n8n's own `flatted`; its `version` selects the 1.x forms
 	 */
 	constructor(url, n8n) {
 		this.url = url;
 		this.cookie = undefined;
+		this.major = Number(String(n8n.version ?? '2').split('.')[0]);
 		this.flatted = createRequire(path.join(n8n.pkg, 'package.json'))('flatted');
 	}
 
 	async request(method, route, body, { raw = false } = {}) {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: {
-				...(body !== undefined && { 'content-type': 'application/json' }),
-				...(this.cookie && { cookie: this.cookie }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${route}`, {
+				method,
+				headers: {
+					...(body !== undefined && { 'content-type': 'application/json' }),
+					...(this.cookie && { cookie: this.cookie }),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				response = await send();
+				break;
+			} catch (error) {
+				// A kept-alive connection n8n closed meanwhile ("other side closed"): a read is safe to send again.
+				if (method !== 'GET' || attempt >= 3) throw error;
+			}
+		}
 		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
@@ -114,7 +127,8 @@ export class N8nClient {
 	}
 
 	createWorkflow(workflow) {
-		return this.request('POST', '/rest/workflows', workflow);
+		// n8n 1.x stores `active` as given and refuses a workflow without it.
+		return this.request('POST', '/rest/workflows', this.major < 2 ? { active: false, ...workflow } : workflow);
 	}
 
 	/** Replaces what `workflow` gives (name, nodes, connections, settings…) of a stored workflow. */
@@ -142,9 +156,10 @@ export class N8nClient {
 
 	/** Like the editor's "Execute workflow" from the trigger `triggerName`; returns the execution id. */
 	async runWorkflow(id, triggerName) {
-		const result = await this.request('POST', `/rest/workflows/${id}/run`, {
-			triggerToStartFrom: { name: triggerName },
-		});
+		const body = { triggerToStartFrom: { name: triggerName } };
+		// n8n 1.x runs the workflow given in the body, not the stored one.
+		if (this.major < 2) body.workflowData = await this.getWorkflow(id);
+		const result = await this.request('POST', `/rest/workflows/${id}/run`, body);
 		if (!result?.executionId) throw new Error(`n8n did not start workflow ${id}: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}
@@ -167,13 +182,17 @@ export class N8nClient {
 	/** Waits until the execution has finished, then returns it (see getExecution). */
 	async waitForExecution(id, { timeoutMs = 120_000 } = {}) {
 		const deadline = Date.now() + timeoutMs;
+		let settleDeadline = Infinity;
 		for (;;) {
 			const execution = await this.getExecution(id).catch((error) => {
 				// Saved once it starts; until then the id is unknown.
 				if (error.status === 404) return undefined;
 				throw error;
 			});
-			if (execution && FINAL_STATUSES.has(execution.status)) return execution;
+			// n8n 1.x may report the final status a moment before the run data is saved.
+			const saved = Object.keys(execution?.data?.resultData?.runData ?? {}).length > 0 || execution?.data?.resultData?.error;
+			if (execution && FINAL_STATUSES.has(execution.status) && (saved || Date.now() > settleDeadline)) return execution;
+			if (execution && FINAL_STATUSES.has(execution.status)) settleDeadline = Math.min(settleDeadline, Date.now() + 10_000);
 			if (Date.now() > deadline)
 				throw new Error(`execution ${id} not finished after ${timeoutMs / 1000} s (status ${execution?.status})`);
 			await sleep(300);

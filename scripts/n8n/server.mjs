@@ -8,7 +8,7 @@ import { freePort, startProcess, waitForHttp } from './processes.mjs';
  * The environment for an n8n that stays on this machine: no telemetry, templates, version checks or
  * MCP registry fetches; http cookies; the task runner broker on its own free port.
  */
-export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+export function n8nEnv({ userFolder, port, brokerPort, version, extra = {} }) {
 	const env = { ...envWithNode24() };
 	// Variables of an n8n the developer may have configured in this shell must not leak in.
 	for (const key of Object.keys(env)) if (/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/.test(key)) delete env[key];
@@ -29,8 +29,9 @@ export function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		// The only module that fetches from api.n8n.io at boot (and logs a stack trace when offline).
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The only module that fetches from api.n8n.io at boot (and logs a stack trace when offline);
+		// n8n 1.x has no such module and refuses to start when told to disable it.
+		...(Number(String(version ?? '2').split('.')[0]) >= 2 && { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -48,7 +49,7 @@ export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTime
 	mkdirSync(userFolder, { recursive: true });
 	const chosenPort = port ?? (await freePort());
 	const brokerPort = await freePort();
-	const env = n8nEnv({ userFolder, port: chosenPort, brokerPort, extra: extraEnv });
+	const env = n8nEnv({ userFolder, port: chosenPort, brokerPort, version: n8n.version, extra: extraEnv });
 	const proc = startProcess('node', [n8n.bin, 'start'], {
 		cwd: userFolder,
 		env,
@@ -58,6 +59,8 @@ export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTime
 	});
 	const url = `http://127.0.0.1:${chosenPort}`;
 	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: name });
+	// n8n 1.x reports ready before its REST routes are mounted.
+	await waitForHttp(`${url}/rest/settings`, { timeoutMs: readyTimeoutMs, proc, what: 'n8n\'s REST API' });
 	return { url, port: chosenPort, proc, stop: (options) => proc.stop(options) };
 }
 
@@ -72,6 +75,7 @@ export async function startN8nWorker({ n8n, userFolder, name = 'worker', concurr
 		userFolder,
 		port,
 		brokerPort,
+		version: n8n.version,
 		extra: { ...extraEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) },
 	});
 	const proc = startProcess('node', [n8n.bin, 'worker', `--concurrency=${concurrency}`], {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureN8n } from './install.mjs';
 import { buildPack, installPack, packageJson, packTarball, userFolderProblem } from './pack.mjs';
-import { DEMO_OWNER, importExamples, loadedPackTypes, planSandboxCredentials, upsertCredentials } from './provision.mjs';
+import { DEMO_OWNER, importExamples, loadedPackTypes, planSandboxCredentials, prepareSandboxForExamples, upsertCredentials } from './provision.mjs';
 import { N8nClient } from './rest.mjs';
 import { startSandboxProcess } from './sandbox.mjs';
 import { ensureEncryptionKey, ensureQueueServices, queueEnv, startPostgres, startRedis } from './queue.mjs';
@@ -112,6 +112,7 @@ export async function startStack({ userFolder, n8nPort, sandboxPort, seed = fals
 		const { name: packageName } = packageJson();
 		const types = await loadedPackTypes(client, packageName);
 		if (types.nodes.length === 0) throw new Error(`n8n loaded no ${packageName} nodes; see ${path.join(userFolder, 'n8n.log')}`);
+		if (seed) await prepareSandboxForExamples(sandbox.control);
 		const overview = await sandbox.control.overview();
 		const { planned, problems } = planSandboxCredentials(types.credentials, overview);
 		for (const problem of problems) log(`[stack] no sandbox credential for ${problem}`);

@@ -1,7 +1,17 @@
 // Every example workflow imports into n8n, runs through n8n's own execution (REST, like the
 // editor's "Execute workflow") against the sandbox, and does what its case says.
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { connect, declaredPackTypes, describeFailure, exampleFiles, loadCase, runWorkflow, startNodes } from './support/e2e.mjs';
+import {
+	connect,
+	declaredPackTypes,
+	describeFailure,
+	exampleFiles,
+	loadCase,
+	runnableNodes,
+	runWorkflow,
+	startNodes,
+	writtenEntities,
+} from './support/e2e.mjs';
 
 let ctx;
 beforeAll(async () => {
@@ -44,9 +54,16 @@ describe('example workflows', () => {
 
 		if (execution.status !== 'success') throw new Error(`${slug} did not succeed:\n${describeFailure(execution)}`);
 		expect(execution.mode).toBe('manual');
-		const enabled = example.workflow.nodes.filter((node) => !node.disabled).map((node) => node.name);
+		const enabled = runnableNodes(example.workflow).map((node) => node.name);
 		expect(execution.ranNodes.sort()).toEqual(enabled.sort());
 
 		await kase.verify({ execution, sandbox: ctx.sandbox, client: ctx.client, ledgerSince, prepared, expect });
+
+		// Safe to copy: the run wrote exactly what the example was meant to touch (what it created or
+		// was given), nothing else in the vendor's account.
+		if (typeof kase.touches !== 'function') throw new Error(`test/e2e/cases/${slug}.case.mjs has no touches(): say what the example may write`);
+		const meant = [...new Set(await kase.touches({ execution, prepared }))].sort();
+		expect(meant.length).toBeGreaterThan(0);
+		expect(await writtenEntities(ctx.sandbox, ledgerSince)).toEqual(meant);
 	});
 });

@@ -53,6 +53,29 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		});
 	});
 
+	// n8n 1.x drops the HTTP response from its request helpers' errors: the 409 arrives without S2's
+	// code and message. A body S2 did not write stands in for that here.
+	it('with Return Existing, a 409 without S2\'s code returns the fulfillment when its order lists it', async () => {
+		const order = seedOrder(env);
+		const first = (await create(order.id)).items[0].json;
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 409, body: 'Conflict' });
+		const again = await create(order.id, { ifExists: 'returnExisting' });
+
+		expect(again.status).toBe('success');
+		expect(again.items.map((item) => item.json)).toEqual([{ ...first, alreadyExists: true }]);
+		expect(s2(env).store.allFulfillments()).toHaveLength(1);
+	});
+
+	it('with Return Existing, a 409 without S2\'s code that the order does not explain is an error', async () => {
+		const order = seedOrder(env);
+		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 409, body: 'Conflict' });
+		const result = await create(order.id, { ifExists: 'returnExisting' });
+
+		expect(result.status).toBe('error');
+		expect(result.error?.httpCode).toBe('409');
+		expect(s2(env).store.allFulfillments()).toHaveLength(0);
+	});
+
 	it('with Return Existing, other errors still fail', async () => {
 		const result = await create('no-such-order', { ifExists: 'returnExisting' });
 		expect(result.status).toBe('error');

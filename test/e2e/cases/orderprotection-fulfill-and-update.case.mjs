@@ -11,6 +11,9 @@ export default {
 		if (orders[0].sourceOrderId !== ORDER_ID) throw new Error(`expected the sandbox to seed order ${ORDER_ID}`);
 	},
 
+	/** The run may write only the fulfillment it reported for the given order. */
+	touches: () => [`${VENDOR}:fulfillment:${FULFILLMENT_ID}`],
+
 	async verify({ execution, sandbox, ledgerSince, expect }) {
 		expect(execution.output('Create Fulfillment')).toEqual([
 			{ status: 'ok', sourceOrderId: ORDER_ID, sourceFulfillmentId: FULFILLMENT_ID, fulfillmentStatus: 'FULFILLED' },

@@ -12,6 +12,9 @@ export default {
 		await sandbox.vendorControl(VENDOR, 'PUT', '/settings', { autoShip: true });
 	},
 
+	/** The run may write only the fulfillment it created. */
+	touches: ({ execution }) => execution.output('Create Fulfillment').map((fulfillment) => `${VENDOR}:fulfillment:${fulfillment.id}`),
+
 	async verify({ execution, sandbox, ledgerSince, expect }) {
 		const [created] = execution.output('Create Fulfillment');
 		expect(execution.output('Create Fulfillment')).toHaveLength(1);

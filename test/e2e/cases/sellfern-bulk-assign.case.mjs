@@ -1,6 +1,9 @@
-// examples/sellfern-bulk-assign.json: Get Many (status New, all pages) → Assign Supplier in batches of 100.
+// examples/sellfern-bulk-assign.json: Get Many (status New, all pages) → Only Store EU → Assign
+// Supplier in batches of 100. Other stores' new orders stay in the queue, untouched.
 const VENDOR = 'sellfern';
 const NEW_ORDERS = 300;
+const OTHER_STORE_ORDERS = 40;
+const STORE = 'store_eu';
 const SUPPLIER = 'sup_789';
 
 const orderIds = (items) => items.map((item) => item.order_id);
@@ -9,17 +12,22 @@ const sorted = (ids) => [...ids].sort((a, b) => a - b);
 export default {
 	async prepare({ sandbox }) {
 		await sandbox.reset(VENDOR);
-		const { orders } = await sandbox.seed(VENDOR, { count: NEW_ORDERS, status: 'New' });
+		const { orders } = await sandbox.seed(VENDOR, { count: NEW_ORDERS, status: 'New', storeId: STORE });
+		// New orders of another store: the filter must leave them in the queue for other flows.
+		const { orders: otherStore } = await sandbox.seed(VENDOR, { count: OTHER_STORE_ORDERS, status: 'New', storeId: 'store_us' });
 		// Orders already in production with another supplier: Get Many (New) must leave them alone.
 		const { orders: others } = await sandbox.seed(VENDOR, { count: 5, status: 'In Production', supplierId: 'sup_100' });
-		return { newIds: orderIds(orders), otherIds: orderIds(others) };
+		return { newIds: orderIds(orders), otherStoreIds: orderIds(otherStore), otherIds: orderIds(others) };
 	},
 
+	touches: ({ prepared }) => prepared.newIds.map((id) => `${VENDOR}:order:${id}`),
+
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
-		const queue = execution.output('Get New Orders');
-		expect(queue).toHaveLength(NEW_ORDERS);
+		const everyNew = execution.output('Get New Orders');
+		expect(sorted(orderIds(everyNew))).toEqual(sorted([...prepared.newIds, ...prepared.otherStoreIds]));
+		expect(everyNew.every((order) => order.status === 'New')).toBe(true);
+		const queue = execution.output('Only Store EU');
 		expect(sorted(orderIds(queue))).toEqual(sorted(prepared.newIds));
-		expect(queue.every((order) => order.status === 'New')).toBe(true);
 
 		// One item per order, in input order, each a per-order result of the vendor.
 		const results = execution.output('Assign Supplier');
@@ -47,5 +55,6 @@ export default {
 		const byId = new Map(orders.map((order) => [order.order_id, order]));
 		for (const id of prepared.newIds) expect(byId.get(id)).toMatchObject({ status: 'In Production', supplier_id: SUPPLIER });
 		for (const id of prepared.otherIds) expect(byId.get(id)).toMatchObject({ status: 'In Production', supplier_id: 'sup_100' });
+		for (const id of prepared.otherStoreIds) expect(byId.get(id)).toMatchObject({ status: 'New', supplier_id: null });
 	},
 };

@@ -28,6 +28,9 @@ export default {
 		return { newIds: orderIds(orders) };
 	},
 
+	/** The only order the run may write: the one the trigger gave it. */
+	touches: ({ execution }) => orderIds(execution.output('New Sellfern Order')).map((id) => `${VENDOR}:order:${id}`),
+
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns a sample (one queued New order) and remembers nothing.
 		const sample = execution.output('New Sellfern Order');

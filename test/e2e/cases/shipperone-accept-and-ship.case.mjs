@@ -32,8 +32,13 @@ export default {
 	async prepare({ sandbox }) {
 		await freshTenant(sandbox);
 		const { orders } = await sandbox.seed(VENDOR, { count: 3, items: 2 });
-		return { pendingIds: orderIds(orders) };
+		// Other orders already awaiting shipment: the example must not ship them.
+		const { orders: awaiting } = await sandbox.seed(VENDOR, { count: 2, queue: 'pending_shipment' });
+		return { pendingIds: orderIds(orders), awaitingIds: orderIds(awaiting) };
 	},
+
+	/** The only order the run may write: the one it accepted (never the others awaiting shipment). */
+	touches: ({ execution }) => orderIds(execution.output('New Order to Accept')).map((id) => `${VENDOR}:fulfillmentOrder:${id}`),
 
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns a sample (the first queued order) and remembers nothing.
@@ -45,7 +50,8 @@ export default {
 		expect(execution.output('Accept All Items')).toEqual([
 			expect.objectContaining({ order_id: orderId, status: 'pending_allocation' }),
 		]);
-		expect(orderIds(execution.output('Ready to Ship'))).toEqual([orderId]);
+		expect(orderIds(execution.output('Ready to Ship')).sort()).toEqual([orderId, ...prepared.awaitingIds].sort());
+		expect(orderIds(execution.output('Only Orders Accepted Here'))).toEqual([orderId]);
 		const [shipped] = execution.output('Ship with Tracking');
 		expect(shipped).toMatchObject({
 			order_id: orderId,
@@ -64,6 +70,7 @@ export default {
 		expect(await statusChanges(sandbox, ledgerSince)).toEqual({ [orderId]: LIFECYCLE });
 		const orders = await ordersById(sandbox);
 		for (const id of prepared.pendingIds.slice(1)) expect(orders.get(id).status).toBe('pending_accept');
+		for (const id of prepared.awaitingIds) expect(orders.get(id)).toMatchObject({ status: 'pending_shipment', tracks: [] });
 	},
 
 	active: {

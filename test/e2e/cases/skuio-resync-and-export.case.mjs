@@ -28,6 +28,9 @@ export default {
 		return { shippedIds: ids(shipped), otherIds: ids([...relabelled, ...fba, ...open]) };
 	},
 
+	/** The run may write only the fulfillments its filters selected (and record the provider action on them). */
+	touches: ({ prepared }) => prepared.shippedIds.flatMap((id) => [`${VENDOR}:fulfillment:${id}`, `${VENDOR}:provider_order:${id}`]),
+
 	async verify({ execution, sandbox, client, ledgerSince, prepared, expect }) {
 		const listed = execution.output('Get Submitted ShipStation Fulfillments');
 		expect(ids(listed)).toEqual(prepared.shippedIds);

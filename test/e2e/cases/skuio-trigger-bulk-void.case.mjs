@@ -19,6 +19,9 @@ export default {
 		return { manualIds: ids(manual), otherIds: ids(others) };
 	},
 
+	/** The only fulfillment the run may write: the one the trigger gave it. */
+	touches: ({ execution }) => ids(execution.output('New Manual Fulfillment')).map((id) => `${VENDOR}:fulfillment:${id}`),
+
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns the newest manual fulfillment as a sample and remembers nothing.
 		const sample = execution.output('New Manual Fulfillment');

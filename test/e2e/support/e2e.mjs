@@ -40,6 +40,30 @@ export async function loadCase(slug) {
 	return (await import(pathToFileURL(file).href)).default;
 }
 
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
+/** The nodes of a workflow that run (enabled, not sticky notes). */
+export function runnableNodes(workflow) {
+	return workflow.nodes.filter((node) => !node.disabled && node.type !== STICKY_NOTE);
+}
+
+/** The sticky notes of a workflow. */
+export function stickyNotes(workflow) {
+	return workflow.nodes.filter((node) => node.type === STICKY_NOTE);
+}
+
+/**
+ * What a run wrote in the sandbox since `since`: every entity it created or changed, as
+ * `<vendor>:<entity>:<id>`, sorted (the ledger's state changes; settings the tests set are not data).
+ */
+export async function writtenEntities(sandbox, since) {
+	const changes = await sandbox.ledger({ type: 'change', since });
+	const written = new Set(
+		changes.filter((change) => change.entity !== 'settings').map((change) => `${change.vendor}:${change.entity}:${change.id}`),
+	);
+	return [...written].sort();
+}
+
 /** Nodes nothing connects into: where a manual run starts. */
 export function startNodes(workflow) {
 	const targets = new Set(
@@ -47,7 +71,7 @@ export function startNodes(workflow) {
 			Object.values(outputs).flatMap((lists) => lists.flatMap((list) => (list ?? []).map((connection) => connection.node))),
 		),
 	);
-	return workflow.nodes.filter((node) => !targets.has(node.name) && !node.disabled);
+	return runnableNodes(workflow).filter((node) => !targets.has(node.name));
 }
 
 /**
