@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../shared/description';
 import { apiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
+import { sendWithReadBack } from '../../shared/outcome';
 import { forEachValidatedItem } from '../../shared/validatedItems';
+import { readFulfillment } from '../readBack';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
 
@@ -22,6 +24,12 @@ export interface FulfillmentActionConfig {
 	 * under continueOnFail, instead of an error item.
 	 */
 	supportedProviders?: string;
+	/**
+	 * For actions that must happen once (submit, cancel): whether the fulfillment already shows the
+	 * action done. Checked before sending, so a retried or re-run flow does not repeat it, and read
+	 * back after a failure that leaves the outcome open. `field` marks an output that was already done.
+	 */
+	done?: { check(record: IDataObject): boolean; field: string };
 }
 
 /** SKU.io answered 200 but did not do it (e.g. the fulfillment's provider does not support the action). */
@@ -44,12 +52,30 @@ export function fulfillmentAction(config: FulfillmentActionConfig): OperationMod
 			items,
 			(i) => readFulfillmentId(this, i),
 			async (i, fulfillmentId) => {
-				const body = await apiRequest(this, skuIo, {
-					method: 'POST',
-					path: fulfillmentPath(fulfillmentId, config.route),
-					idempotent: config.idempotent,
-					itemIndex: i,
-				});
+				const send = async () =>
+					await apiRequest(this, skuIo, {
+						method: 'POST',
+						path: fulfillmentPath(fulfillmentId, config.route),
+						idempotent: config.idempotent,
+						itemIndex: i,
+					});
+				let body: unknown;
+				const { done } = config;
+				if (done) {
+					const before = await readFulfillment(this, fulfillmentId, i);
+					if (done.check(before)) return { ...before, [done.field]: true };
+					const sent = await sendWithReadBack({
+						send,
+						applied: async () => done.check(await readFulfillment(this, fulfillmentId, i)),
+						check: `fulfillment ${fulfillmentId} in SKU.io`,
+					});
+					if (sent.outcome === 'applied') {
+						return { ...(await readFulfillment(this, fulfillmentId, i)), outcome: 'applied' };
+					}
+					body = sent.result;
+				} else {
+					body = await send();
+				}
 				if (!refused(body)) return readRecord(body);
 
 				const said = typeof body.message === 'string' ? body.message : 'no reason given';

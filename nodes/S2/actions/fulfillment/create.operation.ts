@@ -4,7 +4,8 @@ import { optionsCollection, showFor } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { oneOf, validateParameters } from '../../../shared/validation';
-import { isAlreadyExists, returnExisting } from '../../existing';
+import { findMatchingOnOrder, isAlreadyExists, returnExisting } from '../../existing';
+import { sendWithReadBack } from '../../../shared/outcome';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
 
@@ -326,6 +327,28 @@ const properties: INodeProperties[] = [
 			default: 'error',
 			description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
 		},
+		{
+			displayName: 'Without Channel Fulfillment ID',
+			name: 'withoutKey',
+			type: 'options',
+			options: [
+				{
+					name: 'Return a Matching Fulfillment',
+					value: 'returnMatching',
+					description:
+						'Before creating, read the order: a fulfillment with the same items and address is output (alreadyExists: true) instead of creating another, so a retried or re-run flow never creates twice',
+				},
+				{
+					name: 'Always Create',
+					value: 'create',
+					description:
+						'Create without looking: for an order that really gets several identical fulfillments. A retried or re-run flow may then create twice.',
+				},
+			],
+			default: 'returnMatching',
+			description:
+				'S2 can only refuse a duplicate by its Channel Fulfillment ID. Without one (and with an Order ID), how to keep a retry from creating a second fulfillment.',
+		},
 	]),
 ];
 
@@ -372,6 +395,7 @@ function fromJson(ctx: IExecuteFunctions, i: number): unknown {
 }
 
 const IF_EXISTS = ['error', 'returnExisting'] as const;
+const WITHOUT_KEY = ['returnMatching', 'create'] as const;
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
@@ -381,9 +405,28 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const define = this.getNodeParameter('define', i) as string;
 			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
 			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
-			return { body, ifExists };
+			const withoutKey = validateParameters(
+				this,
+				oneOf('Without Channel Fulfillment ID', WITHOUT_KEY),
+				this.getNodeParameter('options.withoutKey', i, 'returnMatching'),
+				i,
+			);
+			return { body, ifExists, withoutKey };
 		},
-		async (i, { body, ifExists }) => {
+		async (i, { body, ifExists, withoutKey }) => {
+			const keyless = typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
+			if (keyless && withoutKey === 'returnMatching') {
+				const existing = await findMatchingOnOrder(this, body, i);
+				if (existing) return { ...existing, alreadyExists: true };
+				const sent = await sendWithReadBack({
+					send: async () =>
+						await apiRequest<IDataObject>(this, s2, { method: 'POST', path: '/fulfillment', body, idempotent: false, itemIndex: i }),
+					applied: async () => (await findMatchingOnOrder(this, body, i)) !== undefined,
+					check: `the fulfillments of order ${body.orderId as string} in S2`,
+				});
+				if (sent.outcome === 'sent') return sent.result;
+				return { ...(await findMatchingOnOrder(this, body, i)), outcome: 'applied' };
+			}
 			try {
 				return await apiRequest<IDataObject>(this, s2, {
 					method: 'POST',

@@ -41,7 +41,7 @@ export const description = showFor('order', 'updateStatus', properties);
 const schema = z.object({
 	orderId: positiveInteger('Order ID'),
 	status: oneOf('Status', ORDER_STATUSES),
-	idempotencyKey: optionalString(),
+	idempotencyKey: optionalString('Idempotency Key'),
 });
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

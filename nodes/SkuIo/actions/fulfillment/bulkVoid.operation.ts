@@ -4,6 +4,7 @@ import { buildBatches, type Batch, type BatchEntry } from '../../../shared/batch
 import { BatchOutput, type ItemOutput } from '../../../shared/batchOutput';
 import { batchSizeOption, readBatchSize, type BatchSizeLimits } from '../../../shared/batchSize';
 import { optionsCollection, showFor } from '../../../shared/description';
+import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { apiRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
@@ -16,6 +17,7 @@ import {
 	type FulfillmentFilters,
 } from '../../filters';
 import { targetIds, targetItemIndexes, uniqueIds, type IdTarget } from '../../../shared/batchTargets';
+import { isVoided, readFulfillment } from '../../readBack';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 
@@ -76,7 +78,7 @@ export const description = showFor('fulfillment', 'bulkVoid', properties);
 
 const itemSchema = z.object({
 	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
-	voidReason: optionalString(),
+	voidReason: optionalString('Void Reason'),
 	force: z.boolean({ invalid_type_error: 'Force must be true or false' }),
 });
 
@@ -125,15 +127,64 @@ async function voidBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSett
 			},
 		];
 	}
+	const results = new Map<number, IDataObject>();
+	for (const id of ids) {
+		const result = answer.results.get(id) ?? shipmentResult(id, 'not_reported');
+		// "Not found or already voided": when an earlier try or run voided it, say so.
+		results.set(id, result.result === 'failed' || result.result === 'not_reported' ? await checkVoided(ctx, result, id, itemIndexes[0]) : result);
+	}
 	return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
 		broughtBy.map((itemIndex) => ({
 			itemIndex,
-			data: {
-				json: { ...(answer.results.get(id) ?? shipmentResult(id, 'not_reported')) },
-				pairedItem: { item: itemIndex },
-			},
+			data: { json: { ...results.get(id) }, pairedItem: { item: itemIndex } },
 		})),
 	);
+}
+
+async function checkVoided(ctx: IExecuteFunctions, result: IDataObject, id: number, itemIndex: number): Promise<IDataObject> {
+	try {
+		const record = await readFulfillment(ctx, id, itemIndex);
+		return isVoided(record)
+			? { ...result, result: 'already_voided', voided_at: record.voided_at, void_reason: record.void_reason }
+			: result;
+	} catch {
+		return result;
+	}
+}
+
+/**
+ * Voids a batch; when the answer is lost, reads every shipment back: all voided → their results
+ * (outcome applied); otherwise the error says which were and which were not.
+ */
+async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+	try {
+		return await voidBatch(ctx, batch);
+	} catch (error) {
+		if (!isUncertainOutcome(error)) throw error;
+		const ids = targetIds(batch);
+		const itemIndex = targetItemIndexes(batch)[0];
+		const voided: number[] = [];
+		const open: number[] = [];
+		try {
+			for (const id of ids) (isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
+		} catch {
+			throw withOutcome(error as Error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
+		}
+		if (open.length === 0) {
+			return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
+				broughtBy.map((item) => ({
+					itemIndex: item,
+					data: { json: { ...shipmentResult(id, 'voided'), outcome: 'applied' }, pairedItem: { item } },
+				})),
+			);
+		}
+		if (voided.length === 0) throw withOutcome(error as Error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
+		throw withOutcome(
+			error as Error,
+			'unknown',
+			`fulfillments ${open.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet)`,
+		);
+	}
 }
 
 async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<ItemOutput[]> {
@@ -186,7 +237,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	for (const batch of buildBatches(uniqueIds(entries, settingsKey), settingsKey, batchSize)) {
 		try {
-			output.add(...(await voidBatch(this, batch)));
+			output.add(...(await voidBatchWithReadBack(this, batch)));
 		} catch (error) {
 			output.fail(error, targetItemIndexes(batch));
 		}

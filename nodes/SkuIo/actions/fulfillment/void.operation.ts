@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection, showFor } from '../../../shared/description';
 import { encodePath } from '../../../shared/path';
+import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/validatedItems';
 import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { isVoided, readFulfillment } from '../../readBack';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 
@@ -32,7 +34,7 @@ const properties: INodeProperties[] = [
 export const description = showFor('fulfillment', 'void', properties);
 
 const schema = z.object({
-	voidReason: optionalString(),
+	voidReason: optionalString('Void Reason'),
 	checkDeletable: z.boolean({ invalid_type_error: 'Check Deletable must be true or false' }),
 });
 
@@ -77,7 +79,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const record = readRecord(body);
 				return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 			} catch (error) {
-				throw explainStatus(error, 400, NOT_VOIDABLE);
+				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
+				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
+				if (!isUncertainOutcome(error) && !refusedAsInvalid) throw error;
+				let record: IDataObject | undefined;
+				try {
+					record = await readFulfillment(this, fulfillmentId, i);
+				} catch {
+					record = undefined;
+				}
+				if (record && isVoided(record)) {
+					return refusedAsInvalid ? { ...record, alreadyVoided: true } : { ...record, outcome: 'applied' };
+				}
+				if (refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
+				throw withOutcome(error as Error, record ? 'not applied' : 'unknown', `fulfillment ${fulfillmentId} in SKU.io`);
 			}
 		},
 	);
