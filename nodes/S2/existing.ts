@@ -64,13 +64,16 @@ function itemsKey(items: unknown): string {
 
 /**
  * Without a Channel Fulfillment ID, S2 has no key to refuse a duplicate with: the order's
- * fulfillments are read instead, and one with the same items and address (not canceled) is taken as
- * this create's earlier result. Throws when the order cannot be read.
+ * fulfillments are read instead, and one without a Channel Fulfillment ID, with the same items and
+ * address (not canceled) is taken as this create's earlier result. `claimed` holds the fulfillments
+ * this node run already created or matched, so two identical items still make two fulfillments.
+ * Throws when the order cannot be read.
  */
 export async function findMatchingOnOrder(
 	ctx: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
+	claimed: Set<string>,
 ): Promise<IDataObject | undefined> {
 	const order = await apiRequest<IDataObject>(ctx, s2, {
 		method: 'GET',
@@ -83,6 +86,8 @@ export async function findMatchingOnOrder(
 	return (order.fulfillments as IDataObject[]).find((fulfillment) => {
 		const existing = (fulfillment.address ?? {}) as IDataObject;
 		return (
+			!claimed.has(String(fulfillment.id)) &&
+			!fulfillment.channelFulfillmentId &&
 			!/CANCEL/i.test(String(fulfillment.status ?? '')) &&
 			itemsKey(fulfillment.items) === wanted &&
 			existing.name === address.name &&

@@ -398,6 +398,7 @@ const IF_EXISTS = ['error', 'returnExisting'] as const;
 const WITHOUT_KEY = ['returnMatching', 'create'] as const;
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const claimed = new Set<string>();
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -416,16 +417,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		async (i, { body, ifExists, withoutKey }) => {
 			const keyless = typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
 			if (keyless && withoutKey === 'returnMatching') {
-				const existing = await findMatchingOnOrder(this, body, i);
+				const claim = (fulfillment: IDataObject | undefined) => {
+					if (fulfillment?.id !== undefined) claimed.add(String(fulfillment.id));
+					return fulfillment;
+				};
+				const existing = claim(await findMatchingOnOrder(this, body, i, claimed));
 				if (existing) return { ...existing, alreadyExists: true };
 				const sent = await sendWithReadBack({
 					send: async () =>
 						await apiRequest<IDataObject>(this, s2, { method: 'POST', path: '/fulfillment', body, idempotent: false, itemIndex: i }),
-					applied: async () => (await findMatchingOnOrder(this, body, i)) !== undefined,
+					applied: async () => (await findMatchingOnOrder(this, body, i, claimed)) !== undefined,
 					check: `the fulfillments of order ${body.orderId as string} in S2`,
 				});
-				if (sent.outcome === 'sent') return sent.result;
-				return { ...(await findMatchingOnOrder(this, body, i)), outcome: 'applied' };
+				if (sent.outcome === 'sent') return claim(sent.result);
+				return { ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' };
 			}
 			try {
 				return await apiRequest<IDataObject>(this, s2, {
