@@ -49,19 +49,22 @@ export interface ReadBackOptions<T> {
 export async function sendWithReadBack<T>(
 	options: ReadBackOptions<T>,
 ): Promise<{ outcome: 'sent'; result: T } | { outcome: 'applied' }> {
+	let failure: unknown;
 	try {
 		return { outcome: 'sent', result: await options.send() };
 	} catch (error) {
-		if (!isUncertainOutcome(error)) throw error;
-		let found: boolean | undefined;
-		try {
-			found = await options.applied();
-		} catch {
-			found = undefined;
-		}
-		if (found === true) return { outcome: 'applied' };
-		throw withOutcome(error as Error, found === false ? 'not applied' : 'unknown', options.check);
+		failure = error;
 	}
+	// Errors come from the transport (NodeApiError); only an open outcome is read back.
+	if (!isUncertainOutcome(failure)) throw failure;
+	let found: boolean | undefined;
+	try {
+		found = await options.applied();
+	} catch {
+		found = undefined;
+	}
+	if (found === true) return { outcome: 'applied' };
+	throw withOutcome(failure as Error, found === false ? 'not applied' : 'unknown', options.check);
 }
 
 /** Says in the error what the read-back found: a plain failure would leave the user guessing. */

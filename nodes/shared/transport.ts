@@ -167,9 +167,10 @@ export async function sendRequest<T = unknown>(
 			const body = vendor.unwrap && request.encoding !== 'arraybuffer' ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		} catch (error) {
-			if (error instanceof NodeApiError && error.context?.unreadableAnswer) {
+			const unreadable = error instanceof NodeApiError && error.context?.unreadableAnswer ? error : undefined;
+			if (unreadable) {
 				// Read again when that is safe; a write is not repeated on a guess.
-				if (!idempotent || attempt >= maxRetries) throw error;
+				if (!idempotent || attempt >= maxRetries) throw unreadable;
 				resentAfterUncertainFailure = true;
 				await sleep(backoffDelay(attempt), cancelSignalOf(ctx));
 				continue;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import type { FaultSpec } from '../../sandbox/core/faults';
 import type { NodeRunResult } from '../harness';
 import { demoCredential, useTestEnv } from '../support/env';

@@ -157,34 +157,37 @@ async function checkVoided(ctx: IExecuteFunctions, result: IDataObject, id: numb
  * (outcome applied); otherwise the error says which were and which were not.
  */
 async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+	let failure: unknown;
 	try {
 		return await voidBatch(ctx, batch);
 	} catch (error) {
-		if (!isUncertainOutcome(error)) throw error;
-		const ids = targetIds(batch);
-		const itemIndex = targetItemIndexes(batch)[0];
-		const voided: number[] = [];
-		const open: number[] = [];
-		try {
-			for (const id of ids) (isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
-		} catch {
-			throw withOutcome(error as Error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
-		}
-		if (open.length === 0) {
-			return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
-				broughtBy.map((item) => ({
-					itemIndex: item,
-					data: { json: { ...shipmentResult(id, 'voided'), outcome: 'applied' }, pairedItem: { item } },
-				})),
-			);
-		}
-		if (voided.length === 0) throw withOutcome(error as Error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
-		throw withOutcome(
-			error as Error,
-			'unknown',
-			`fulfillments ${open.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet)`,
+		failure = error;
+	}
+	if (!isUncertainOutcome(failure)) throw failure;
+	const error = failure as Error;
+	const ids = targetIds(batch);
+	const itemIndex = targetItemIndexes(batch)[0];
+	const voided: number[] = [];
+	const open: number[] = [];
+	try {
+		for (const id of ids) (isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
+	} catch {
+		throw withOutcome(error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
+	}
+	if (open.length === 0) {
+		return batch.entries.flatMap(({ value: { id, itemIndexes: broughtBy } }) =>
+			broughtBy.map((item) => ({
+				itemIndex: item,
+				data: { json: { ...shipmentResult(id, 'voided'), outcome: 'applied' }, pairedItem: { item } },
+			})),
 		);
 	}
+	if (voided.length === 0) throw withOutcome(error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
+	throw withOutcome(
+		error,
+		'unknown',
+		`fulfillments ${open.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet)`,
+	);
 }
 
 async function voidMatching(ctx: IExecuteFunctions, request: FilterRequest): Promise<ItemOutput[]> {

@@ -81,7 +81,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			} catch (error) {
 				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
 				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
-				if (!isUncertainOutcome(error) && !refusedAsInvalid) throw error;
+				if (!isUncertainOutcome(error) && !refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
 				let record: IDataObject | undefined;
 				try {
 					record = await readFulfillment(this, fulfillmentId, i);
