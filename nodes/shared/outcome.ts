@@ -16,9 +16,17 @@ export function isUncertainOutcome(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && uncertainErrors.has(error);
 }
 
-const OPERATION_WORDS: Record<string, string> = { getAll: 'Get Many', getMany: 'Get Many' };
+/** Operation values whose name in the editor is not the value in words. */
+const OPERATION_WORDS: Record<string, string> = {
+	getAll: 'Get Many',
+	getMany: 'Get Many',
+	submit: 'Submit Tracking',
+	cancelOrder: 'Cancel Provider Order',
+	resyncFrom: 'Resync From Provider',
+	resyncTo: 'Resync to Provider',
+};
 
-/** "Assign Supplier" from the node's `operation` value; empty in a trigger, which has none. */
+/** The operation as the editor names it ("Assign Supplier"); empty in a trigger, which has none. */
 export function operationName(ctx: ApiContext, itemIndex?: number): string {
 	const value = readNodeParameter<unknown>(ctx, 'operation', itemIndex, '');
 	if (typeof value !== 'string' || value === '') return '';

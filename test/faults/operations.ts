@@ -238,7 +238,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		truthful: (env, json, [id]) => json.tracking_number === 'TRK-MATRIX-1' && skuIoFulfillment(env, id)?.tracking_number === 'TRK-MATRIX-1',
 	},
 	skuIoAction(
-		'Submit',
+		'Submit Tracking',
 		'salesChannel',
 		'submit',
 		'submit-to-channel',
@@ -258,7 +258,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		(fulfillment) => fulfillment.submitted_to_sales_channel_at === null,
 	),
 	skuIoAction(
-		'Cancel Order',
+		'Cancel Provider Order',
 		'shipmentProvider',
 		'cancelOrder',
 		'cancel-provider-order',
@@ -268,7 +268,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		(fulfillment) => (fulfillment.provider_order as IDataObject).status === 'canceled',
 	),
 	skuIoAction(
-		'Resync From',
+		'Resync From Provider',
 		'shipmentProvider',
 		'resyncFrom',
 		'resync-from-provider',
@@ -278,7 +278,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		(fulfillment) => (fulfillment.provider_order as IDataObject).synced_at !== null,
 	),
 	skuIoAction(
-		'Resync To',
+		'Resync to Provider',
 		'shipmentProvider',
 		'resyncTo',
 		'resync-to-provider',
