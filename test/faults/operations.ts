@@ -324,6 +324,42 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 				.some((fulfillment) => fulfillment.id === json.id && fulfillment.orderId === orderId),
 	},
 	{
+		name: 'S2 Create with a Channel Fulfillment ID (Return Existing)',
+		vendor: 's2',
+		vendorLabel: 'S2',
+		operationLabel: 'Create',
+		nodeType: 's2',
+		write: { method: 'POST', path: '/fulfillment' },
+		guarantee: 'once',
+		prepare(env) {
+			const [order] = vendors(env).s2.seed({ orders: 1 }).orders;
+			return {
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'create',
+					define: 'fields',
+					orderId: '={{ $json.orderId }}',
+					recipientName: 'Jane Doe',
+					address1: '100 Main Street',
+					city: 'Toronto',
+					state: 'ON',
+					postalCode: 'M5V 2T6',
+					countryId: 'CA',
+					items: { item: [{ productId: PRODUCTS[0].id, quantity: 2 }] },
+					additionalFields: { channelFulfillmentId: '={{ "cf-" + $json.orderId }}' },
+					options: { ifExists: 'returnExisting' },
+				},
+				input: [{ orderId: order.id }],
+				targets: [order.id],
+			};
+		},
+		isApplication: (change) => change.entity === 'fulfillment' && change.from === null,
+		truthful: (env, json, [orderId]) =>
+			vendors(env)
+				.s2.store.allFulfillments()
+				.some((fulfillment) => fulfillment.id === json.id && fulfillment.channelFulfillmentId === `cf-${orderId}`),
+	},
+	{
 		name: 'OrderProtection Create',
 		vendor: 'orderprotection',
 		vendorLabel: 'OrderProtection',
