@@ -54,6 +54,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				request.socket.destroy();
 				return;
 			}
+			// A hung request keeps its socket open; the client's timeout or close() ends it.
+			if (outcome.kind === 'hang') return;
 			const { status, headers, body } = outcome.response;
 			response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
 			response.end(body);

@@ -58,3 +58,50 @@ async function findOnOrder(
 		return undefined;
 	}
 }
+
+/** "productId:quantity" lines sorted, so the same items in any order compare equal. */
+function itemsKey(items: unknown): string {
+	const lines = Array.isArray(items) ? (items as IDataObject[]) : [];
+	return lines
+		.map((line) => {
+			const product = line.product as IDataObject | undefined;
+			return `${String(line.productId ?? product?.id ?? '')}:${Number(line.quantity)}`;
+		})
+		.sort()
+		.join(',');
+}
+
+/**
+ * Without a Channel Fulfillment ID, S2 has no key to refuse a duplicate with: the order's
+ * fulfillments are read instead, and one without a Channel Fulfillment ID, with the same items and
+ * address (not canceled) is taken as this create's earlier result. `claimed` holds the fulfillments
+ * this node run already created or matched, so two identical items still make two fulfillments.
+ * Throws when the order cannot be read.
+ */
+export async function findMatchingOnOrder(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+	claimed: Set<string>,
+): Promise<IDataObject | undefined> {
+	const order = await apiRequest<IDataObject>(ctx, s2, {
+		method: 'GET',
+		path: encodePath`/order/${body.orderId as string}`,
+		itemIndex,
+	});
+	if (!Array.isArray(order?.fulfillments)) throw new Error('S2 listed no fulfillments for the order');
+	const wanted = itemsKey(body.items);
+	const address = (body.address ?? {}) as IDataObject;
+	return (order.fulfillments as IDataObject[]).find((fulfillment) => {
+		const existing = (fulfillment.address ?? {}) as IDataObject;
+		return (
+			!claimed.has(String(fulfillment.id)) &&
+			!fulfillment.channelFulfillmentId &&
+			!/CANCEL/i.test(String(fulfillment.status ?? '')) &&
+			itemsKey(fulfillment.items) === wanted &&
+			existing.name === address.name &&
+			existing.address1 === address.address1 &&
+			existing.postalCode === address.postalCode
+		);
+	});
+}

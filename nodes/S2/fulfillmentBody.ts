@@ -22,7 +22,7 @@ function firstIssue(issues: Issue[]): string {
 function textOrEmpty(label: string) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null) return '';
-		if (typeof value === 'number') return String(value);
+		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 		if (typeof value === 'string') return value.trim();
 		return fail(ctx, `${label} must be text (got ${shown(value)})`);
 	});

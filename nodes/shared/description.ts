@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { maxRetriesOption } from './retry';
+import { maxRetriesOption, timeoutOption } from './retry';
 
 /** Adds "show only for this resource and operation" to every property. */
 export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
@@ -41,7 +41,7 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
-/** The Options collection every operation and trigger has: its own options, then Max Retries. */
+/** The Options collection every operation and trigger has: its own options, then Max Retries and Timeout. */
 export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -49,7 +49,7 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...options, maxRetriesOption],
+		options: [...options, maxRetriesOption, timeoutOption],
 	};
 }
 

@@ -12,6 +12,21 @@ export interface FailedResponse {
 	/** Network-level code such as ECONNRESET, when no response came back. */
 	code?: string;
 	message: string;
+	/** The token endpoint's answer when fetching an OAuth2 token failed (kept by n8n's OAuth2 client). */
+	tokenErrorBody?: unknown;
+}
+
+/**
+ * n8n's OAuth2 client keeps the token endpoint's answer on its error (`body`); a body that is not
+ * OAuth-shaped (`{"error": {"message": …}}`) reaches the message as "[object Object]".
+ */
+function tokenErrorBodyOf(error: unknown): unknown {
+	let current = error as Loose;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.body !== undefined && (current.code === 'EAUTH' || typeof current.status === 'number')) return current.body;
+		current = current.cause as Loose;
+	}
+	return undefined;
 }
 
 type Loose = Record<string, unknown> | undefined;
@@ -29,6 +44,7 @@ export function readFailure(error: unknown): FailedResponse {
 		body: decodeBody(response?.data),
 		code: typeof code === 'string' ? code : undefined,
 		message: String(cause?.message ?? outer?.message ?? 'Unknown error'),
+		tokenErrorBody: tokenErrorBodyOf(error),
 	};
 }
 
@@ -85,6 +101,14 @@ export function secretsOf(vendor: VendorApi, credentials: Record<string, unknown
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
+/** The failure's message, with "[object Object]" replaced by what the token endpoint said. */
+function readableTokenError(vendor: VendorApi, failure: FailedResponse): string {
+	if (!failure.message.includes('[object Object]') || failure.tokenErrorBody === undefined) return failure.message;
+	const body = failure.tokenErrorBody;
+	const said = vendor.parseError(body).message ?? (typeof body === 'string' ? textOfBody(body) : JSON.stringify(body)?.slice(0, 200));
+	return failure.message.replace('[object Object]', said ?? 'no reason given');
+}
+
 function requestIdOf(parsed: VendorError, headers: Record<string, unknown>): string | undefined {
 	const header = headers['x-request-id'];
 	return parsed.requestId ?? (typeof header === 'string' ? header : undefined);
@@ -120,7 +144,7 @@ export function vendorApiError(
 		: isRetryableNetworkError(failure.code, failure.message)
 			? `Could not reach ${vendor.displayName}`
 			: `The request to ${vendor.displayName} failed`;
-	const vendorMessage = parsed.message ?? (status ? undefined : failure.message);
+	const vendorMessage = parsed.message ?? (status ? undefined : readableTokenError(vendor, failure));
 	const message = redact(vendorMessage ? `${what}: ${vendorMessage}` : what, secrets);
 	const descriptionParts = [
 		status ? vendor.hints?.[status] : undefined,

@@ -17,6 +17,20 @@ export const maxRetriesOption: INodeProperties = {
 		'How many times to retry a request that failed with a network error, a 429 or a 5xx response, waiting longer each time and honoring Retry-After. Writes are retried only when they are safe to repeat.',
 };
 
+/** Longer than any answer the vendors need, shorter than the 45 s a stuck proxy was seen to hold a request. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Read as `options.timeout`: each attempt is given up after this long, then retried like a lost connection. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'How long to wait for each answer, in milliseconds. A request that gets no answer in time counts as a network error: it is retried when that is safe, otherwise the error says the request may have been applied.',
+};
+
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',

@@ -1,11 +1,14 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { activeLimiter } from './concurrency';
 import { bufferStreamedErrorBody } from './download';
-import { readFailure, secretsOf, vendorApiError } from './errors';
+import { readFailure, redact, secretsOf, textOfBody, vendorApiError } from './errors';
+import { markUncertain, operationName } from './outcome';
+import { readNodeParameter } from './parameters';
 import {
 	backoffDelay,
 	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
 	isRetryableNetworkError,
 	MAX_RETRY_AFTER_MS,
 	parseRetryAfter,
@@ -21,24 +24,81 @@ function isIdempotent(request: ApiRequest): boolean {
 	return Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key');
 }
 
-function maxRetriesFor(ctx: ApiContext, itemIndex: number | undefined): number {
-	const value = readNodeParameter(ctx, 'options.maxRetries', itemIndex, DEFAULT_MAX_RETRIES);
-	const retries = Number(value);
-	return Number.isInteger(retries) && retries >= 0 ? Math.min(retries, 10) : DEFAULT_MAX_RETRIES;
+/** A whole-number option; anything else (text, −5, 1.5, an object) is an error naming it, never the default. */
+function integerOption(
+	ctx: ApiContext,
+	name: string,
+	label: string,
+	range: [number, number],
+	fallback: number,
+	itemIndex: number | undefined,
+): number {
+	const value = readNodeParameter<unknown>(ctx, `options.${name}`, itemIndex, fallback);
+	if (value === undefined || value === null || value === '') return fallback;
+	if (typeof value === 'number' && Number.isInteger(value) && value >= range[0] && value <= range[1]) return value;
+	const item = itemIndex !== undefined && 'getInputData' in ctx ? ` [item ${itemIndex}]` : '';
+	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${label} must be a whole number from ${range[0]} to ${range[1]} (got ${shown ?? String(value)})${item}`,
+		{ itemIndex },
+	);
+}
+
+const maxRetriesFor = (ctx: ApiContext, itemIndex: number | undefined) =>
+	integerOption(ctx, 'maxRetries', 'Max Retries', [0, 10], DEFAULT_MAX_RETRIES, itemIndex);
+
+const timeoutFor = (ctx: ApiContext, itemIndex: number | undefined) =>
+	integerOption(ctx, 'timeout', 'Timeout', [1, 600_000], DEFAULT_TIMEOUT_MS, itemIndex);
+
+const isWrite = (request: ApiRequest) => request.method !== 'GET' && request.method !== 'HEAD';
+
+/** "SKU.io Void" or, in a trigger, "SKU.io". */
+function whatFailed(ctx: ApiContext, vendor: VendorApi, request: ApiRequest): string {
+	const operation = operationName(ctx, request.itemIndex);
+	return operation ? `${vendor.displayName} ${operation}` : vendor.displayName;
 }
 
 /**
- * Reads a node parameter from any context: per item where the context has items, once where it has
- * not (poll, load options), and the fallback where the parameter does not exist.
+ * A 2xx whose body is not JSON (cut off mid-answer, an HTML page from a proxy): axios hands such a
+ * body over as text. Taken as success it would become made-up output, so it is an error; for a write
+ * the vendor may have acted on it.
  */
-function readNodeParameter<T>(ctx: ApiContext, name: string, itemIndex: number | undefined, fallback: T): T {
+function unreadableAnswer(
+	ctx: ApiContext,
+	vendor: VendorApi,
+	request: ApiRequest,
+	statusCode: number,
+	body: unknown,
+	secrets: string[],
+): NodeApiError {
+	const write = isWrite(request);
+	const message = `${whatFailed(ctx, vendor, request)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
+	const shown = typeof body === 'string' ? textOfBody(body) : undefined;
+	const description = [
+		shown ? `Received: ${redact(shown, secrets)}` : 'Received a body without text.',
+		write
+			? `Check in ${vendor.displayName} whether the change was made before running again.`
+			: 'Nothing was output. Running again is safe.',
+	].join('\n');
+	const error = new NodeApiError(
+		ctx.getNode(),
+		{ message, httpCode: String(statusCode) },
+		{ message, description, httpCode: String(statusCode), itemIndex: request.itemIndex },
+	);
+	error.context.unreadableAnswer = true;
+	return write ? markUncertain(error) : error;
+}
+
+/** A body the JSON parser left as text. */
+function isUnreadable(body: unknown): boolean {
+	// An empty body is how some vendors answer a write; only text that is not JSON is unreadable.
+	if (typeof body !== 'string' || body === '') return false;
 	try {
-		if ('getInputData' in ctx) {
-			return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex ?? 0, fallback) as T;
-		}
-		return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(name, fallback) as T;
+		JSON.parse(body);
+		return false;
 	} catch {
-		return fallback;
+		return true;
 	}
 }
 
@@ -107,6 +167,7 @@ export async function sendRequest<T = unknown>(
 		json: !binary,
 		encoding: binary ? request.encoding : undefined,
 		returnFullResponse: true,
+		timeout: timeoutFor(ctx, request.itemIndex),
 	};
 	const idempotent = isIdempotent(request);
 	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
@@ -121,9 +182,21 @@ export async function sendRequest<T = unknown>(
 					? await ctx.helpers.httpRequest(withBearer(sent, credentials[vendor.bearerField]))
 					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, sent)
 			) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
+			if (!binary && isUnreadable(response.body)) {
+				const secrets = [...secretsOf(vendor, credentials), ...(await storedSecrets(ctx, vendor))];
+				throw unreadableAnswer(ctx, vendor, request, response.statusCode, response.body, secrets);
+			}
 			const body = vendor.unwrap && !binary ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		} catch (error) {
+			const unreadable = error instanceof NodeApiError && error.context?.unreadableAnswer ? error : undefined;
+			if (unreadable) {
+				// Read again when that is safe; a write is not repeated on a guess.
+				if (!idempotent || attempt >= maxRetries) throw unreadable;
+				resentAfterUncertainFailure = true;
+				await sleep(backoffDelay(attempt), cancelSignalOf(ctx));
+				continue;
+			}
 			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			const network = failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
@@ -138,6 +211,13 @@ export async function sendRequest<T = unknown>(
 				const secrets = [...secretsOf(vendor, credentials), ...(await storedSecrets(ctx, vendor))];
 				const apiError = vendorApiError(ctx.getNode(), vendor, failure, secrets, request.itemIndex);
 				if (resentAfterUncertainFailure) resentErrors.add(apiError);
+				const uncertain = network || (failure.status !== undefined && failure.status >= 500);
+				if (isWrite(request) && uncertain) {
+					apiError.message = `${whatFailed(ctx, vendor, request)}: ${apiError.message} - the request may have been applied`;
+					markUncertain(apiError);
+				} else if (network || failure.status === 429 || (failure.status ?? 0) >= 500) {
+					apiError.message = `${whatFailed(ctx, vendor, request)}: ${apiError.message}`;
+				}
 				throw apiError;
 			}
 			// A 429 was refused before anything happened; after a 5xx or a lost connection the vendor may have acted.

@@ -26,6 +26,7 @@ export function validateParameters<T>(
 
 /** A value as error messages quote it: strings in quotes, others as JSON, long ones cut at 60 characters. */
 export function shown(value: unknown): string {
+	if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
 	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	return text === undefined ? 'nothing' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -52,10 +53,20 @@ export function integerAtLeast(label: string, min: number) {
 	});
 }
 
+/** "voidReason" → "Void Reason": the field a value without its own label sits in. */
+function labelOfPath(path: Array<string | number>): string {
+	const key = [...path].reverse().find((part): part is string => typeof part === 'string');
+	if (!key) return 'The value';
+	return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+}
+
+/** A number as text: NaN and Infinity (from an expression gone wrong) are not numbers to send. */
+const numberText = (value: number) => (Number.isFinite(value) ? String(value) : undefined);
+
 /** A non-empty string after trimming; numbers are accepted as their text. */
 export function requiredString(label: string) {
 	return z.unknown().transform((value, ctx) => {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+		const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : undefined;
 		if (text) return text;
 		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is required (got ${shown(value)})` });
 		return z.NEVER;
@@ -71,10 +82,21 @@ export function pathId(label: string) {
 	});
 }
 
-/** An optional string: empty means not set. */
-export function optionalString() {
-	return z.unknown().transform((value) => {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+/**
+ * An optional string: empty (or null) means not set. A number is taken as its text; anything else
+ * (an object, a list, true/false, NaN) is an error naming the field, never silently dropped.
+ */
+export function optionalString(label?: string) {
+	return z.unknown().transform((value, ctx) => {
+		if (value === undefined || value === null) return undefined;
+		const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : undefined;
+		if (text === undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${label ?? labelOfPath(ctx.path)} must be text (got ${shown(value)})`,
+			});
+			return z.NEVER;
+		}
 		return text === '' ? undefined : text;
 	});
 }

@@ -21,7 +21,11 @@ export interface Incoming {
 	body: Buffer;
 }
 
-export type Outcome = { kind: 'respond'; response: SandboxResponse } | { kind: 'drop' };
+export type Outcome =
+	| { kind: 'respond'; response: SandboxResponse }
+	| { kind: 'drop' }
+	/** Never answer: the server holds the socket until the client closes it. */
+	| { kind: 'hang' };
 
 export interface DispatchOptions {
 	state: SandboxState;
@@ -73,7 +77,7 @@ export function createDispatcher(
 			parsed.segments[0] === '_control'
 				? await dispatchControl(parsed, control, vendors.get(parsed.segments[1]))
 				: await dispatchVendor(parsed, options, vendors);
-		return outcome.kind === 'drop'
+		return outcome.kind !== 'respond'
 			? outcome
 			: {
 					kind: 'respond',
@@ -170,12 +174,14 @@ async function dispatchVendor(
 			}),
 			renderVendorError,
 		);
-	const handled = fault?.afterHandling ? await handle() : undefined;
+	const handled = fault?.afterHandling || fault?.truncate ? await handle() : undefined;
 	if (fault?.drop) return { kind: 'drop' };
+	if (fault?.hang) return { kind: 'hang' };
 
-	const response =
-		fault?.status !== undefined
-			? faultResponse(fault.status, fault, renderVendorError)
+	const response = fault?.truncate
+		? truncated(handled!, fault.status)
+		: fault?.status !== undefined
+			? faultResponse(fault.status, fault, renderVendorError, options.statusText)
 			: (handled ?? (await handle()));
 	record.status = response.status;
 	return { kind: 'respond', response };
@@ -234,9 +240,11 @@ function faultResponse(
 	status: number,
 	fault: Fault,
 	renderVendorError: ErrorRenderer,
+	statusText: (status: number) => string,
 ): SandboxResponse {
-	const base =
-		fault.body === undefined
+	const base = fault.html
+		? htmlPage(status, statusText(status))
+		: fault.body === undefined
 			? renderVendorError(new HttpError(status, ''))
 			: typeof fault.body === 'string'
 				? text(status, fault.body)
@@ -251,7 +259,25 @@ function applied(fault: Fault): FaultApplied {
 		latencyMs: fault.latencyMs,
 		drop: fault.drop,
 		afterHandling: fault.afterHandling,
+		truncate: fault.truncate,
+		html: fault.html,
+		hang: fault.hang,
 	};
+}
+
+/** The vendor's own answer cut off half-way, as a connection closed mid-body delivers it. */
+function truncated(response: SandboxResponse, status: number | undefined): SandboxResponse {
+	const body = Buffer.from(response.body);
+	return { ...response, status: status ?? response.status, body: body.subarray(0, Math.floor(body.length / 2)) };
+}
+
+function htmlPage(status: number, reason: string): SandboxResponse {
+	const title = `${status} ${reason}`;
+	return text(
+		status,
+		`<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+		'text/html',
+	);
 }
 
 /** The path without its first `count` segments (the vendor or control prefix). */

@@ -22,6 +22,12 @@ export interface FaultSpec {
 	after?: number;
 	/** Let the vendor act first, then answer with the fault: the work is done but the client never hears of it. */
 	afterHandling?: boolean;
+	/** Let the vendor act, then send its answer (its status, unless `status` is set) cut off half-way. */
+	truncate?: boolean;
+	/** Answer with a proxy's HTML error page (`text/html`); `status` defaults to 502. */
+	html?: boolean;
+	/** Never answer: hold the connection until the client gives up. With `afterHandling`, the vendor acts first. */
+	hang?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -58,7 +64,14 @@ export class Faults {
 			passed: 0,
 			hits: 0,
 		};
-		if (fault.status === undefined && !fault.drop && fault.latencyMs === undefined)
+		if (fault.html && fault.status === undefined) fault.status = 502;
+		if (
+			fault.status === undefined &&
+			!fault.drop &&
+			!fault.hang &&
+			!fault.truncate &&
+			fault.latencyMs === undefined
+		)
 			fault.status = 500;
 		this.faults.push(fault);
 		return fault;
@@ -123,6 +136,9 @@ const FAULT_FIELDS = Object.keys({
 	drop: 0,
 	after: 0,
 	afterHandling: 0,
+	truncate: 0,
+	html: 0,
+	hang: 0,
 } satisfies Record<keyof FaultSpec, 0>);
 
 function validateFaultSpec(input: unknown, vendorNames: readonly string[]): FaultSpec {
@@ -150,8 +166,8 @@ function validateFaultSpec(input: unknown, vendorNames: readonly string[]): Faul
 	checkInteger(spec.after, 'after', 0);
 	checkInteger(spec.latencyMs, 'latencyMs', 0);
 	if (spec.drop !== undefined && typeof spec.drop !== 'boolean') invalid('drop must be a boolean');
-	if (spec.afterHandling !== undefined && typeof spec.afterHandling !== 'boolean')
-		invalid('afterHandling must be a boolean');
+	for (const key of ['afterHandling', 'truncate', 'html', 'hang'] as const)
+		if (spec[key] !== undefined && typeof spec[key] !== 'boolean') invalid(`${key} must be a boolean`);
 	return spec as FaultSpec;
 }
 

@@ -7,6 +7,9 @@ export interface FaultApplied {
 	latencyMs?: number;
 	drop?: boolean;
 	afterHandling?: boolean;
+	truncate?: boolean;
+	html?: boolean;
+	hang?: boolean;
 }
 
 export interface RequestRecord {

@@ -165,10 +165,14 @@ describe('OrderProtection › Fulfillment › Create', () => {
 		expect(unknownOrder.error?.description).toContain('Check the source order ID');
 
 		await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
+		// The order's fulfillments are read first: the existing one is output, nothing is posted twice.
 		const duplicate = await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
-		expect(duplicate.error?.message).toBe(
-			`OrderProtection reported a conflict (HTTP 409): Fulfillment ful-${order.sourceOrderId} already exists on order ${order.sourceOrderId}`,
-		);
+		expect(duplicate.items[0].json).toMatchObject({ sourceFulfillmentId: `ful-${order.sourceOrderId}`, alreadyExists: true });
+		const posts = () => requests(env).filter((request) => request.method === 'POST' && request.path.endsWith('/fulfillments'));
+		const before = posts().length;
+		await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
+		expect(posts()).toHaveLength(before);
+		expect(op(env).orders.all().find((entry) => entry.sourceOrderId === order.sourceOrderId)?.fulfillments).toHaveLength(1);
 	});
 
 	it('does not retry a create after a 5xx (it may have been stored)', async () => {

@@ -32,7 +32,8 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 			store_id: 'store_sandbox',
 		});
 		expect(storedToken()).toMatch(/^op_at_/);
-		expect(apiRequests(env)).toHaveLength(10);
+		// Create lists the order's fulfillments before posting each one.
+		expect(apiRequests(env)).toHaveLength(20);
 		expect(apiRequests(env).every((request) => request.headers.authorization === 'Bearer o…')).toBe(true);
 	});
 

@@ -99,6 +99,57 @@ describe('sandbox faults', () => {
 		expect(record).toMatchObject({ status: null, fault: { drop: true } });
 	});
 
+	it('truncates: the vendor acts, the client gets its answer cut off half-way', async () => {
+		const [a] = seedSellfern(env, 1);
+		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', truncate: true });
+		const res = await env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' }, { responseType: 'text' });
+		expect(res.status).toBe(200);
+		expect(() => JSON.parse(res.data as string)).toThrow();
+		expect(res.data as string).toMatch(/^\{"success":true/);
+		expect(env.sandbox.state.vendors.sellfern.orders.get(a)?.status).toBe('In Production');
+		const [record] = env.sandbox.state.ledger.requests({ vendor: 'sellfern' }).slice(-1);
+		expect(record).toMatchObject({ status: 200, fault: { truncate: true } });
+	});
+
+	it("answers with a proxy's HTML page: 502 unless told, after the vendor acted when told", async () => {
+		const [a] = seedSellfern(env, 1);
+		await addFault({ vendor: 'sellfern', path: '/fulfillment/queue', html: true });
+		const page = await env.sellfern.get(QUEUE);
+		expect(page.status).toBe(502);
+		expect(page.headers['content-type']).toBe('text/html');
+		expect(page.data).toContain('<title>502 Bad Gateway</title>');
+
+		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', html: true, status: 200, afterHandling: true });
+		const acted = await env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' });
+		expect(acted.status).toBe(200);
+		expect(acted.data).toContain('<h1>200 OK</h1>');
+		expect(env.sandbox.state.vendors.sellfern.orders.get(a)?.status).toBe('In Production');
+	});
+
+	it('hangs: no answer until the client gives up; with afterHandling the vendor acted first', async () => {
+		const [a, b] = seedSellfern(env, 2);
+		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', hang: true });
+		await expect(env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' }, { timeout: 200 })).rejects.toMatchObject({
+			code: 'ECONNABORTED',
+		});
+		expect(env.sandbox.state.vendors.sellfern.orders.get(a)?.status).toBe('New');
+
+		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', hang: true, afterHandling: true });
+		await expect(env.sellfern.post(ASSIGN, { order_ids: [b], supplier_id: 'sup_1' }, { timeout: 200 })).rejects.toMatchObject({
+			code: 'ECONNABORTED',
+		});
+		expect(env.sandbox.state.vendors.sellfern.orders.get(b)?.status).toBe('In Production');
+		expect(env.sandbox.state.ledger.requests({ vendor: 'sellfern' }).map((r) => r.status)).toEqual([null, null]);
+	});
+
+	it('refuses fault fields of the wrong type', async () => {
+		for (const field of ['truncate', 'html', 'hang']) {
+			const res = await env.http.post('/_control/faults', { [field]: 'yes' });
+			expect(res.status).toBe(400);
+			expect(res.data.error.message).toBe(`Invalid fault: ${field} must be a boolean`);
+		}
+	});
+
 	it('never stores an idempotent result for a faulted request', async () => {
 		const [a] = seedSellfern(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'sellfern', path: ASSIGN, status: 500 });

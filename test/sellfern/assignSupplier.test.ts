@@ -91,16 +91,42 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 		expect(orderStatus(env, ids[0])?.status).toBe('New');
 	});
 
-	it('sends a content-derived Idempotency-Key, so a re-run cannot assign twice', async () => {
+	it('sends an Idempotency-Key derived from the request and the execution: a re-run is a new assignment, refused once assigned', async () => {
 		const ids = seedOrders(env, 3);
 		await assign(ids);
 		const again = await assign(ids);
 		const [first, second] = requests(env, '/fulfillment/assign');
 		expect(first.headers['idempotency-key']).toMatch(/^n8n-assign-[0-9a-f]{40}$/);
-		expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
-		// The replay returns the original results, and nothing happened a second time.
-		expect(again.items.map((item) => item.json.status)).toEqual(['ok', 'ok', 'ok']);
+		expect(second.headers['idempotency-key']).toMatch(/^n8n-assign-[0-9a-f]{40}$/);
+		expect(second.headers['idempotency-key']).not.toBe(first.headers['idempotency-key']);
+		// Sellfern refuses orders that are no longer New: nothing happened a second time.
+		expect(again.items.map((item) => item.json.status)).toEqual(['error', 'error', 'error']);
 		expect(assignChanges()).toHaveLength(3);
+	});
+
+	it('a later execution assigns again after the order was set back to New (no stale replay)', async () => {
+		const [id] = seedOrders(env, 1);
+		expect((await assign([id])).items[0].json.status).toBe('ok');
+		env.sandbox.state.vendors.sellfern.orders.setStatus(id, 'New', 'test');
+		const again = await assign([id]);
+		expect(again.items[0].json.status).toBe('ok');
+		expect(orderStatus(env, id)?.status).toBe('In Production');
+		expect(assignChanges()).toHaveLength(2);
+	});
+
+	it("replays within one execution: n8n's Retry On Fail after a lost answer assigns once", async () => {
+		const [id] = seedOrders(env, 1);
+		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', afterHandling: true, drop: true });
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: assignParams({ options: { maxRetries: 0 } }),
+			input: [{ order_id: id }],
+			retryOnFail: { maxTries: 3, waitBetweenTries: 1 },
+		});
+		expect(result.items.map((item) => item.json.status)).toEqual(['ok']);
+		const [first, second] = requests(env, '/fulfillment/assign');
+		expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
+		expect(assignChanges()).toHaveLength(1);
 	});
 
 	it('uses the key the user sets, numbering later requests', async () => {

@@ -54,7 +54,7 @@ describe('Sellfern › credential and auth errors', () => {
 			nodeType: 'sellfern',
 			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', returnAll: true, options: { maxRetries: 0 } },
 		});
-		expect(result.error?.message).toBe('Sellfern had a server error (HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
+		expect(result.error?.message).toBe('Sellfern Get Many: Sellfern had a server error (HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
 	});
 
 	it('retries a dropped connection on a read', async () => {

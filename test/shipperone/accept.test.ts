@@ -247,7 +247,8 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 		const [fo] = seed(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/fulfillmentOrder/accept', status: 500, count: 5 });
 		const result = await accept({ options: { maxRetries: 1 } }, [fo]);
-		expect(result.error?.message).toMatch(/^ShipperOne had a server error \(HTTP 500\): Internal Error\./);
+		expect(result.error?.message).toMatch(/^ShipperOne Accept: ShipperOne had a server error \(HTTP 500\): Internal Error\./);
+		expect(result.error?.message).toMatch(/the request may have been applied$/);
 		expect(result.error?.description).toMatch(/safe to retry[\s\S]*Request ID: req_/);
 		expect(acceptCalls()).toHaveLength(2);
 	});

@@ -180,10 +180,20 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const ids = seed(env, 2);
 		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 500 });
 		const result = await bulkVoid(ids.map((id) => ({ id })), {}, true);
-		expect(requests(env)).toHaveLength(1);
-		const requestId = `Request ID: ${requests(env)[0].requestId}`;
+		const deletes = requests(env).filter((request) => request.method === 'DELETE');
+		expect(deletes).toHaveLength(1);
+		// Each shipment is read back: none was voided, so the error says so.
+		expect(requests(env).filter((request) => request.method === 'GET')).toHaveLength(2);
+		const description = [
+			`Outcome: not applied. Reading fulfillments ${ids.join(', ')} in SKU.io back showed the change was not made; running again is safe.`,
+			`Request ID: ${deletes[0].requestId}`,
+		].join('\n');
 		expect(result.items).toEqual([0, 1].map((item) => ({
-			json: { error: 'SKU.io had a server error (HTTP 500): Server Error', description: requestId, httpCode: '500' },
+			json: {
+				error: 'SKU.io Bulk Void: SKU.io had a server error (HTTP 500): Server Error - the request may have been applied',
+				description,
+				httpCode: '500',
+			},
 			pairedItem: { item },
 		})));
 	});

@@ -162,8 +162,17 @@ describe('SKU.io › answers that are not a list', () => {
 
 		const [id] = seed(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/line-items', status: 200, body: '<html>Maintenance</html>' });
-		const lines = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id) });
+		const lines = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id), options: { maxRetries: 0 } });
 		expect(lines.status).toBe('error');
-		expect(lines.error?.message).toBe('SKU.io answered with something other than a list');
+		expect(lines.error?.message).toBe(
+			'SKU.io Get Line Items: SKU.io answered HTTP 200 with a body that is not the JSON it documents',
+		);
+		expect(lines.error?.description).toBe('Received: Maintenance\nNothing was output. Running again is safe.');
+
+		// A read whose answer could not be read is sent again (with retries on).
+		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/line-items', status: 200, body: '{"data": [{"id": 1' });
+		const retried = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id) });
+		expect(retried.status).toBe('success');
+		expect(requests(env, '/line-items').map((request) => request.fault?.status ?? request.status)).toEqual([200, 200, 200]);
 	});
 });

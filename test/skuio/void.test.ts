@@ -2,6 +2,7 @@ import { requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Void', () => {
 	const env = useSkuIo();
+	const deletes = () => requests(env).filter((request) => request.method === 'DELETE');
 	const voidOne = (id: number | string, extra: Record<string, unknown> = {}, continueOnFail = false) =>
 		run(env, { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), ...extra }, undefined, continueOnFail);
 
@@ -92,16 +93,38 @@ describe('SKU.io › Fulfillment › Void', () => {
 
 		const unchecked = await voidOne(id, { options: { checkDeletable: false } });
 		expect(unchecked.status).toBe('success');
-		expect(requests(env).map((r) => r.query['check-deletable'])).toEqual(['1', '0']);
+		expect(deletes().map((r) => r.query['check-deletable'])).toEqual(['1', '0']);
 		expect(store(env).get(id)?.status).toBe('canceled');
 	});
 
-	it('refuses to void twice', async () => {
+	it('never voids twice: a second void of a voided shipment outputs it as already voided', async () => {
 		const [id] = seed(env, 1);
 		await voidOne(id);
 		const again = await voidOne(id);
-		expect(again.error?.description).toContain('already voided');
+		expect(again.status).toBe('success');
+		expect(again.items[0].json).toMatchObject({ id, status: 'canceled', alreadyVoided: true, voided_at: expect.any(String) });
 		expect(env.sandbox.state.ledger.changes({ vendor: 'skuio' }).filter((c) => c.to === 'canceled')).toHaveLength(1);
+	});
+
+	it("reads back after a lost answer: Retry On Fail outputs the shipment this execution voided", async () => {
+		const [id] = seed(env, 1);
+		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', afterHandling: true, drop: true });
+		const result = await env.harness.runNode({
+			nodeType: 'skuIo',
+			parameters: { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), options: { maxRetries: 0 } },
+			retryOnFail: { maxTries: 3, waitBetweenTries: 1 },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ id, status: 'canceled', outcome: 'applied' });
+		expect(deletes()).toHaveLength(1);
+	});
+
+	it('says when a lost void was not applied', async () => {
+		const [id] = seed(env, 1);
+		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', drop: true });
+		const result = await voidOne(id);
+		expect(result.error?.message).toBe('SKU.io Void: Could not reach SKU.io: socket hang up - the request may have been applied');
+		expect(result.error?.description).toMatch(/^Outcome: not applied\. Reading fulfillment \d+ in SKU\.io back/);
 	});
 
 	it('never resends a void after a server error or a dropped connection, but does after a 429', async () => {
@@ -110,11 +133,11 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect((await voidOne(id)).status).toBe('error');
 		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', drop: true });
 		expect((await voidOne(id)).error?.message).toContain('Could not reach SKU.io');
-		expect(requests(env)).toHaveLength(2);
+		expect(deletes()).toHaveLength(2);
 
 		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 429, headers: { 'Retry-After': '0' } });
 		const limited = await voidOne(id);
 		expect(limited.status).toBe('success');
-		expect(requests(env).map((r) => r.status)).toEqual([500, null, 429, 200]);
+		expect(deletes().map((r) => r.status)).toEqual([500, null, 429, 200]);
 	});
 });

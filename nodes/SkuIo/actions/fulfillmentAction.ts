@@ -4,6 +4,8 @@ import { optionsCollection } from '../../shared/description';
 import { defineOperation, type Operation } from '../../shared/operations';
 import { apiRequest } from '../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../shared/items';
+import { sendWithReadBack } from '../../shared/outcome';
+import { readFulfillment } from '../readBack';
 import { fulfillmentPath, readRecord, skuIo } from '../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './common';
 import { concurrencyOption } from '../../shared/concurrency';
@@ -21,6 +23,12 @@ export interface FulfillmentActionConfig extends Omit<Operation, 'properties' | 
 	 * under continueOnFail, instead of an error item.
 	 */
 	supportedProviders?: string;
+	/**
+	 * For actions that must happen once (submit, cancel): whether the fulfillment already shows the
+	 * action done. Checked before sending, so a retried or re-run flow does not repeat it, and read
+	 * back after a failure that leaves the outcome open. `field` marks an output that was already done.
+	 */
+	done?: { check(record: IDataObject): boolean; field: string };
 }
 
 /** SKU.io answered 200 but did not do it (e.g. the fulfillment's provider does not support the action). */
@@ -40,12 +48,30 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 			items,
 			(i) => readFulfillmentId(this, i),
 			async (i, fulfillmentId) => {
-				const body = await apiRequest(this, skuIo, {
-					method: 'POST',
-					path: fulfillmentPath(fulfillmentId, config.route),
-					idempotent: config.idempotent,
-					itemIndex: i,
-				});
+				const send = async () =>
+					await apiRequest(this, skuIo, {
+						method: 'POST',
+						path: fulfillmentPath(fulfillmentId, config.route),
+						idempotent: config.idempotent,
+						itemIndex: i,
+					});
+				let body: unknown;
+				const { done } = config;
+				if (done) {
+					const before = await readFulfillment(this, fulfillmentId, i);
+					if (done.check(before)) return { ...before, [done.field]: true };
+					const sent = await sendWithReadBack({
+						send,
+						applied: async () => done.check(await readFulfillment(this, fulfillmentId, i)),
+						check: `fulfillment ${fulfillmentId} in SKU.io`,
+					});
+					if (sent.outcome === 'applied') {
+						return { ...(await readFulfillment(this, fulfillmentId, i)), outcome: 'applied' };
+					}
+					body = sent.result;
+				} else {
+					body = await send();
+				}
 				if (!refused(body)) return readRecord(body);
 
 				const said = typeof body.message === 'string' ? body.message : 'no reason given';

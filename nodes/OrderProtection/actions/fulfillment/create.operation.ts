@@ -3,6 +3,7 @@ import { optionalDateTime } from '../../../shared/dates';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { sendWithReadBack } from '../../../shared/outcome';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { fulfillmentStatus, statusOptions } from '../../status';
@@ -207,6 +208,10 @@ function bodyOf(params: CreateParams): IDataObject {
 	return body;
 }
 
+function idsOf(params: CreateParams) {
+	return { sourceOrderId: params.sourceOrderId, sourceFulfillmentId: params.sourceFulfillmentId };
+}
+
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const schema = schemaFor(this.getTimezone());
 	return await forEachValidatedItem(
@@ -229,12 +234,32 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				i,
 			),
 		async (i, params) => {
-			const response = await apiRequest<unknown>(this, orderProtection, {
-				method: 'POST',
-				path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
-				body: bodyOf(params),
-				itemIndex: i,
+			// The Source Fulfillment ID is the natural key: one that the order already lists was created by
+			// an earlier try or run, and is output instead of posting a second fulfillment.
+			const existing = async () => {
+				const list = await apiRequest<unknown>(this, orderProtection, {
+					method: 'GET',
+					path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
+					itemIndex: i,
+				});
+				if (!Array.isArray(list)) throw new Error('OrderProtection did not list the order\'s fulfillments');
+				return (list as IDataObject[]).find((entry) => entry?.sourceFulfillmentId === params.sourceFulfillmentId);
+			};
+			const found = await existing();
+			if (found) return { ...found, ...idsOf(params), alreadyExists: true };
+			const sent = await sendWithReadBack({
+				send: async () =>
+					await apiRequest<unknown>(this, orderProtection, {
+						method: 'POST',
+						path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
+						body: bodyOf(params),
+						itemIndex: i,
+					}),
+				applied: async () => (await existing()) !== undefined,
+				check: `the fulfillments of order ${params.sourceOrderId} in OrderProtection`,
 			});
+			if (sent.outcome === 'applied') return { ...((await existing()) ?? {}), ...idsOf(params), outcome: 'applied' };
+			const response = sent.result;
 			return fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,

@@ -4,7 +4,8 @@ import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { oneOf, validateParameters } from '../../../shared/validation';
-import { isAlreadyExists, returnExisting } from '../../existing';
+import { findMatchingOnOrder, isAlreadyExists, returnExisting } from '../../existing';
+import { sendWithReadBack } from '../../../shared/outcome';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -329,6 +330,28 @@ const properties: INodeProperties[] = [
 			default: 'error',
 			description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
 		},
+		{
+			displayName: 'Without Channel Fulfillment ID',
+			name: 'withoutKey',
+			type: 'options',
+			options: [
+				{
+					name: 'Return a Matching Fulfillment',
+					value: 'returnMatching',
+					description:
+						'Before creating, read the order: a fulfillment with the same items and address is output (alreadyExists: true) instead of creating another, so a retried or re-run flow never creates twice',
+				},
+				{
+					name: 'Always Create',
+					value: 'create',
+					description:
+						'Create without looking: for an order that really gets several identical fulfillments. A retried or re-run flow may then create twice.',
+				},
+			],
+			default: 'returnMatching',
+			description:
+				'S2 can only refuse a duplicate by its Channel Fulfillment ID. Without one (and with an Order ID), how to keep a retry from creating a second fulfillment.',
+		},
 	]),
 ];
 
@@ -373,8 +396,10 @@ function fromJson(ctx: IExecuteFunctions, i: number): unknown {
 }
 
 const IF_EXISTS = ['error', 'returnExisting'] as const;
+const WITHOUT_KEY = ['returnMatching', 'create'] as const;
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const claimed = new Set<string>();
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -382,9 +407,32 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			const define = this.getNodeParameter('define', i) as string;
 			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
 			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
-			return { body, ifExists };
+			const withoutKey = validateParameters(
+				this,
+				oneOf('Without Channel Fulfillment ID', WITHOUT_KEY),
+				this.getNodeParameter('options.withoutKey', i, 'returnMatching'),
+				i,
+			);
+			return { body, ifExists, withoutKey };
 		},
-		async (i, { body, ifExists }) => {
+		async (i, { body, ifExists, withoutKey }) => {
+			const keyless = typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
+			if (keyless && withoutKey === 'returnMatching') {
+				const claim = (fulfillment: IDataObject | undefined) => {
+					if (fulfillment?.id !== undefined) claimed.add(String(fulfillment.id));
+					return fulfillment;
+				};
+				const existing = claim(await findMatchingOnOrder(this, body, i, claimed));
+				if (existing) return { ...existing, alreadyExists: true };
+				const sent = await sendWithReadBack({
+					send: async () =>
+						await apiRequest<IDataObject>(this, s2, { method: 'POST', path: '/fulfillment', body, idempotent: false, itemIndex: i }),
+					applied: async () => (await findMatchingOnOrder(this, body, i, claimed)) !== undefined,
+					check: `the fulfillments of order ${body.orderId as string} in S2`,
+				});
+				if (sent.outcome === 'sent') return claim(sent.result);
+				return { ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' };
+			}
 			try {
 				return await apiRequest<IDataObject>(this, s2, {
 					method: 'POST',

@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description:
-				'Sent as Idempotency-Key. When empty, each request gets a key derived from its content, so a retry can never assign twice. When the orders need several requests, ":2", ":3"… is appended for the later ones.',
+				'Sent as Idempotency-Key. When empty, each request gets a key derived from its content and the execution, so a retry (the node\'s own or Retry On Fail) can never assign twice while a later execution assigns again. When the orders need several requests, ":2", ":3"… is appended for the later ones.',
 		},
 	]),
 ];
@@ -65,7 +65,7 @@ const itemSchema = z.object({
 	orderIds: positiveIntegerList('Order IDs'),
 	supplierId: requiredString('Supplier ID'),
 	dryRun: booleanFlag('Dry Run'),
-	idempotencyKey: optionalString(),
+	idempotencyKey: optionalString('Idempotency Key'),
 });
 
 interface AssignGroup {
@@ -82,9 +82,18 @@ interface AssignResult extends IDataObject {
 	status: string;
 }
 
-/** A key that is the same whenever the request is the same, so replays return the first result. */
-function contentKey(group: AssignGroup, orderIds: number[]): string {
-	const content = JSON.stringify({ dry_run: group.dryRun, supplier_id: group.supplierId, order_ids: orderIds });
+/**
+ * A key that is the same whenever the same request is sent again by the same execution (the node's own
+ * retries, n8n's Retry On Fail), so those replay the first result; a later execution is a new,
+ * deliberate assignment and gets a new key.
+ */
+function contentKey(group: AssignGroup, orderIds: number[], executionId: string): string {
+	const content = JSON.stringify({
+		execution: executionId,
+		dry_run: group.dryRun,
+		supplier_id: group.supplierId,
+		order_ids: orderIds,
+	});
 	return `n8n-assign-${createHash('sha256').update(content).digest('hex').slice(0, 40)}`;
 }
 
@@ -137,7 +146,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				? n === 1
 					? group.idempotencyKey
 					: `${group.idempotencyKey}:${n}`
-				: contentKey(group, targetIds(batch));
+				: contentKey(group, targetIds(batch), this.getExecutionId() ?? '');
 			const results = await sendBatch(this, batch, key);
 			return outputPerId(batch, (orderId) => resultFor(results, orderId, group));
 		},

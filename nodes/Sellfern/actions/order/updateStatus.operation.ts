@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 const schema = z.object({
 	orderId: positiveInteger('Order ID'),
 	status: oneOf('Status', ORDER_STATUSES),
-	idempotencyKey: optionalString(),
+	idempotencyKey: optionalString('Idempotency Key'),
 });
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

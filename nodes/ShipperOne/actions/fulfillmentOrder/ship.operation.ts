@@ -107,7 +107,7 @@ const tracksSchema = z.unknown().transform((value, ctx) => {
 		const entry: IDataObject = {};
 		for (const [field, label] of TRACK_FIELDS) {
 			const raw = track?.[field];
-			const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+			const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 			if (text === '') {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Tracks: track ${index + 1} needs a ${label}` });
 				return z.NEVER;

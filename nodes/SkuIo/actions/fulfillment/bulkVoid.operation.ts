@@ -14,6 +14,7 @@ import {
 } from '../../../shared/bulk';
 import type { ItemOutput } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/description';
+import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { apiRequest } from '../../../shared/transport';
 import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
@@ -25,6 +26,7 @@ import {
 	readFilters,
 	type FulfillmentFilters,
 } from '../../filters';
+import { isVoided, readFulfillment } from '../../readBack';
 import { skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -84,7 +86,7 @@ const properties: INodeProperties[] = [
 
 const itemSchema = z.object({
 	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
-	voidReason: optionalString(),
+	voidReason: optionalString('Void Reason'),
 	force: booleanFlag('Force'),
 });
 
@@ -114,9 +116,58 @@ function voidBody(settings: VoidSettings): IDataObject {
 /** Results of one batch of IDs: what SKU.io said of each ID, or one queued job for the whole batch. */
 async function voidBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
 	const ids = targetIds(batch);
-	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, targetItemIndexes(batch)[0]);
+	const itemIndexes = targetItemIndexes(batch);
+	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
 	if (answer.kind === 'job') return outputPerBatch(batch, { json: { ...answer.job, result: 'queued', ids } });
-	return outputPerId(batch, (id) => answer.results.get(id) ?? shipmentResult(id, 'not_reported'));
+	const results = new Map<number, IDataObject>();
+	for (const id of ids) {
+		const result = answer.results.get(id) ?? shipmentResult(id, 'not_reported');
+		// "Not found or already voided": when an earlier try or run voided it, say so.
+		results.set(id, result.result === 'failed' || result.result === 'not_reported' ? await checkVoided(ctx, result, id, itemIndexes[0]) : result);
+	}
+	return outputPerId(batch, (id) => results.get(id) ?? shipmentResult(id, 'not_reported'));
+}
+
+async function checkVoided(ctx: IExecuteFunctions, result: IDataObject, id: number, itemIndex: number): Promise<IDataObject> {
+	try {
+		const record = await readFulfillment(ctx, id, itemIndex);
+		return isVoided(record)
+			? { ...result, result: 'already_voided', voided_at: record.voided_at, void_reason: record.void_reason }
+			: result;
+	} catch {
+		return result;
+	}
+}
+
+/**
+ * Voids a batch; when the answer is lost, reads every shipment back: all voided → their results
+ * (outcome applied); otherwise the error says which were and which were not.
+ */
+async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+	let failure: unknown;
+	try {
+		return await voidBatch(ctx, batch);
+	} catch (error) {
+		failure = error;
+	}
+	if (!isUncertainOutcome(failure)) throw failure;
+	const error = failure as Error;
+	const ids = targetIds(batch);
+	const itemIndex = targetItemIndexes(batch)[0];
+	const voided: number[] = [];
+	const open: number[] = [];
+	try {
+		for (const id of ids) (isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
+	} catch {
+		throw withOutcome(error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
+	}
+	if (open.length === 0) return outputPerId(batch, (id) => ({ ...shipmentResult(id, 'voided'), outcome: 'applied' }));
+	if (voided.length === 0) throw withOutcome(error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
+	throw withOutcome(
+		error,
+		'unknown',
+		`fulfillments ${open.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet)`,
+	);
 }
 
 async function voidMatching(ctx: IExecuteFunctions, filters: FulfillmentFilters, settings: VoidSettings, itemIndex: number) {
@@ -152,7 +203,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			}
 			return { single: async () => await voidMatching(this, filters, settings, i) };
 		},
-		sendBatch: async (batch) => await voidBatch(this, batch),
+		sendBatch: async (batch) => await voidBatchWithReadBack(this, batch),
 	});
 }
 

@@ -42,7 +42,7 @@ const schema = z
 	.object({
 		trackingNumber: z
 			.unknown()
-			.transform((value) => (typeof value === 'number' ? String(value) : value))
+			.transform((value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value))
 			.pipe(
 				z
 					.string({ invalid_type_error: 'Tracking Number must be text' })

@@ -3,6 +3,8 @@ import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { booleanFlag, optionalString, validateParameters, z } from '../../../shared/validation';
+import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
+import { isVoided, readFulfillment } from '../../readBack';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -32,7 +34,7 @@ const properties: INodeProperties[] = [
 ];
 
 const schema = z.object({
-	voidReason: optionalString(),
+	voidReason: optionalString('Void Reason'),
 	checkDeletable: booleanFlag('Check Deletable'),
 });
 
@@ -77,7 +79,20 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				const record = readRecord(body);
 				return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 			} catch (error) {
-				throw explainStatus(error, 400, NOT_VOIDABLE);
+				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
+				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
+				if (!isUncertainOutcome(error) && !refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
+				let record: IDataObject | undefined;
+				try {
+					record = await readFulfillment(this, fulfillmentId, i);
+				} catch {
+					record = undefined;
+				}
+				if (record && isVoided(record)) {
+					return refusedAsInvalid ? { ...record, alreadyVoided: true } : { ...record, outcome: 'applied' };
+				}
+				if (refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
+				throw withOutcome(error as Error, record ? 'not applied' : 'unknown', `fulfillment ${fulfillmentId} in SKU.io`);
 			}
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },

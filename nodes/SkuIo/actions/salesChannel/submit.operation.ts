@@ -1,3 +1,4 @@
+import { isSubmittedToChannel } from '../../readBack';
 import { fulfillmentAction } from '../fulfillmentAction';
 
 /** Sends the tracking to the sales channel (e.g. Shopify) now; not to the shipping provider. */
@@ -12,4 +13,6 @@ export const operation = fulfillmentAction({
 	what: (id) => `submit fulfillment ${id} to its sales channel`,
 	// A repeat may notify the channel (and its customer) twice, so it is not retried after a 5xx.
 	idempotent: false,
+	// Submitted already (by an earlier try or run): not sent again. To resubmit, Clear Submission first.
+	done: { check: isSubmittedToChannel, field: 'alreadySubmitted' },
 });

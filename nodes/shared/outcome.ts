@@ -1,0 +1,88 @@
+import type { ApiContext } from './types';
+import { readNodeParameter } from './parameters';
+
+/**
+ * Errors after which a write may or may not have happened: the connection was lost or timed out, the
+ * vendor answered 5xx, or its 2xx answer could not be read. Operations read back such writes.
+ */
+const uncertainErrors = new WeakSet<object>();
+
+export function markUncertain<E extends object>(error: E): E {
+	uncertainErrors.add(error);
+	return error;
+}
+
+export function isUncertainOutcome(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && uncertainErrors.has(error);
+}
+
+/** Operation values whose name in the editor is not the value in words. */
+const OPERATION_WORDS: Record<string, string> = {
+	getAll: 'Get Many',
+	getMany: 'Get Many',
+	submit: 'Submit Tracking',
+	cancelOrder: 'Cancel Provider Order',
+	resyncFrom: 'Resync From Provider',
+	resyncTo: 'Resync to Provider',
+};
+
+/** The operation as the editor names it ("Assign Supplier"); empty in a trigger, which has none. */
+export function operationName(ctx: ApiContext, itemIndex?: number): string {
+	const value = readNodeParameter<unknown>(ctx, 'operation', itemIndex, '');
+	if (typeof value !== 'string' || value === '') return '';
+	if (OPERATION_WORDS[value]) return OPERATION_WORDS[value];
+	return value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+}
+
+/** What a read-back after an uncertain failure found. */
+export type ReadBack = 'applied' | 'not applied' | 'unknown';
+
+export interface ReadBackOptions<T> {
+	/** Sends the write. */
+	send: () => Promise<T>;
+	/**
+	 * Reads the vendor's state after an uncertain failure: true when the write took effect, false when
+	 * it did not, undefined when that cannot be told. A failing read counts as undefined.
+	 */
+	applied: () => Promise<boolean | undefined>;
+	/** What a person should check when the outcome stays unknown, e.g. "fulfillment 1001 in SKU.io". */
+	check: string;
+}
+
+/**
+ * Sends a write; when it fails in a way that leaves its outcome open, reads back whether it was
+ * applied. Applied: the result is `{ outcome: 'applied' }` (the caller outputs what it read back).
+ * Not applied or unknown: the error is thrown again, saying which, and what to check.
+ */
+export async function sendWithReadBack<T>(
+	options: ReadBackOptions<T>,
+): Promise<{ outcome: 'sent'; result: T } | { outcome: 'applied' }> {
+	let failure: unknown;
+	try {
+		return { outcome: 'sent', result: await options.send() };
+	} catch (error) {
+		failure = error;
+	}
+	// Errors come from the transport (NodeApiError); only an open outcome is read back.
+	if (!isUncertainOutcome(failure)) throw failure;
+	let found: boolean | undefined;
+	try {
+		found = await options.applied();
+	} catch {
+		found = undefined;
+	}
+	if (found === true) return { outcome: 'applied' };
+	throw withOutcome(failure as Error, found === false ? 'not applied' : 'unknown', options.check);
+}
+
+/** Says in the error what the read-back found: a plain failure would leave the user guessing. */
+export function withOutcome<E extends Error>(error: E, outcome: ReadBack, check: string): E {
+	const described = error as E & { description?: string | null; context?: Record<string, unknown> };
+	const line =
+		outcome === 'not applied'
+			? `Outcome: not applied. Reading ${check} back showed the change was not made; running again is safe.`
+			: `Outcome: unknown. Whether the change was made could not be read back: check ${check} before running again.`;
+	described.description = [line, described.description].filter(Boolean).join('\n');
+	if (described.context) described.context.outcome = outcome;
+	return error;
+}
