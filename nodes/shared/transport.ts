@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { readFailure, secretsOf, vendorApiError } from './errors';
+import { previewInstead } from './preview';
 import {
 	backoffDelay,
 	DEFAULT_MAX_RETRIES,
@@ -88,6 +89,12 @@ export async function sendRequest<T = unknown>(
 		encoding: request.encoding === 'arraybuffer' ? 'arraybuffer' : undefined,
 		returnFullResponse: true,
 	};
+	await previewInstead(ctx, vendor, request, {
+		baseUrl: options.baseURL ?? '',
+		headers: options.headers as Record<string, string>,
+		secrets: secretsOf(vendor, credentials),
+		send: async (dryRun) => await apiRequest(ctx, vendor, dryRun),
+	});
 	const idempotent = isIdempotent(request);
 	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
 	let resentAfterUncertainFailure = false;
