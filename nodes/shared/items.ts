@@ -46,7 +46,7 @@ export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: 
 
 /** With Preview Only, the request an item would have sent stands in for its result. */
 function previewOutput(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData[] | undefined {
-	const preview = takePreview(ctx, error);
+	const preview = takePreview(ctx, error, [itemIndex]);
 	return preview === undefined ? undefined : pairedItems(preview, itemIndex);
 }
 
@@ -139,7 +139,7 @@ export class BatchOutput {
 
 	/** Under continueOnFail an error item for each item the failure concerns; otherwise the error, naming the first. */
 	fail(error: unknown, itemIndexes: number[]): void {
-		const preview = takePreview(this.ctx, error);
+		const preview = takePreview(this.ctx, error, itemIndexes);
 		if (preview) {
 			for (const itemIndex of itemIndexes) this.add({ itemIndex, data: { json: { ...preview }, pairedItem: { item: itemIndex } } });
 			return;

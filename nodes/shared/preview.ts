@@ -25,7 +25,8 @@ export function changesState(request: ApiRequest): boolean {
 	return request.changesState ?? !READ_METHODS.has(request.method);
 }
 
-const previews = new WeakMap<object, IDataObject>();
+/** Per context, the preview each item's held-back request left (keyed by the request's item). */
+const previews = new WeakMap<object, Map<number, IDataObject>>();
 
 /** Thrown in place of sending a write; the item loops output the preview recorded beside it. */
 export class PreviewStop extends Error {
@@ -36,14 +37,19 @@ export class PreviewStop extends Error {
 }
 
 /**
- * The preview the last request of this context left, if any (taken once): kept beside the error
- * because an operation may wrap the error it catches before it reaches the item loop.
+ * The preview a held-back request of one of these items left, if any (taken once). It is kept
+ * beside the error because an operation may wrap the error it catches before it reaches the loop.
  */
-export function takePreview(ctx: object, error: unknown): IDataObject | undefined {
-	const preview = previews.get(ctx);
-	if (preview === undefined) return error instanceof PreviewStop ? error.preview : undefined;
-	previews.delete(ctx);
-	return preview;
+export function takePreview(ctx: object, error: unknown, itemIndexes: number[]): IDataObject | undefined {
+	const pending = previews.get(ctx);
+	for (const itemIndex of itemIndexes) {
+		const preview = pending?.get(itemIndex);
+		if (preview !== undefined) {
+			pending?.delete(itemIndex);
+			return preview;
+		}
+	}
+	return error instanceof PreviewStop ? error.preview : undefined;
 }
 
 function isPreviewOn(ctx: ApiContext, itemIndex: number): boolean {
@@ -140,7 +146,8 @@ export async function previewInstead(
 			preview.vendorPreviewError = redact((error as Error).message, setup.secrets);
 		}
 	}
-	previews.set(ctx, preview);
+	if (!previews.has(ctx)) previews.set(ctx, new Map());
+	previews.get(ctx)?.set(itemIndex, preview);
 	throw new PreviewStop(preview);
 }
 

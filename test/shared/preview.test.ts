@@ -340,6 +340,23 @@ describe('Preview Only on every write', () => {
 		expect(vendorRequests(env, 'sellfern')).toHaveLength(0);
 	});
 
+	it('a bulk request previews once and gives its preview to every item it serves', async () => {
+		const second = seedSellfern(env);
+		const result = await env.harness.runNode({
+			nodeType: 'sellfern',
+			parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: '={{ $json.id }}', supplierId: 'sup_789', options: PREVIEW },
+			input: [{ id: sellfernOrder }, { id: second }],
+		});
+		expect(result.items).toHaveLength(2);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		for (const item of result.items) {
+			expect(item.json).toMatchObject({ preview: true, request: { body: { order_ids: [sellfernOrder, second] } } });
+		}
+		// One dry run for the one batch, no assign.
+		expect(vendorRequests(env, 'sellfern', '/assign').map((r) => r.query.dry_run)).toEqual(['true']);
+		expect(env.sandbox.state.ledger.changes({ vendor: 'sellfern' }).filter((c) => c.from !== null)).toEqual([]);
+	});
+
 	it('names the option when its value is not a boolean', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
