@@ -190,6 +190,37 @@ describe('the action nodes as AI tools over MCP', () => {
 		expect(writes.every((request) => request.query.dry_run === 'true')).toBe(true);
 	});
 
+	test('every read tool answers with what an agent would know (IDs only)', async () => {
+		const since = await ctx.sandbox.ledgerMark();
+		await ctx.sandbox.reset('sellfern');
+		await ctx.sandbox.seed('sellfern', { count: 2, status: 'New' });
+		const queue = await call('Sellfern_Get_Queue', { queue_status: 'New', limit: 5 });
+		expect(queue.isError).toBe(false);
+		expect(firstItem(queue.json)).toMatchObject({ status: 'New' });
+
+		const { fulfillments } = await ctx.sandbox.seed('skuio', { count: 1 });
+		const fulfillment = await call('SKU_io_Get_Fulfillment', { fulfillment_id: fulfillments[0].id });
+		expect(fulfillment.isError).toBe(false);
+		expect(firstItem(fulfillment.json)).toMatchObject({ id: fulfillments[0].id });
+
+		const s2Order = 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd';
+		await ctx.sandbox.reset('s2');
+		await ctx.sandbox.seed('s2', { orders: 1, orderId: s2Order });
+		const order = await call('S2_Get_Order', { order_id: s2Order });
+		expect(order.isError).toBe(false);
+		expect(order.text).toContain(s2Order);
+
+		const { orders } = await ctx.sandbox.seed('orderprotection', { orders: 1 });
+		const listed = await call('OrderProtection_List_Fulfillments', { source_order_id: orders[0].sourceOrderId });
+		expect({ isError: listed.isError, text: listed.text }).toEqual({ isError: false, text: expect.any(String) });
+
+		// Reads only.
+		const writes = (await ctx.sandbox.ledger({ type: 'request', since })).filter(
+			(request) => request.method !== 'GET' && !/login|oauth/.test(request.path),
+		);
+		expect(writes).toEqual([]);
+	});
+
 	test('a bad argument comes back to the agent as a readable error, sending nothing', async () => {
 		const since = await ctx.sandbox.ledgerMark();
 		const bad = await call('Sellfern_Update_Order_Status', { order_id: 1042, status: 'Teleported', preview_only: false });
