@@ -24,6 +24,20 @@ export const sellfern: VendorApi = {
 			requestId: typeof meta.request_id === 'string' ? meta.request_id : undefined,
 		};
 	},
+	// Assign has Sellfern's own dry run. Sent without the Idempotency-Key: Sellfern would keep the
+	// dry-run answer under it and replay it to the real request.
+	dryRun: (request) =>
+		request.method === 'POST' && request.path === '/api/v2/fulfillment/assign'
+			? {
+					...request,
+					qs: { ...request.qs, dry_run: true },
+					headers: Object.fromEntries(
+						Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'idempotency-key'),
+					),
+					idempotent: true,
+					changesState: false,
+				}
+			: undefined,
 	hints: {
 		401: 'Check the API token in the Sellfern credential.',
 		403: 'The API token lacks a scope: reading the queue needs fulfillment:read, assigning needs fulfillment:write, order status needs orders:status:write.',

@@ -60,15 +60,24 @@ export async function readQueue(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await paginate(
-		async (page) => {
-			const body = await apiRequest<unknown>(ctx, shipperOne, {
-				method: 'GET',
-				path: encodePath`/V1/fulfillmentOrders/${queue}`,
-				qs: { page, ...(filters.date ? { date: filters.date } : {}) },
-				itemIndex,
-			});
-			return { items: ordersOf(ctx, queue, body, itemIndex) };
-		},
+		async (page) => ({ items: await readQueuePage(ctx, queue, page, itemIndex, filters) }),
 		{ ...paging, maxPageSize: QUEUE_PAGE_SIZE, fixedPageSize: true },
 	);
+}
+
+/** One page (of at most 100 orders) of a queue. */
+export async function readQueuePage(
+	ctx: ApiContext,
+	queue: Queue,
+	page: number,
+	itemIndex?: number,
+	filters: { date?: string } = {},
+): Promise<IDataObject[]> {
+	const body = await apiRequest<unknown>(ctx, shipperOne, {
+		method: 'GET',
+		path: encodePath`/V1/fulfillmentOrders/${queue}`,
+		qs: { page, ...(filters.date ? { date: filters.date } : {}) },
+		itemIndex,
+	});
+	return ordersOf(ctx, queue, body, itemIndex);
 }

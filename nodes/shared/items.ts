@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_CONCURRENCY, limiterFor, MAX_CONCURRENCY } from './concurrency';
 import { integerAtLeast, validateParameters, z } from './validation';
+import { takePreview } from './preview';
 
 /** What an operation returns for one input item. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -45,6 +46,12 @@ export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/** With Preview Only, the request an item would have sent stands in for its result. */
+function previewOutput(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData[] | undefined {
+	const preview = takePreview(ctx, error, [itemIndex]);
+	return preview === undefined ? undefined : pairedItems(preview, itemIndex);
+}
+
 /**
  * Runs an operation once per input item: results are paired to their item, an error either becomes
  * that item's output (continueOnFail) or stops the node naming the item.
@@ -59,6 +66,11 @@ export async function forEachItem(
 		try {
 			output.push(...pairedItems(await run(itemIndex, items[itemIndex]), itemIndex));
 		} catch (error) {
+			const preview = previewOutput(ctx, error, itemIndex);
+			if (preview) {
+				output.push(...preview);
+				continue;
+			}
 			if (!ctx.continueOnFail()) throw errorForItem(ctx, error, itemIndex);
 			output.push(errorItem(error as Error, itemIndex));
 		}
@@ -110,6 +122,11 @@ export async function forEachValidatedItem<P>(
 		try {
 			outputs[itemIndex] = pairedItems(await run(itemIndex, params), itemIndex);
 		} catch (error) {
+			const preview = previewOutput(ctx, error, itemIndex);
+			if (preview) {
+				outputs[itemIndex] = preview;
+				return;
+			}
 			if (!ctx.continueOnFail()) {
 				fail(itemIndex, error);
 				return;
@@ -176,6 +193,11 @@ export class BatchOutput {
 
 	/** Under continueOnFail an error item for each item the failure concerns; otherwise the error, naming the first. */
 	fail(error: unknown, itemIndexes: number[]): void {
+		const preview = takePreview(this.ctx, error, itemIndexes);
+		if (preview) {
+			for (const itemIndex of itemIndexes) this.add({ itemIndex, data: { json: { ...preview }, pairedItem: { item: itemIndex } } });
+			return;
+		}
 		if (!this.ctx.continueOnFail()) throw errorForItem(this.ctx, error, itemIndexes[0]);
 		for (const itemIndex of itemIndexes) this.add({ itemIndex, data: errorItem(error as Error, itemIndex) });
 	}

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { withFastParameters } from './parameters';
+import { withPreviewOption } from './preview';
+import { toolDescriptionProperty } from './toolDescription';
 
 /**
  * One operation of an action node, declared once: where it sits in the UI (resource, value, name,
@@ -21,6 +23,16 @@ export interface Operation {
 	/** Shown in the nodes panel and to AI agents, e.g. "Get many fulfillments". */
 	action: string;
 	description: string;
+	/**
+	 * Whether it changes state at the vendor: such an operation gets Options › Preview Only, and its
+	 * tool description says it is a write.
+	 */
+	write?: boolean;
+	/**
+	 * What an AI agent is told when the node is a tool: what it does, the id formats, what it changes
+	 * and whether repeating it is safe. The tool node's Tool Description defaults to it.
+	 */
+	toolDescription?: string;
 	/** The operation's own parameters; they are shown only while it is selected. */
 	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
@@ -109,7 +121,10 @@ export function nodeProperties(
 		resourceSelector,
 		...operationSelectors,
 		...operations.flatMap((operation) =>
-			showFor(operation.resource, operation.value, operation.properties),
+			showFor(operation.resource, operation.value, [
+				...(operation.write ? withPreviewOption(operation.properties) : operation.properties),
+				toolDescriptionProperty(operation),
+			]),
 		),
 	];
 }

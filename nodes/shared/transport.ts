@@ -5,6 +5,7 @@ import { bufferStreamedErrorBody } from './download';
 import { readFailure, redact, secretsOf, textOfBody, vendorApiError } from './errors';
 import { markUncertain, operationName } from './outcome';
 import { readNodeParameter } from './parameters';
+import { previewInstead } from './preview';
 import {
 	backoffDelay,
 	DEFAULT_MAX_RETRIES,
@@ -169,6 +170,12 @@ export async function sendRequest<T = unknown>(
 		returnFullResponse: true,
 		timeout: timeoutFor(ctx, request.itemIndex),
 	};
+	await previewInstead(ctx, vendor, request, {
+		baseUrl: options.baseURL ?? '',
+		headers: options.headers as Record<string, string>,
+		secrets: secretsOf(vendor, credentials),
+		send: async (dryRun) => await apiRequest(ctx, vendor, dryRun),
+	});
 	const idempotent = isIdempotent(request);
 	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
 	let resentAfterUncertainFailure = false;

@@ -41,6 +41,8 @@ export interface VendorApi {
 	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/** Clearer words for status codes, e.g. which scope a 403 usually means. */
 	hints?: Partial<Record<number, string>>;
+	/** The vendor's own dry run of a write (a request that changes nothing), shown by Preview Only. */
+	dryRun?(request: ApiRequest): ApiRequest | undefined;
 }
 
 export interface ApiRequest {
@@ -61,6 +63,8 @@ export interface ApiRequest {
 	 */
 	encoding?: 'json' | 'arraybuffer' | 'stream';
 	itemIndex?: number;
+	/** Whether the request changes state (Preview Only holds it back). Default: all but GET, HEAD, OPTIONS. */
+	changesState?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {

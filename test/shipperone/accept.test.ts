@@ -175,7 +175,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 	});
 
 	it.each([
-		[{ order_id: 'FO-1' }, 'Order Items must be a list of items, such as the items of an order from Get Many or the trigger (got nothing) [item 0]'],
+		[{ order_id: 'FO-1', items: 42 }, 'Order Items must be a list of items, such as the items of an order from Get Many or the trigger (got 42) [item 0]'],
 		[{ order_id: 'FO-1', items: [] }, 'Order Items is empty: there is no item to send [item 0]'],
 		[{ order_id: 'FO-1', items: [{ sku: 'MUG', qty_ordered: 1 }] }, 'Order Items: line 1 has no item ID (item_id or id) [item 0]'],
 		[

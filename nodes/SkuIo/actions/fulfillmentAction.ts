@@ -40,7 +40,7 @@ function refused(body: unknown): body is IDataObject {
 
 /** A POST to `/api/v2/sales-order-fulfillments/{id}/<route>` with no body: the sales channel and provider actions. */
 export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
-	const { resource, value, name, action, description } = config;
+	const { resource, value, name, action, description, toolDescription } = config;
 
 	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return await forEachValidatedItem(
@@ -94,6 +94,8 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 		name,
 		action,
 		description,
+		write: true,
+		toolDescription,
 		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection([concurrencyOption])],
 		execute,
 	});

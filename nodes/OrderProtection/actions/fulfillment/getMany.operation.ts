@@ -64,6 +64,8 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many fulfillments',
 	description: 'Get the fulfillments of an order',
+	toolDescription:
+		'List the fulfillments reported to OrderProtection for one order, by the store\'s own order ID (Source Order ID, such as 5123456789): status, items and tracking of each. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

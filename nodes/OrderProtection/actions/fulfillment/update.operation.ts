@@ -82,6 +82,9 @@ export const operation = defineOperation({
 	name: 'Update',
 	action: 'Update the status of a fulfillment',
 	description: 'Set the status of a fulfillment',
+	write: true,
+	toolDescription:
+		'Update the status of a fulfillment already reported to OrderProtection, found by Source Order ID and Source Fulfillment ID. Safe to repeat: the same status again leaves the same state. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

@@ -33,6 +33,8 @@ export const operation = defineOperation({
 	name: 'Get',
 	action: 'Get a fulfillment',
 	description: 'Get a fulfillment with its shipments',
+	toolDescription:
+		'Get one S2 (Ventmere) fulfillment by its UUID (such as 295dbfaa-de55-40aa-ad6b-71f059722880): status, address, items and shipments with tracking numbers. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

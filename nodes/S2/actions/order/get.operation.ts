@@ -33,6 +33,8 @@ export const operation = defineOperation({
 	name: 'Get',
 	action: 'Get an order',
 	description: 'Get an order with its fulfillments, tracking numbers and labels',
+	toolDescription:
+		'Get one S2 (Ventmere) order by its UUID (such as ae52b0ab-8f0c-4b11-9c13-c5c221228ecd), with its fulfillments and their tracking. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

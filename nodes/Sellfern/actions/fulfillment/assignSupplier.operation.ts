@@ -159,6 +159,9 @@ export const operation = defineOperation({
 	name: 'Assign Supplier',
 	action: 'Assign a supplier to orders',
 	description: 'Assign a supplier to orders, in bulk, moving them to In Production',
+	write: true,
+	toolDescription:
+		'Assign a supplier to Sellfern orders, moving each from New to In Production. Needs: Order IDs (numeric Sellfern order IDs such as 1042; one, a comma list or an array) and Supplier ID (text such as sup_789). Returns one result per order: status ok or error with a code (an order not in New is an error result, not a failure). Safe to repeat: the same orders and supplier within 24 hours replay the first answer (idempotency key) and never assign twice. Preview Only asks Sellfern for its own dry run and returns its per-order answer without assigning.',
 	properties,
 	execute,
 });

@@ -79,6 +79,9 @@ export const operation = defineOperation({
 	name: 'Update Status',
 	action: 'Update the status of an order',
 	description: 'Set the status of an order',
+	write: true,
+	toolDescription:
+		'Set the status of one Sellfern order. Needs: Order ID (numeric, such as 1042) and Status, one of Pending Cost, New, In Production, Shipped, Complete, Cancelled (Shipped after production). Returns the order. Safe to repeat: setting the same status again changes nothing. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

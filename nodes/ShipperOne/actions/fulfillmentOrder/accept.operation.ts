@@ -9,8 +9,11 @@ import { listedItemsProperties, orderItemsProperty, readListedItems } from './it
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
+import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
+const READ_FROM_PENDING_ACCEPT =
+	"Order Items was empty: the order's items were read from ShipperOne's Pending Accept queue";
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -63,12 +66,20 @@ const decisionSchema = z.enum(DECISIONS, {
 	errorMap: () => ({ message: 'Decision must be Accept All Items, Reject All Items or Per Item' }),
 });
 
-function readParameters(ctx: IExecuteFunctions, i: number): { orderId: string; lines: ItemLine[] } {
+interface AcceptParameters {
+	orderId: string;
+	decision: (typeof DECISIONS)[number];
+	/** Undefined when Order Items was left empty: the order's items are then read from the queue. */
+	lines?: ItemLine[];
+}
+
+function readParameters(ctx: IExecuteFunctions, i: number): AcceptParameters {
 	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
 	const { orderId } = validateParameters(ctx, orderSchema, { orderId: ctx.getNodeParameter('orderId', i) }, i);
-	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
+	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
+	if (decision !== 'perItem' && itemsNotGiven(raw)) return { orderId, decision };
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
-	return { orderId, lines };
+	return { orderId, decision, lines };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -76,7 +87,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { orderId, lines }) => {
+		async (i, params) => {
+			const { orderId, decision } = params;
+			const lines = params.lines ?? (await linesFromQueue(this, 'pending_accept', orderId, lineSchemas[decision], i));
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/accept',
@@ -85,7 +98,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			return actionResult(body, orderId, lines);
+			const result = actionResult(body, orderId, lines);
+			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_ACCEPT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
@@ -97,6 +111,9 @@ export const operation = defineOperation({
 	name: 'Accept',
 	action: 'Accept or reject a fulfillment order',
 	description: 'Accept or reject the items of a fulfillment order (quantity 0 rejects an item)',
+	write: true,
+	toolDescription:
+		'Accept (or reject) a ShipperOne fulfillment order. Needs only the Order ID (order_id text such as FO-000012345): when no items are given, the order\'s items are read from ShipperOne\'s Pending Accept queue and each is accepted at its ordered quantity (the output says itemsReadFrom). The order must be in Pending Accept. Returns the order\'s current state. Safe to repeat: re-sending an applied decision changes nothing. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

@@ -62,6 +62,8 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many fulfillment orders',
 	description: 'Get many fulfillment orders from a queue: pending accept, pending shipment or failed',
+	toolDescription:
+		'List ShipperOne fulfillment orders in a queue: pending_accept (awaiting accept/reject), pending_shipment (accepted, ready to ship) or failed. Returns one item per order with order_id (text such as FO-000012345) and its items (item_id, qty_ordered). Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

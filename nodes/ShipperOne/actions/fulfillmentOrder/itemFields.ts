@@ -8,7 +8,7 @@ export function orderItemsProperty(show: IDisplayOptions['show'], what: string):
 		type: 'json',
 		default: '={{ $json.items }}',
 		displayOptions: { show },
-		description: `The order's items, by default those of the input order (as Get Many and the trigger output it). Each needs an item ID (item_id, or the plain ID field the ERP guide shows)${what}.`,
+		description: `The order's items, by default those of the input order (as Get Many and the trigger output it). Each needs an item ID (item_id, or the plain ID field the ERP guide shows)${what}. When empty (e.g. an AI tool call with only an order ID), the items are read from the order's ShipperOne queue.`,
 	};
 }
 

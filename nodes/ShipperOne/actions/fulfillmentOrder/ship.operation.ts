@@ -9,6 +9,10 @@ import { listedItemsProperties, orderItemsProperty, readListedItems } from './it
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
+import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
+
+const READ_FROM_PENDING_SHIPMENT =
+	"Order Items was empty: the order's items were read from ShipperOne's Pending Shipment queue";
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -165,7 +169,8 @@ const sourceSchema = z.enum(['order', 'listed'], {
 
 interface ShipParameters {
 	orderId: string;
-	lines: ItemLine[];
+	/** Undefined when Order Items was left empty: the order's items are then read from the queue. */
+	lines?: ItemLine[];
 	tracks: IDataObject[];
 	additionalFields: IDataObject;
 }
@@ -182,7 +187,8 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 		},
 		i,
 	);
-	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
+	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
+	if (source === 'order' && itemsNotGiven(raw)) return params;
 	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
 	return { ...params, lines };
 }
@@ -192,7 +198,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { orderId, lines, tracks, additionalFields }) => {
+		async (i, params) => {
+			const { orderId, tracks, additionalFields } = params;
+			const lines = params.lines ?? (await linesFromQueue(this, 'pending_shipment', orderId, lineSchemas.order, i));
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/ship',
@@ -203,7 +211,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			return actionResult(body, orderId, lines);
+			const result = actionResult(body, orderId, lines);
+			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_SHIPMENT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
@@ -215,6 +224,9 @@ export const operation = defineOperation({
 	name: 'Ship',
 	action: 'Ship a fulfillment order',
 	description: 'Report a shipment with its tracking numbers; fewer items make a partial shipment',
+	write: true,
+	toolDescription:
+		'Report the shipment of a ShipperOne fulfillment order with its tracking. Needs: Order ID (order_id text such as FO-000012345) and a track (carrier code such as dhl, carrier title such as DHL Express, tracking number). When no items are given, the order\'s items are read from ShipperOne\'s Pending Shipment queue and all are shipped at their ordered quantity (the output says itemsReadFrom). The order must be accepted and allocated (in Pending Shipment). Safe to repeat: re-sending an applied shipment changes nothing. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

@@ -213,6 +213,9 @@ export const operation = defineOperation({
 	name: 'Bulk Void',
 	action: 'Bulk void fulfillments',
 	description: 'Void many shipments at once, by IDs from the input items or by filters',
+	write: true,
+	toolDescription:
+		'Void many SKU.io fulfillments at once, by numeric fulfillment IDs (such as 1001) or by filters: reverses their inventory and reopens their orders. Not safe to repeat blindly: each void reverses inventory. Use Preview Only first to see the request without sending it.',
 	properties,
 	execute,
 });

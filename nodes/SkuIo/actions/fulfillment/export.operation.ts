@@ -210,6 +210,8 @@ export const operation = defineOperation({
 	name: 'Export',
 	action: 'Export fulfillments to a file',
 	description: 'Export fulfillments as a CSV or XLSX file',
+	toolDescription:
+		'Export SKU.io fulfillments as a CSV or Excel file (by IDs or filters), returned as binary data. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -44,6 +44,8 @@ export const operation = defineOperation({
 	name: 'Get',
 	action: 'Get a fulfillment',
 	description: 'Get a fulfillment with its lines, sales order, warehouse and provider orders',
+	toolDescription:
+		'Get one SKU.io fulfillment (shipment) by its numeric ID, such as 1001: status, tracking number, carrier, warehouse, dates; Simplify leaves out nested lines and orders. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -30,6 +30,8 @@ export const operation = defineOperation({
 	name: 'Get Line Items',
 	action: 'Get the line items of a fulfillment',
 	description: 'Get the line items of a fulfillment (SKU, name, quantity, unit cost)',
+	toolDescription:
+		'List the line items (products, SKUs, quantities) of one SKU.io fulfillment by its numeric ID, such as 1001. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -28,6 +28,8 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many fulfillments',
 	description: 'Get many fulfillments, filtered and sorted',
+	toolDescription:
+		'List SKU.io fulfillments (shipments), optionally filtered by status, fulfillment type, dates or filter groups. Each has a numeric id (such as 1001) the other SKU.io tools take. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -108,6 +108,9 @@ export const operation = defineOperation({
 	name: 'Update Shipping Details',
 	action: 'Update the shipping details of a fulfillment',
 	description: 'Correct the tracking number or shipping cost, even after shipping',
+	write: true,
+	toolDescription:
+		'Correct the tracking number or shipping cost of one SKU.io fulfillment (numeric ID such as 1001), even after shipping. Safe to repeat: the same values again leave the same state. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

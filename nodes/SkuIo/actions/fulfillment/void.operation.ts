@@ -105,6 +105,9 @@ export const operation = defineOperation({
 	name: 'Void',
 	action: 'Void a fulfillment',
 	description: 'Void a shipment: reverse its inventory and reopen its fulfillment order',
+	write: true,
+	toolDescription:
+		'Void one SKU.io fulfillment by its numeric ID (such as 1001): the record stays, status canceled, its inventory movements are reversed and its order reopened. Not safe to repeat blindly: a second void of a voided fulfillment is refused. Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

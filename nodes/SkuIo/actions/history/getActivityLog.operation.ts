@@ -43,6 +43,8 @@ export const operation = defineOperation({
 	name: 'Get Activity Log',
 	action: 'Get the activity log of a fulfillment',
 	description: 'Get the activity on a fulfillment and its lines',
+	toolDescription:
+		'Read the activity log of SKU.io fulfillments (who changed what and when), optionally with a search text. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -88,6 +88,8 @@ export const operation = defineOperation({
 	name: 'Get Inventory Movements',
 	action: 'Get the inventory movements of a fulfillment',
 	description: 'Get the inventory movements of a fulfillment and its lines',
+	toolDescription:
+		'Read SKU.io inventory movements (stock in and out per product and warehouse), filtered by status, type, warehouse or a search such as a SKU. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

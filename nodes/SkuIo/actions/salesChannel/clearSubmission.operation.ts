@@ -7,6 +7,8 @@ export const operation = fulfillmentAction({
 	name: 'Clear Submission',
 	action: 'Clear the sales channel submission of a fulfillment',
 	description: 'Clear the submission time so the next sync submits the tracking again',
+	toolDescription:
+		'Clear the sales channel submission time of one SKU.io fulfillment (numeric ID such as 1001), so the next sync submits its tracking again. Safe to repeat. Preview Only returns the request without sending it.',
 	route: 'clear-channel-submission',
 	idDescription: 'The ID of the fulfillment to resubmit on the next sales channel sync',
 	what: (id) => `clear the sales channel submission of fulfillment ${id}`,

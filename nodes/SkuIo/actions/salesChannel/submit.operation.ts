@@ -8,6 +8,8 @@ export const operation = fulfillmentAction({
 	name: 'Submit Tracking',
 	action: 'Submit a fulfillment to its sales channel',
 	description: 'Submit (or resubmit) the tracking to the sales channel now',
+	toolDescription:
+		'Submit (or resubmit) the tracking of one SKU.io fulfillment (numeric ID such as 1001) to its sales channel now. Not safe to repeat blindly: the channel (and its customer) may be notified twice. Preview Only returns the request without sending it.',
 	route: 'submit-to-channel',
 	idDescription: 'The ID of the fulfillment whose tracking to submit to its sales channel',
 	what: (id) => `submit fulfillment ${id} to its sales channel`,

@@ -7,6 +7,8 @@ export const operation = fulfillmentAction({
 	name: 'Resync From Provider',
 	action: 'Resync a fulfillment from its provider',
 	description: 'Update the fulfillment with the latest tracking and status from its provider',
+	toolDescription:
+		'Update one SKU.io fulfillment (numeric ID such as 1001) with the latest tracking and status from its shipping provider. Safe to repeat. Preview Only returns the request without sending it.',
 	route: 'resync-from-provider',
 	idDescription: 'The ID of the fulfillment to update from its shipping provider',
 	what: (id) => `resync fulfillment ${id} from its provider`,

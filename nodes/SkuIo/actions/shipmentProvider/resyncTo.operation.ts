@@ -7,6 +7,8 @@ export const operation = fulfillmentAction({
 	name: 'Resync to Provider',
 	action: 'Resync a fulfillment to its provider',
 	description: 'Send the current line state to the provider again',
+	toolDescription:
+		'Send the current lines of one submitted SKU.io fulfillment (numeric ID such as 1001) to its shipping provider again. Safe to repeat. Preview Only returns the request without sending it.',
 	route: 'resync-to-provider',
 	idDescription: 'The ID of the submitted fulfillment to send to its shipping provider again',
 	what: (id) => `resync fulfillment ${id} to its provider`,
