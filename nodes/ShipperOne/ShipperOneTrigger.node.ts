@@ -1,4 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { summarizePoll } from '../shared/summary';
+import { shipperOneSummary } from './summary';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { optionsCollection } from '../shared/description';
@@ -154,6 +156,8 @@ export class ShipperOneTrigger implements INodeType {
 		const scope = [params.queue, params.detectBy, params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '']
 			.filter(Boolean)
 			.join('|');
-		return await pollNewItems(this, source, { emitExisting: params.emitExisting, scope });
+		const emitted = await pollNewItems(this, source, { emitExisting: params.emitExisting, scope });
+		// Normalized summary (issue 12), beside each emitted order.
+		return summarizePoll(emitted, shipperOneSummary);
 	}
 }

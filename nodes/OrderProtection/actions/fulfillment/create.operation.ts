@@ -5,6 +5,8 @@ import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { orderProtectionSummary } from '../../summary';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -124,7 +126,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
@@ -211,8 +213,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) =>
-			validateParameters(
+		(i) => ({
+			...validateParameters(
 				this,
 				schema,
 				{
@@ -227,6 +229,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				i,
 			),
+			addSummary: readAddSummary(this, i),
+		}),
 		async (i, params) => {
 			const response = await apiRequest<unknown>(this, orderProtection, {
 				method: 'POST',
@@ -234,11 +238,13 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				body: bodyOf(params),
 				itemIndex: i,
 			});
-			return fulfillmentOutput(response, {
+			const output = fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.fulfillmentStatus,
 			});
+			// OrderProtection answers only {status: "ok"}: items and tracking come from what was sent.
+			return summarized(params.addSummary, orderProtectionSummary, output, { ...bodyOf(params), ...output });
 		},
 	);
 }

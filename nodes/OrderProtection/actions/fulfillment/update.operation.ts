@@ -4,6 +4,8 @@ import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
 import { pathId, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { orderProtectionSummary } from '../../summary';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -34,7 +36,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The new fulfillment status, sent in the documented form (e.g. IN_TRANSIT). An expression may give any casing ("In Transit"); it is converted.',
 	},
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const schema = z.object({
@@ -47,8 +49,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) =>
-			validateParameters(
+		(i) => ({
+			...validateParameters(
 				this,
 				schema,
 				{
@@ -58,6 +60,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				i,
 			),
+			addSummary: readAddSummary(this, i),
+		}),
 		async (i, params) => {
 			const response = await apiRequest<unknown>(this, orderProtection, {
 				method: 'PUT',
@@ -65,11 +69,12 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				body: { status: params.status },
 				itemIndex: i,
 			});
-			return fulfillmentOutput(response, {
+			const output = fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.status,
 			});
+			return summarized(params.addSummary, orderProtectionSummary, output);
 		},
 	);
 }

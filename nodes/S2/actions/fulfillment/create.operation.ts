@@ -8,6 +8,8 @@ import { isAlreadyExists, returnExisting } from '../../existing';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { s2FulfillmentSummary } from '../../summary';
 
 const whenFields = { show: { define: ['fields'] } };
 
@@ -327,6 +329,7 @@ const properties: INodeProperties[] = [
 			default: 'error',
 			description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -380,11 +383,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			const define = this.getNodeParameter('define', i) as string;
 			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
 			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
-			return { body, ifExists };
+			return { body, ifExists, addSummary: readAddSummary(this, i) };
 		},
-		async (i, { body, ifExists }) => {
+		async (i, { body, ifExists, addSummary }) => {
 			try {
-				return await apiRequest<IDataObject>(this, s2, {
+				const created = await apiRequest<IDataObject>(this, s2, {
 					method: 'POST',
 					path: '/fulfillment',
 					body,
@@ -392,10 +395,15 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					idempotent: typeof body.channelFulfillmentId === 'string',
 					itemIndex: i,
 				});
+				return summarized(addSummary, s2FulfillmentSummary, created);
 			} catch (error) {
 				// A 409 to our own retry after a 5xx or a lost connection means the first attempt created it.
 				const existing = ifExists === 'returnExisting' || failedAfterUncertainAttempt(error);
-				if (existing && isAlreadyExists(error)) return await returnExisting(this, body, error, i);
+				if (existing && isAlreadyExists(error)) {
+					const existing = await returnExisting(this, body, error, i);
+					// Without an id it is the note that the fulfillment exists, not the fulfillment.
+					return summarized(addSummary && existing.id !== undefined, s2FulfillmentSummary, existing);
+				}
 				// The transport's errors are NodeApiErrors already: this returns the same error.
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}

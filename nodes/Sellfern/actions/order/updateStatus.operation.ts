@@ -5,6 +5,8 @@ import { apiRequest, encodePath } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { sellfernSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,6 +35,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -54,7 +57,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			},
 			i,
 		);
-		return await apiRequest<IDataObject>(this, sellfern, {
+		const addSummary = readAddSummary(this, i);
+		const order = await apiRequest<IDataObject>(this, sellfern, {
 			method: 'PATCH',
 			path: encodePath`/api/v2/orders/${params.orderId}/status`,
 			body: { status: params.status },
@@ -63,6 +67,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			idempotent: true,
 			itemIndex: i,
 		});
+		return summarized(addSummary, sellfernSummary, order);
 	});
 }
 

@@ -8,6 +8,8 @@ import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { shipperOneSummary } from '../../summary';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 
@@ -49,7 +51,7 @@ const properties: INodeProperties[] = [
 				'Quantity to accept; 0 rejects the item. Must equal the ordered quantity unless partial acceptance is enabled for the order.',
 		},
 	),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const orderSchema = z.object({ orderId: requiredString('Order ID') });
@@ -62,12 +64,15 @@ const decisionSchema = z.enum(DECISIONS, {
 	errorMap: () => ({ message: 'Decision must be Accept All Items, Reject All Items or Per Item' }),
 });
 
-function readParameters(ctx: IExecuteFunctions, i: number): { orderId: string; lines: ItemLine[] } {
+function readParameters(
+	ctx: IExecuteFunctions,
+	i: number,
+): { orderId: string; lines: ItemLine[]; addSummary: boolean } {
 	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
 	const { orderId } = validateParameters(ctx, orderSchema, { orderId: ctx.getNodeParameter('orderId', i) }, i);
 	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
-	return { orderId, lines };
+	return { orderId, lines, addSummary: readAddSummary(ctx, i) };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -75,7 +80,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { orderId, lines }) => {
+		async (i, { orderId, lines, addSummary }) => {
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/accept',
@@ -84,7 +89,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			return actionResult(body, orderId, lines);
+			return summarized(addSummary, shipperOneSummary, actionResult(body, orderId, lines));
 		},
 	);
 }

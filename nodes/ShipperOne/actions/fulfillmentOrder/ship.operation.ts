@@ -8,6 +8,8 @@ import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
 import { actionResult, orderIdProperty } from './orderFields';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { shipperOneSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -85,6 +87,7 @@ const properties: INodeProperties[] = [
 			description:
 				'More fields of the ship call as a JSON object, e.g. the optional COD amount or package value; use the names from your ShipperOne API reference (this guide does not publish them)',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -166,6 +169,7 @@ interface ShipParameters {
 	lines: ItemLine[];
 	tracks: IDataObject[];
 	additionalFields: IDataObject;
+	addSummary: boolean;
 }
 
 function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
@@ -182,7 +186,7 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 	);
 	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
 	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
-	return { ...params, lines };
+	return { ...params, lines, addSummary: readAddSummary(ctx, i) };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -190,7 +194,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { orderId, lines, tracks, additionalFields }) => {
+		async (i, { orderId, lines, tracks, additionalFields, addSummary }) => {
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/ship',
@@ -201,7 +205,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			return actionResult(body, orderId, lines);
+			return summarized(addSummary, shipperOneSummary, actionResult(body, orderId, lines));
 		},
 	);
 }

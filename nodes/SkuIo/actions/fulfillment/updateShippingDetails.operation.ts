@@ -6,6 +6,8 @@ import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
@@ -34,7 +36,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const schema = z
@@ -74,7 +76,7 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
 	const body: IDataObject = {};
 	if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
 	if (cost !== undefined) body.cost = cost;
-	return { fulfillmentId, body };
+	return { fulfillmentId, body, addSummary: readAddSummary(ctx, i) };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -82,7 +84,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { fulfillmentId, body }) => {
+		async (i, { fulfillmentId, body, addSummary }) => {
 			try {
 				const response = await apiRequest(this, skuIo, {
 					method: 'PATCH',
@@ -92,7 +94,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					idempotent: true,
 					itemIndex: i,
 				});
-				return readRecord(response);
+				return summarized(addSummary, skuIoSummary, readRecord(response));
 			} catch (error) {
 				throw explainStatus(error, 422, UNPROCESSABLE);
 			}
