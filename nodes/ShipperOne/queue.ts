@@ -60,15 +60,24 @@ export async function readQueue(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	return await paginate(
-		async (page) => {
-			const body = await apiRequest<unknown>(ctx, shipperOne, {
-				method: 'GET',
-				path: encodePath`/V1/fulfillmentOrders/${queue}`,
-				qs: { page, ...(filters.date ? { date: filters.date } : {}) },
-				itemIndex,
-			});
-			return { items: ordersOf(ctx, queue, body, itemIndex) };
-		},
+		async (page) => ({ items: await readQueuePage(ctx, queue, page, filters, itemIndex) }),
 		{ ...paging, maxPageSize: QUEUE_PAGE_SIZE, fixedPageSize: true },
 	);
+}
+
+/** One page (up to 100 orders) of a queue; the list search of Order ID reads page by page. */
+export async function readQueuePage(
+	ctx: ApiContext,
+	queue: Queue,
+	page: number,
+	filters: { date?: string } = {},
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const body = await apiRequest<unknown>(ctx, shipperOne, {
+		method: 'GET',
+		path: encodePath`/V1/fulfillmentOrders/${queue}`,
+		qs: { page, ...(filters.date ? { date: filters.date } : {}) },
+		itemIndex,
+	});
+	return ordersOf(ctx, queue, body, itemIndex);
 }

@@ -66,7 +66,7 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 		name,
 		action,
 		description,
-		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection()],
+		properties: [...fulfillmentIdProperty(config.idDescription), optionsCollection()],
 		execute,
 	});
 }

@@ -6,7 +6,8 @@ import { requiredString, validateParameters, z } from '../../../shared/validatio
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperty } from './orderFields';
+import { actionResult, orderIdProperties } from './orderFields';
+import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { shipperOneSummary } from '../../summary';
@@ -14,7 +15,7 @@ import { shipperOneSummary } from '../../summary';
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 
 const properties: INodeProperties[] = [
-	orderIdProperty,
+	...orderIdProperties,
 	{
 		displayName: 'Decision',
 		name: 'decision',
@@ -69,7 +70,7 @@ function readParameters(
 	i: number,
 ): { orderId: string; lines: ItemLine[]; addSummary: boolean } {
 	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
-	const { orderId } = validateParameters(ctx, orderSchema, { orderId: ctx.getNodeParameter('orderId', i) }, i);
+	const { orderId } = validateParameters(ctx, orderSchema, { orderId: readLocator(ctx, 'orderId', i) }, i);
 	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i);
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
 	return { orderId, lines, addSummary: readAddSummary(ctx, i) };

@@ -6,13 +6,14 @@ import { requiredString, validateParameters, z } from '../../../shared/validatio
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperty } from './orderFields';
+import { actionResult, orderIdProperties } from './orderFields';
+import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { shipperOneSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	orderIdProperty,
+	...orderIdProperties,
 	{
 		displayName: 'Items to Ship',
 		name: 'itemsToShip',
@@ -178,7 +179,7 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 		ctx,
 		shipSchema,
 		{
-			orderId: ctx.getNodeParameter('orderId', i),
+			orderId: readLocator(ctx, 'orderId', i),
 			tracks: ctx.getNodeParameter('tracks.track', i, []),
 			additionalFields: ctx.getNodeParameter('options.additionalFields', i, {}),
 		},

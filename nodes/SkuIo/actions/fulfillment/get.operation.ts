@@ -10,7 +10,7 @@ import { readAddSummary, summarized, summaryOption } from '../../../shared/summa
 import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
 	simplifyProperty(
 		"Whether to return only the fulfillment's own fields, leaving out the nested lines, sales order, warehouse, shipping methods and provider orders",
 	),

@@ -10,7 +10,7 @@ import { readAddSummary, summarized, summaryOption } from '../../../shared/summa
 import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -8,7 +8,7 @@ import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
 	{
 		displayName: 'Void Reason',
 		name: 'voidReason',
