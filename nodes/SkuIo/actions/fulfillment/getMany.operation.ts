@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
+import { filterGroupsProperty, filterQuery, filtersProperties, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
@@ -11,7 +11,7 @@ import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	filtersProperty,
+	...filtersProperties(),
 	filterGroupsProperty,
 	optionsCollection([...sortOptions, summaryOption]),
 ];
