@@ -59,8 +59,6 @@ export const FULFILLMENT_TYPE_OPTIONS = [
 	{ name: 'Veracore', value: 'veracore' },
 ];
 
-const OTHER_BY_EXPRESSION = 'For a value not listed, use an expression.';
-
 /** Version 1.1: the same filters, Status and Fulfillment Type as dropdowns. */
 const filtersDropdowns: INodeProperties = filtersCollection([
 	{
@@ -69,7 +67,7 @@ const filtersDropdowns: INodeProperties = filtersCollection([
 		options: FULFILLMENT_TYPE_OPTIONS,
 		default: 'shipstation',
 		placeholder: undefined,
-		description: `Only fulfillments of this type (shipping provider). ${OTHER_BY_EXPRESSION}`,
+		description: 'Only fulfillments of this type (shipping provider). For a value not listed, use an expression.',
 	},
 	includeArchivedFilter,
 	{
@@ -78,7 +76,7 @@ const filtersDropdowns: INodeProperties = filtersCollection([
 		type: 'options',
 		options: STATUS_OPTIONS,
 		default: 'submitted',
-		description: `Only fulfillments with this status. ${OTHER_BY_EXPRESSION}`,
+		description: 'Only fulfillments with this status. For a value not listed, use an expression.',
 	},
 ]);
 

@@ -20,15 +20,9 @@ export interface LocatorConfig {
  * No vendor publishes the URL of a record, so there is no By URL mode.
  */
 export function idLocatorProperties(legacy: INodeProperties, config: LocatorConfig): INodeProperties[] {
-	const byId: INodePropertyMode = {
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: config.placeholder,
-		...(config.idPattern
-			? { validation: [{ type: 'regex', properties: config.idPattern }] }
-			: {}),
-	};
+	const validation: INodePropertyMode['validation'] = config.idPattern
+		? [{ type: 'regex', properties: config.idPattern }]
+		: undefined;
 	const { type, typeOptions, placeholder, ...common } = legacy;
 	void type;
 	void typeOptions;
@@ -50,7 +44,13 @@ export function idLocatorProperties(legacy: INodeProperties, config: LocatorConf
 					placeholder: 'Select…',
 					typeOptions: { searchListMethod: config.searchListMethod, searchable: true },
 				},
-				byId,
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: config.placeholder,
+					...(validation ? { validation } : {}),
+				},
 			],
 		},
 	];

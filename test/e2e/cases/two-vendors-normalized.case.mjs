@@ -3,6 +3,8 @@
 // → One Shape (the normalized summary's fields) → Awaiting Shipment (common status "processing").
 
 export default {
+	trigger: 'Run Manually',
+
 	async prepare({ sandbox }) {
 		await sandbox.reset('shipperone');
 		await sandbox.reset('skuio');
