@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
+import { idLocatorProperties, readLocator } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem } from '../../../shared/items';
 import { pathId, validateParameters, z } from '../../../shared/validation';
@@ -19,14 +20,17 @@ const properties: INodeProperties[] = [
 		default: '={{ $json.sourceOrderId }}',
 		description: "The order's ID in your store platform",
 	},
-	{
-		displayName: 'Source Fulfillment ID',
-		name: 'sourceFulfillmentId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.sourceFulfillmentId }}',
-		description: 'The ID the fulfillment was created with',
-	},
+	...idLocatorProperties(
+		{
+			displayName: 'Source Fulfillment ID',
+			name: 'sourceFulfillmentId',
+			type: 'string',
+			required: true,
+			default: '={{ $json.sourceFulfillmentId }}',
+			description: 'The ID the fulfillment was created with',
+		},
+		{ searchListMethod: 'searchOrderFulfillments', placeholder: 'fulfillment-123' },
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -55,7 +59,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				schema,
 				{
 					sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-					sourceFulfillmentId: this.getNodeParameter('sourceFulfillmentId', i),
+					sourceFulfillmentId: readLocator(this, 'sourceFulfillmentId', i),
 					status: this.getNodeParameter('status', i),
 				},
 				i,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
+import { idLocatorProperties, readLocator } from '../../../shared/locator';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
@@ -9,15 +10,22 @@ import { readAddSummary, summarized, summaryOption } from '../../../shared/summa
 import { sellfernSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.order_id }}',
-		placeholder: '1042',
-		description: 'Numeric Sellfern order ID',
-	},
+	...idLocatorProperties(
+		{
+			displayName: 'Order ID',
+			name: 'orderId',
+			type: 'string',
+			required: true,
+			default: '={{ $json.order_id }}',
+			placeholder: '1042',
+			description: 'Numeric Sellfern order ID',
+		},
+		{
+			searchListMethod: 'searchQueuedOrders',
+			placeholder: '1042',
+			idPattern: { regex: '\\s*[1-9]\\d*\\s*', errorMessage: 'A Sellfern order ID is a whole number such as 1042' },
+		},
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -51,7 +59,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			this,
 			schema,
 			{
-				orderId: this.getNodeParameter('orderId', i),
+				orderId: readLocator(this, 'orderId', i),
 				status: this.getNodeParameter('status', i),
 				idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
 			},
