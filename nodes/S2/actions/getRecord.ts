@@ -4,6 +4,7 @@ import { simplifyProperty } from '../../shared/description';
 import { apiRequest, encodePath } from '../../shared/transport';
 import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
 import { readAddSummary, summarized, type FulfillmentSummary } from '../../shared/summary';
+import { organizationHeaders } from '../organization';
 import { s2 } from '../transport';
 
 /** Simplify is on by default from version 1.1; version 1 nodes keep it off, as they were saved. */
@@ -36,9 +37,11 @@ export function getRecordExecute(config: GetRecordConfig) {
 				i,
 			);
 			const addSummary = readAddSummary(this, i);
+			const headers = organizationHeaders(this, i);
 			const record = await apiRequest<IDataObject>(this, s2, {
 				method: 'GET',
 				path: `${config.collectionPath}${encodePath`/${params.id}`}`,
+				headers,
 				itemIndex: i,
 			});
 			const output = params.simplify ? config.simplify(record) : record;

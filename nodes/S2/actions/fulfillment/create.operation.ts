@@ -10,6 +10,7 @@ import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { s2FulfillmentSummary } from '../../summary';
+import { organizationHeaders } from '../../organization';
 
 const whenFields = { show: { define: ['fields'] } };
 
@@ -383,14 +384,15 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			const define = this.getNodeParameter('define', i) as string;
 			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
 			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
-			return { body, ifExists, addSummary: readAddSummary(this, i) };
+			return { body, ifExists, addSummary: readAddSummary(this, i), headers: organizationHeaders(this, i) };
 		},
-		async (i, { body, ifExists, addSummary }) => {
+		async (i, { body, ifExists, addSummary, headers }) => {
 			try {
 				const created = await apiRequest<IDataObject>(this, s2, {
 					method: 'POST',
 					path: '/fulfillment',
 					body,
+					headers,
 					// A repeated create with a Channel Fulfillment ID cannot make a second fulfillment: S2 answers 409.
 					idempotent: typeof body.channelFulfillmentId === 'string',
 					itemIndex: i,
