@@ -97,6 +97,12 @@ export function withSummary(raw: IDataObject, summary: FulfillmentSummary): IDat
 	return { ...raw, [field]: summary };
 }
 
+/**
+ * The node version from which the summary is on unless turned off. Version 1 nodes output what they
+ * always did, unless the option is added and on.
+ */
+export const SUMMARY_SINCE = 1.1;
+
 /** The "Add Normalized Summary" option, for the Options collection of every operation that outputs orders or fulfillments. */
 export const summaryOption: INodeProperties = {
 	displayName: 'Add Normalized Summary',
@@ -104,17 +110,18 @@ export const summaryOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to add a "fulfillment" field beside the vendor\'s object, with the same fields for every vendor: order and fulfillment IDs, a common status, items (SKU, quantity), tracking (carrier, number, URL) and timestamps',
+		'Whether to add a "fulfillment" field beside the vendor\'s object, with the same fields for every vendor: order and fulfillment IDs, a common status, items (SKU, quantity), tracking (carrier, number, URL) and timestamps. On unless turned off (in nodes of version 1: off unless turned on).',
 };
 
 const addSummarySchema = z.object({ addSummary: booleanFlag('Add Normalized Summary') });
 
-/** Whether the item's Add Normalized Summary option is on (it is unless turned off). */
+/** Whether the item's Add Normalized Summary option is on; not set, it is on from version 1.1. */
 export function readAddSummary(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	const unset = ctx.getNode().typeVersion >= SUMMARY_SINCE;
 	return validateParameters(
 		ctx,
 		addSummarySchema,
-		{ addSummary: ctx.getNodeParameter('options.addSummary', itemIndex, true) },
+		{ addSummary: ctx.getNodeParameter('options.addSummary', itemIndex, unset) },
 		itemIndex,
 	).addSummary;
 }

@@ -168,3 +168,21 @@ describe('Normalized summary › in the nodes', () => {
 		expect(listed.items[0].json.fulfillment).toMatchObject(expected);
 	});
 });
+
+describe('Normalized summary › node versions', () => {
+	const env = useTestEnv((sandbox) => ({ shipperOneApi: demoCredential(sandbox, 'shipperone') }));
+	const getMany = (typeVersion: number, options: Record<string, boolean> = {}) =>
+		env.harness.runNode({
+			nodeType: 'shipperOne',
+			typeVersion,
+			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true, options },
+		});
+
+	it('version 1 outputs what it always did unless the option is turned on; 1.1 adds it unless turned off', async () => {
+		(env.sandbox.state.vendors as unknown as Record<string, { seed(options: IDataObject): unknown }>).shipperone.seed({ count: 1 });
+		expect((await getMany(1)).items[0].json).not.toHaveProperty('fulfillment');
+		expect((await getMany(1, { addSummary: true })).items[0].json).toHaveProperty('fulfillment.vendor', 'shipperOne');
+		expect((await getMany(1.1)).items[0].json).toHaveProperty('fulfillment.vendor', 'shipperOne');
+		expect((await getMany(1.1, { addSummary: false })).items[0].json).not.toHaveProperty('fulfillment');
+	});
+});
