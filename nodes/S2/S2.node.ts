@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
+import { organizationProperty, searchOrganizations } from './organization';
 
 export class S2 implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +19,10 @@ export class S2 implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 's2Api', required: true }],
-		properties,
+		properties: [...properties, organizationProperty],
 	};
+
+	methods = { listSearch: { searchOrganizations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperation(this, operations);

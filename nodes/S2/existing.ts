@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { apiRequest, encodePath } from '../shared/transport';
+import { organizationHeaders } from './organization';
 import { s2 } from './transport';
 
 /**
@@ -47,13 +48,19 @@ async function findOnOrder(
 	channelFulfillmentId: string,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
+	const headers = organizationHeaders(ctx, itemIndex);
 	try {
-		const order = await apiRequest<IDataObject>(ctx, s2, { method: 'GET', path: encodePath`/order/${orderId}`, itemIndex });
+		const order = await apiRequest<IDataObject>(ctx, s2, { method: 'GET', path: encodePath`/order/${orderId}`, headers, itemIndex });
 		const fulfillments = Array.isArray(order?.fulfillments) ? (order.fulfillments as IDataObject[]) : [];
 		const match = fulfillments.find((fulfillment) => fulfillment?.channelFulfillmentId === channelFulfillmentId);
 		if (!match || typeof match.id !== 'string') return match;
 		// The order may list its fulfillments in short form; the fulfillment itself is the full object.
-		return await apiRequest<IDataObject>(ctx, s2, { method: 'GET', path: encodePath`/fulfillment/${match.id}`, itemIndex });
+		return await apiRequest<IDataObject>(ctx, s2, {
+			method: 'GET',
+			path: encodePath`/fulfillment/${match.id}`,
+			headers,
+			itemIndex,
+		});
 	} catch {
 		return undefined;
 	}

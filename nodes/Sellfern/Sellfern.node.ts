@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
+import { searchQueuedOrders } from './listSearch';
 
 export class Sellfern implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,7 +10,8 @@ export class Sellfern implements INodeType {
 		name: 'sellfern',
 		icon: { light: 'file:../../icons/sellfern.svg', dark: 'file:../../icons/sellfern.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Update Status's Order ID is a resource locator (From List, By ID); version 1 keeps its text field.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read the Sellfern fulfillment queue, assign suppliers in bulk and update order status',
 		defaults: { name: 'Sellfern' },
@@ -19,6 +21,8 @@ export class Sellfern implements INodeType {
 		credentials: [{ name: 'sellfernApi', required: true }],
 		properties,
 	};
+
+	methods = { listSearch: { searchQueuedOrders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperation(this, operations);

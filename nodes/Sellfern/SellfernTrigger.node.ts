@@ -1,4 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { summarizePoll } from '../shared/summary';
+import { sellfernSummary } from './summary';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { optionsCollection } from '../shared/description';
 import { pollNewItems, pollPaging, reEmitOptions, reEmitSettings } from '../shared/polling';
@@ -68,7 +70,7 @@ export class SellfernTrigger implements INodeType {
 		});
 		const reEmit = reEmitSettings(this);
 		const filters = { status: params.status, supplierId: params.supplierId };
-		return await pollNewItems(
+		const emitted = await pollNewItems(
 			this,
 			{
 				// The queue has no "entered at" time, so every poll compares the whole queue with the last one.
@@ -84,5 +86,7 @@ export class SellfernTrigger implements INodeType {
 				reEmit,
 			},
 		);
+		// Normalized summary (issue 12), beside each emitted order.
+		return summarizePoll(emitted, sellfernSummary);
 	}
 }

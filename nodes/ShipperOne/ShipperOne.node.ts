@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
+import { searchFulfillmentOrders } from './listSearch';
 
 export class ShipperOne implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,7 +10,8 @@ export class ShipperOne implements INodeType {
 		name: 'shipperOne',
 		icon: { light: 'file:../../icons/shipperone.svg', dark: 'file:../../icons/shipperone.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Order ID is a resource locator (From List, By ID); version 1 keeps its text field.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read ShipperOne fulfillment order queues, accept or reject items and report shipments with tracking',
 		defaults: { name: 'ShipperOne' },
@@ -19,6 +21,8 @@ export class ShipperOne implements INodeType {
 		credentials: [{ name: 'shipperOneApi', required: true }],
 		properties,
 	};
+
+	methods = { listSearch: { searchFulfillmentOrders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperation(this, operations);

@@ -1,4 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { summarizePoll } from '../shared/summary';
+import { shipperOneSummary } from './summary';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { optionsCollection } from '../shared/description';
@@ -158,12 +160,14 @@ export class ShipperOneTrigger implements INodeType {
 		const scope = [params.queue, params.detectBy, params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '']
 			.filter(Boolean)
 			.join('|');
-		return await pollNewItems(this, source, {
+		const emitted = await pollNewItems(this, source, {
 			emitExisting: params.emitExisting,
 			scope,
 			// The queue is read page by page while the flow moves orders out of it.
 			toleratePageShifts: true,
 			reEmit,
 		});
+		// Normalized summary (issue 12), beside each emitted order.
+		return summarizePoll(emitted, shipperOneSummary);
 	}
 }

@@ -65,7 +65,7 @@ export async function readQueue(
 	);
 }
 
-/** One page (of at most 100 orders) of a queue. */
+/** One page (up to 100 orders) of a queue; the list search of Order ID reads page by page. */
 export async function readQueuePage(
 	ctx: ApiContext,
 	queue: Queue,

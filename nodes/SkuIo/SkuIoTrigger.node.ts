@@ -1,4 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { summarizePoll } from '../shared/summary';
+import { skuIoSummary } from './summary';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../shared/description';
@@ -149,7 +151,7 @@ export class SkuIoTrigger implements INodeType {
 			// Every fulfillment ever created is not "existing" work to catch up on; only a status has that.
 			emitExisting: byStatus ? this.getNodeParameter('options.emitExisting', false) : false,
 		});
-		return await pollNewItems(this, fulfillmentSource(this, params), {
+		const emitted = await pollNewItems(this, fulfillmentSource(this, params), {
 			emitExisting: params.emitExisting,
 			reEmit: byStatus ? reEmitSettings(this) : undefined,
 			// Fulfillments leave a status while its list is read page by page.
@@ -157,5 +159,7 @@ export class SkuIoTrigger implements INodeType {
 			// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
 			scope: JSON.stringify([params.event, params.status ?? '', params.fulfillmentType ?? '']),
 		});
+		// Normalized summary (issue 12), beside each emitted fulfillment.
+		return summarizePoll(emitted, skuIoSummary);
 	}
 }

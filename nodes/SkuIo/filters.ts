@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection } from '../shared/description';
+import { LOCATOR_SINCE } from '../shared/locator';
 import { booleanFlag, oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
 
 /** `filter[fulfillment_type]`; the trigger offers it too. */
@@ -13,16 +14,18 @@ export const fulfillmentTypeFilter: INodeProperties = {
 	description: 'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
 };
 
-/** Status, fulfillment type and archived: the list's documented `filter[...]` parameters. */
+const includeArchivedFilter: INodeProperties = {
+	displayName: 'Include Archived',
+	name: 'includeArchived',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include archived fulfillments (SKU.io leaves them out unless asked)',
+};
+
+/** Status, fulfillment type and archived: the list's documented `filter[...]` parameters (version 1: text). */
 export const filtersProperty: INodeProperties = filtersCollection([
 	fulfillmentTypeFilter,
-	{
-		displayName: 'Include Archived',
-		name: 'includeArchived',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include archived fulfillments (SKU.io leaves them out unless asked)',
-	},
+	includeArchivedFilter,
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -32,6 +35,58 @@ export const filtersProperty: INodeProperties = filtersCollection([
 		description: 'Only fulfillments with this status, e.g. unsubmitted, submitted or fulfilled',
 	},
 ]);
+
+/**
+ * The statuses and fulfillment types SKU.io's pages name: the list's filter examples, the void page
+ * (canceled) and the providers of the provider actions. Neither list is published as closed, so an
+ * expression may still send another value.
+ */
+export const STATUS_OPTIONS = [
+	{ name: 'Canceled', value: 'canceled', description: 'Voided shipments' },
+	{ name: 'Fulfilled', value: 'fulfilled' },
+	{ name: 'Submitted', value: 'submitted', description: 'Sent to the shipping provider' },
+	{ name: 'Unsubmitted', value: 'unsubmitted', description: 'Not yet sent to the shipping provider' },
+];
+
+export const FULFILLMENT_TYPE_OPTIONS = [
+	{ name: 'Amazon MCF (FBA)', value: 'fba' },
+	{ name: 'Manual', value: 'manual' },
+	{ name: 'ShipHero', value: 'shiphero' },
+	{ name: 'Shipfusion', value: 'shipfusion' },
+	{ name: 'ShipStation', value: 'shipstation' },
+	{ name: 'Starshipit', value: 'starshipit' },
+	{ name: 'Trackstar', value: 'trackstar' },
+	{ name: 'Veracore', value: 'veracore' },
+];
+
+/** Version 1.1: the same filters, Status and Fulfillment Type as dropdowns. */
+const filtersDropdowns: INodeProperties = filtersCollection([
+	{
+		...fulfillmentTypeFilter,
+		type: 'options',
+		options: FULFILLMENT_TYPE_OPTIONS,
+		default: 'shipstation',
+		placeholder: undefined,
+		description: 'Only fulfillments of this type (shipping provider). For a value not listed, use an expression.',
+	},
+	includeArchivedFilter,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: STATUS_OPTIONS,
+		default: 'submitted',
+		description: 'Only fulfillments with this status. For a value not listed, use an expression.',
+	},
+]);
+
+/** The Filters collection for each node version, shown where `show` says. */
+export function filtersProperties(show: IDisplayOptions['show'] = {}): INodeProperties[] {
+	return [
+		{ ...filtersProperty, displayOptions: { show: { ...show, '@version': [1] } } },
+		{ ...filtersDropdowns, displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: LOCATOR_SINCE } }] } } },
+	];
+}
 
 /** The documented `filter_groups[...]` tree, one group of conditions. */
 export const filterGroupsProperty: INodeProperties = {

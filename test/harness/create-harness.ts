@@ -1,9 +1,10 @@
-import { getExecutePollFunctions, WorkflowExecute } from 'n8n-core';
+import { getExecutePollFunctions, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialType,
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	IRun,
 	IVersionedNodeType,
@@ -103,6 +104,26 @@ export function createHarness(options: {
 				'manual',
 			).run({ workflow, startNode });
 			return { run, outputOf: (nodeName: string) => outputOf(run, nodeName) };
+		},
+
+		async listSearch(searchOptions): Promise<INodeListSearchResult> {
+			credentialsHelper.mergeCredentials(searchOptions.credentials);
+			const node = nodeTypes.createNode(
+				searchOptions.nodeType,
+				searchOptions.parameters,
+				searchOptions.typeVersion,
+			);
+			const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			const method = nodeType.methods?.listSearch?.[searchOptions.method];
+			if (!method) {
+				throw new UserError(`Node type "${node.type}" has no listSearch method "${searchOptions.method}"`);
+			}
+			const workflow = newWorkflow([node]);
+			const additionalData = createAdditionalData(credentialsHelper, workflow, 'internal');
+			// What n8n's DynamicNodeParametersService passes: the parameters as the editor holds them.
+			additionalData.currentNodeParameters = searchOptions.parameters;
+			const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, '');
+			return await method.call(context, searchOptions.filter, searchOptions.paginationToken);
 		},
 
 		poller(pollOptions) {

@@ -4,6 +4,7 @@ export type {
 	CredentialsMap,
 	CredentialTestResult,
 	Harness,
+	ListSearchOptions,
 	NodeRunError,
 	NodeRunResult,
 	Poller,

@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	IRun,
 } from 'n8n-workflow';
@@ -64,6 +65,21 @@ export interface Poller {
 	reload(): void;
 }
 
+/** A resource locator's "From List" search, as the editor asks for it. */
+export interface ListSearchOptions {
+	nodeType: string;
+	/** The name under `methods.listSearch`. */
+	method: string;
+	/** The node's current parameters (what the editor sends as `currentNodeParameters`). */
+	parameters: INodeParameters;
+	/** What the user typed in the list's search box. */
+	filter?: string;
+	/** The `paginationToken` of the previous page. */
+	paginationToken?: string;
+	credentials?: CredentialsMap;
+	typeVersion?: number;
+}
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
@@ -85,6 +101,8 @@ export interface Harness {
 		credentialType: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<CredentialTestResult>;
+	/** Runs a `methods.listSearch` method of a node the way n8n's editor does (LoadOptionsContext). */
+	listSearch(options: ListSearchOptions): Promise<INodeListSearchResult>;
 	/** A copy of the stored credential data, including what pre-authentication wrote back. */
 	credentialStore(): CredentialsMap;
 }

@@ -22,7 +22,7 @@ describe('OrderProtection › Fulfillment › Create', () => {
 		expect(posts()[0].status).toBe(201);
 		expect(result.items).toEqual([
 			{
-				json: { status: 'ok', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: `ful-${order.sourceOrderId}`, fulfillmentStatus: 'FULFILLED' },
+				json: { status: 'ok', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: `ful-${order.sourceOrderId}`, fulfillmentStatus: 'FULFILLED', fulfillment: expect.objectContaining({ vendor: 'orderProtection' }) },
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -22,7 +22,7 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 			expect(put).toMatchObject({ path: `/orderprotection/v1/orders/${order.sourceOrderId}/fulfillments/ful-1`, body: { status: 'IN_TRANSIT' }, status: 200 });
 			expect(result.items).toEqual([
 				{
-					json: { status: 'ok', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: 'ful-1', fulfillmentStatus: 'IN_TRANSIT' },
+					json: { status: 'ok', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: 'ful-1', fulfillmentStatus: 'IN_TRANSIT', fulfillment: expect.objectContaining({ status: 'shipped' }) },
 					pairedItem: { item: 0 },
 				},
 			]);

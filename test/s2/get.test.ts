@@ -27,17 +27,26 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 		const created = await createFor(order.id);
 		const parameters = { resource: 'fulfillment', operation: 'get', fulfillmentId: created.id } as never;
 		const v1 = await env.harness.runNode({ nodeType: 's2', typeVersion: 1, parameters, input: [{}] });
-		expect(v1.items[0].json).toEqual(created);
+		// Version 1 outputs the record as it was: no summary either.
+		const { fulfillment, ...record } = created;
+		expect(fulfillment).toMatchObject({ fulfillmentId: created.id });
+		expect(v1.items[0].json).toEqual(record);
 		const latest = await env.harness.runNode({ nodeType: 's2', parameters, input: [{}] });
 		expect(latest.items[0].json).not.toEqual(created);
-		expect(Object.keys(latest.items[0].json).sort()).toEqual(Object.keys(simplifiedShape).sort());
+		expect(Object.keys(latest.items[0].json).sort()).toEqual([...Object.keys(simplifiedShape), 'fulfillment'].sort());
 		expect(latest.items[0].json).toMatchObject({ id: created.id, items: [{ productId: PRODUCT_A, sku: 'TEST-1', quantity: 2 }] });
 	});
 
 	it('simplifies a fulfillment on request', async () => {
 		const order = seedOrder(env);
 		const created = await createFor(order.id);
-		const result = await run({ resource: 'fulfillment', operation: 'get', fulfillmentId: created.id, simplify: true });
+		const result = await run({
+			resource: 'fulfillment',
+			operation: 'get',
+			fulfillmentId: created.id,
+			simplify: true,
+			options: { addSummary: false },
+		});
 		expect(result.items[0].json).toEqual({
 			id: created.id,
 			status: 'CREATED',

@@ -13,7 +13,9 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 		expect(idsOf(result.items)).toEqual([ids[1], ids[0]]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.items[0].json).toMatchObject({ fulfillment_number: store(env).get(ids[1])?.fulfillment_number, voided_at: null });
-		expect(Object.values(result.items[0].json).every((value) => value === null || typeof value !== 'object')).toBe(true);
+		const { fulfillment, ...own } = result.items[0].json;
+		expect(fulfillment).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
+		expect(Object.values(own).every((value) => value === null || typeof value !== 'object')).toBe(true);
 		expect(requests(env).map((r) => r.path)).toEqual([
 			`/skuio/api/v2/sales-order-fulfillments/${ids[1]}/detail`,
 			`/skuio/api/v2/sales-order-fulfillments/${ids[0]}/detail`,

@@ -3,6 +3,8 @@ import { forEachItem } from '../../shared/items';
 import { simplifyProperty } from '../../shared/description';
 import { apiRequest, encodePath } from '../../shared/transport';
 import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
+import { readAddSummary, summarized, type FulfillmentSummary } from '../../shared/summary';
+import { organizationHeaders } from '../organization';
 import { s2 } from '../transport';
 
 /** Simplify is on by default from version 1.1; version 1 nodes keep it off, as they were saved. */
@@ -20,6 +22,7 @@ export interface GetRecordConfig {
 	/** Where the records live, e.g. `/order`: a record is `GET /order/{id}`. */
 	collectionPath: string;
 	simplify(record: IDataObject): IDataObject;
+	summarize(record: IDataObject): FulfillmentSummary;
 }
 
 /** The execute of a Get: one record per item by its ID, simplified when Simplify is on. */
@@ -33,12 +36,16 @@ export function getRecordExecute(config: GetRecordConfig) {
 				{ id: this.getNodeParameter(config.idParameter, i), simplify: this.getNodeParameter('simplify', i) },
 				i,
 			);
+			const addSummary = readAddSummary(this, i);
+			const headers = organizationHeaders(this, i);
 			const record = await apiRequest<IDataObject>(this, s2, {
 				method: 'GET',
 				path: `${config.collectionPath}${encodePath`/${params.id}`}`,
+				headers,
 				itemIndex: i,
 			});
-			return params.simplify ? config.simplify(record) : record;
+			const output = params.simplify ? config.simplify(record) : record;
+			return summarized(addSummary, config.summarize, output, record);
 		});
 	};
 }

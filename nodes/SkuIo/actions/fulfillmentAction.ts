@@ -96,7 +96,7 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 		description,
 		write: true,
 		toolDescription,
-		properties: [fulfillmentIdProperty(config.idDescription), optionsCollection([concurrencyOption])],
+		properties: [...fulfillmentIdProperty(config.idDescription), optionsCollection([concurrencyOption])],
 		execute,
 	});
 }

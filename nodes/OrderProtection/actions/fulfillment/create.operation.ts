@@ -6,6 +6,8 @@ import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { sendWithReadBack } from '../../../shared/outcome';
 import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { orderProtectionSummary } from '../../summary';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -126,7 +128,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([concurrencyOption]),
+	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
 const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
@@ -217,8 +219,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) =>
-			validateParameters(
+		(i) => ({
+			...validateParameters(
 				this,
 				schema,
 				{
@@ -233,6 +235,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				},
 				i,
 			),
+			addSummary: readAddSummary(this, i),
+		}),
 		async (i, params) => {
 			// The Source Fulfillment ID is the natural key: one that the order already lists was created by
 			// an earlier try or run, and is output instead of posting a second fulfillment.
@@ -260,11 +264,13 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			});
 			if (sent.outcome === 'applied') return { ...((await existing()) ?? {}), ...idsOf(params), outcome: 'applied' };
 			const response = sent.result;
-			return fulfillmentOutput(response, {
+			const output = fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.fulfillmentStatus,
 			});
+			// OrderProtection answers only {status: "ok"}: items and tracking come from what was sent.
+			return summarized(params.addSummary, orderProtectionSummary, output, { ...bodyOf(params), ...output });
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
 	);

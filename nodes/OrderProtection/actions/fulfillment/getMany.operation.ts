@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { orderProtectionSummary } from '../../summary';
 import { forEachItem } from '../../../shared/items';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { apiRequest, encodePath } from '../../../shared/transport';
@@ -18,7 +20,7 @@ const properties: INodeProperties[] = [
 		description: "The order's ID in your store platform; all of its fulfillments are returned",
 	},
 	...returnAllAndLimit(),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const schema = z.object({
@@ -47,6 +49,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			i,
 		);
 		const paging = readPaging(this, i);
+		const addSummary = readAddSummary(this, i);
 		// The list is one plain array, not paged: the limit is applied here.
 		const fulfillments = await apiRequest<unknown>(this, orderProtection, {
 			method: 'GET',
@@ -54,7 +57,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			itemIndex: i,
 		});
 		const list = listOf(this, fulfillments, i);
-		return paging.returnAll ? list : list.slice(0, paging.limit);
+		return (paging.returnAll ? list : list.slice(0, paging.limit)).map((fulfillment) =>
+			summarized(addSummary, orderProtectionSummary, fulfillment),
+		);
 	});
 }
 

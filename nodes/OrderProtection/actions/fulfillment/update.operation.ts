@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
+import { idLocatorProperties, readLocator } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { pathId, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { orderProtectionSummary } from '../../summary';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -18,14 +21,17 @@ const properties: INodeProperties[] = [
 		default: '={{ $json.sourceOrderId }}',
 		description: "The order's ID in your store platform",
 	},
-	{
-		displayName: 'Source Fulfillment ID',
-		name: 'sourceFulfillmentId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.sourceFulfillmentId }}',
-		description: 'The ID the fulfillment was created with',
-	},
+	...idLocatorProperties(
+		{
+			displayName: 'Source Fulfillment ID',
+			name: 'sourceFulfillmentId',
+			type: 'string',
+			required: true,
+			default: '={{ $json.sourceFulfillmentId }}',
+			description: 'The ID the fulfillment was created with',
+		},
+		{ searchListMethod: 'searchOrderFulfillments', placeholder: 'fulfillment-123' },
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -35,7 +41,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The new fulfillment status, sent in the documented form (e.g. IN_TRANSIT). An expression may give any casing ("In Transit"); it is converted.',
 	},
-	optionsCollection([concurrencyOption]),
+	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
 const schema = z.object({
@@ -48,17 +54,19 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) =>
-			validateParameters(
+		(i) => ({
+			...validateParameters(
 				this,
 				schema,
 				{
 					sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-					sourceFulfillmentId: this.getNodeParameter('sourceFulfillmentId', i),
+					sourceFulfillmentId: readLocator(this, 'sourceFulfillmentId', i),
 					status: this.getNodeParameter('status', i),
 				},
 				i,
 			),
+			addSummary: readAddSummary(this, i),
+		}),
 		async (i, params) => {
 			const response = await apiRequest<unknown>(this, orderProtection, {
 				method: 'PUT',
@@ -66,11 +74,12 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				body: { status: params.status },
 				itemIndex: i,
 			});
-			return fulfillmentOutput(response, {
+			const output = fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
 				sourceFulfillmentId: params.sourceFulfillmentId,
 				fulfillmentStatus: params.status,
 			});
+			return summarized(params.addSummary, orderProtectionSummary, output);
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
 	);

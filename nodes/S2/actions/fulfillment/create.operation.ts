@@ -10,6 +10,9 @@ import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../..
 import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { s2FulfillmentSummary } from '../../summary';
+import { organizationHeaders } from '../../organization';
 
 const whenFields = { show: { define: ['fields'] } };
 
@@ -352,6 +355,7 @@ const properties: INodeProperties[] = [
 			description:
 				'S2 can only refuse a duplicate by its Channel Fulfillment ID. Without one (and with an Order ID), how to keep a retry from creating a second fulfillment.',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -413,9 +417,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				this.getNodeParameter('options.withoutKey', i, 'returnMatching'),
 				i,
 			);
-			return { body, ifExists, withoutKey };
+			return { body, ifExists, withoutKey, addSummary: readAddSummary(this, i), headers: organizationHeaders(this, i) };
 		},
-		async (i, { body, ifExists, withoutKey }) => {
+		async (i, { body, ifExists, withoutKey, addSummary, headers }) => {
 			const keyless = typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
 			if (keyless && withoutKey === 'returnMatching') {
 				const claim = (fulfillment: IDataObject | undefined) => {
@@ -434,18 +438,24 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				return { ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' };
 			}
 			try {
-				return await apiRequest<IDataObject>(this, s2, {
+				const created = await apiRequest<IDataObject>(this, s2, {
 					method: 'POST',
 					path: '/fulfillment',
 					body,
+					headers,
 					// A repeated create with a Channel Fulfillment ID cannot make a second fulfillment: S2 answers 409.
 					idempotent: typeof body.channelFulfillmentId === 'string',
 					itemIndex: i,
 				});
+				return summarized(addSummary, s2FulfillmentSummary, created);
 			} catch (error) {
 				// A 409 to our own retry after a 5xx or a lost connection means the first attempt created it.
 				const existing = ifExists === 'returnExisting' || failedAfterUncertainAttempt(error);
-				if (existing && isAlreadyExists(error)) return await returnExisting(this, body, error, i);
+				if (existing && isAlreadyExists(error)) {
+					const existing = await returnExisting(this, body, error, i);
+					// Without an id it is the note that the fulfillment exists, not the fulfillment.
+					return summarized(addSummary && existing.id !== undefined, s2FulfillmentSummary, existing);
+				}
 				// The transport's errors are NodeApiErrors already: this returns the same error.
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}

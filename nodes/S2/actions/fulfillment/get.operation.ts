@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { simplifyFulfillment } from '../../simplify';
+import { s2FulfillmentSummary } from '../../summary';
 import { getRecordExecute, simplifyProperties } from '../getRecord';
 import { defineOperation } from '../../../shared/operations';
+import { summaryOption } from '../../../shared/summary';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,13 +19,14 @@ const properties: INodeProperties[] = [
 	...simplifyProperties(
 		'Whether to return a smaller object: IDs, statuses, items as product ID, SKU and quantity, and shipments with their carrier, tracking numbers and labels, instead of the nested product, warehouse and organization records',
 	),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const execute = getRecordExecute({
 	idParameter: 'fulfillmentId',
 	idLabel: 'Fulfillment ID',
 	collectionPath: '/fulfillment',
+	summarize: s2FulfillmentSummary,
 	simplify: simplifyFulfillment,
 });
 

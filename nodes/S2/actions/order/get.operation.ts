@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { simplifyOrder } from '../../simplify';
+import { s2OrderSummary } from '../../summary';
 import { getRecordExecute, simplifyProperties } from '../getRecord';
 import { defineOperation } from '../../../shared/operations';
+import { summaryOption } from '../../../shared/summary';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,13 +19,14 @@ const properties: INodeProperties[] = [
 	...simplifyProperties(
 		"Whether to return the order's plain fields, a list of all tracking numbers, and its fulfillments in short form (IDs, statuses, items, shipments with carrier, tracking and labels)",
 	),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const execute = getRecordExecute({
 	idParameter: 'orderId',
 	idLabel: 'Order ID',
 	collectionPath: '/order',
+	summarize: s2OrderSummary,
 	simplify: simplifyOrder,
 });
 

@@ -6,6 +6,8 @@ import { optionalString, validateParameters, z } from '../../../shared/validatio
 import { readQueue } from '../../queue';
 import { QUEUE_STATUSES } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { sellfernSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +33,7 @@ const properties: INodeProperties[] = [
 			description: 'Only orders assigned to this supplier',
 		},
 	]),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 const schema = z.object({
@@ -53,12 +55,14 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			i,
 		);
 		const paging = readPaging(this, i);
-		return await readQueue(
+		const addSummary = readAddSummary(this, i);
+		const orders = await readQueue(
 			this,
 			{ status: params.status === 'any' ? undefined : params.status, supplierId: params.supplierId },
 			paging,
 			i,
 		);
+		return orders.map((order) => summarized(addSummary, sellfernSummary, order));
 	});
 }
 

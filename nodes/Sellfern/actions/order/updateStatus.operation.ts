@@ -2,21 +2,31 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { optionsCollection } from '../../../shared/description';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { idLocatorProperties, readLocator } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { sellfernSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.order_id }}',
-		placeholder: '1042',
-		description: 'Numeric Sellfern order ID',
-	},
+	...idLocatorProperties(
+		{
+			displayName: 'Order ID',
+			name: 'orderId',
+			type: 'string',
+			required: true,
+			default: '={{ $json.order_id }}',
+			placeholder: '1042',
+			description: 'Numeric Sellfern order ID',
+		},
+		{
+			searchListMethod: 'searchQueuedOrders',
+			placeholder: '1042',
+			idPattern: { regex: '\\s*[1-9]\\d*\\s*', errorMessage: 'A Sellfern order ID is a whole number such as 1042' },
+		},
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -35,6 +45,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -48,19 +59,21 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) =>
-			validateParameters(
+		(i) => ({
+			...validateParameters(
 				this,
 				schema,
 				{
-					orderId: this.getNodeParameter('orderId', i),
+					orderId: readLocator(this, 'orderId', i),
 					status: this.getNodeParameter('status', i),
 					idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
 				},
 				i,
 			),
-		async (i, params) =>
-			await apiRequest<IDataObject>(this, sellfern, {
+			addSummary: readAddSummary(this, i),
+		}),
+		async (i, params) => {
+			const order = await apiRequest<IDataObject>(this, sellfern, {
 				method: 'PATCH',
 				path: encodePath`/api/v2/orders/${params.orderId}/status`,
 				body: { status: params.status },
@@ -68,7 +81,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				// Setting a status is idempotent by nature: sending it twice leaves the same state.
 				idempotent: true,
 				itemIndex: i,
-			}),
+			});
+			return summarized(params.addSummary, sellfernSummary, order);
+		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
 }

@@ -6,17 +6,20 @@ import { requiredString, validateParameters, z } from '../../../shared/validatio
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperty } from './orderFields';
+import { actionResult, orderIdProperties } from './orderFields';
+import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { shipperOneSummary } from '../../summary';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 const READ_FROM_PENDING_ACCEPT =
 	"Order Items was empty: the order's items were read from ShipperOne's Pending Accept queue";
 
 const properties: INodeProperties[] = [
-	orderIdProperty,
+	...orderIdProperties,
 	{
 		displayName: 'Decision',
 		name: 'decision',
@@ -53,7 +56,7 @@ const properties: INodeProperties[] = [
 				'Quantity to accept; 0 rejects the item. Must equal the ordered quantity unless partial acceptance is enabled for the order.',
 		},
 	),
-	optionsCollection([concurrencyOption]),
+	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
 const orderSchema = z.object({ orderId: requiredString('Order ID') });
@@ -71,15 +74,17 @@ interface AcceptParameters {
 	decision: (typeof DECISIONS)[number];
 	/** Undefined when Order Items was left empty: the order's items are then read from the queue. */
 	lines?: ItemLine[];
+	addSummary: boolean;
 }
 
 function readParameters(ctx: IExecuteFunctions, i: number): AcceptParameters {
 	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
-	const { orderId } = validateParameters(ctx, orderSchema, { orderId: ctx.getNodeParameter('orderId', i) }, i);
+	const { orderId } = validateParameters(ctx, orderSchema, { orderId: readLocator(ctx, 'orderId', i) }, i);
 	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
-	if (decision !== 'perItem' && itemsNotGiven(raw)) return { orderId, decision };
+	const addSummary = readAddSummary(ctx, i);
+	if (decision !== 'perItem' && itemsNotGiven(raw)) return { orderId, decision, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
-	return { orderId, decision, lines };
+	return { orderId, decision, lines, addSummary };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -98,7 +103,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			const result = actionResult(body, orderId, lines);
+			const result = summarized(params.addSummary, shipperOneSummary, actionResult(body, orderId, lines));
 			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_ACCEPT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },

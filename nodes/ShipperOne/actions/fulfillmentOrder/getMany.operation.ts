@@ -6,6 +6,8 @@ import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { validateParameters, z } from '../../../shared/validation';
 import { DATE_FILTER_FORMAT, DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue } from '../../queue';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { shipperOneSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +29,7 @@ const properties: INodeProperties[] = [
 				'Only orders updated at or after this moment. A date without a time zone is read in the workflow’s time zone.',
 		},
 	]),
-	optionsCollection([DATE_FILTER_ZONE_OPTION]),
+	optionsCollection([DATE_FILTER_ZONE_OPTION, summaryOption]),
 ];
 
 function schemaFor(workflowZone: string) {
@@ -51,8 +53,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			},
 			i,
 		);
+		const addSummary = readAddSummary(this, i);
 		const date = params.updatedSince?.setZone(params.dateFilterTimeZone).toFormat(DATE_FILTER_FORMAT);
-		return await readQueue(this, params.queue, { date }, readPaging(this, i), i);
+		const orders = await readQueue(this, params.queue, { date }, readPaging(this, i), i);
+		return orders.map((order) => summarized(addSummary, shipperOneSummary, order));
 	});
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemLine } from '../../orderItems';
+import { idLocatorProperties } from '../../../shared/locator';
 import { isJsonObject } from '../../../shared/validation';
 
 export const orderIdProperty: INodeProperties = {
@@ -11,6 +12,12 @@ export const orderIdProperty: INodeProperties = {
 	placeholder: 'FO-000012345',
 	description: 'The fulfillment order ID (order_id), by default that of the input order',
 };
+
+/** Order ID: a text field in version 1; from 1.1 also picked from the queue the operation acts on. */
+export const orderIdProperties = idLocatorProperties(orderIdProperty, {
+	searchListMethod: 'searchFulfillmentOrders',
+	placeholder: 'FO-000012345',
+});
 
 /**
  * The vendor answers with the order's current state; should it answer with anything but an object,

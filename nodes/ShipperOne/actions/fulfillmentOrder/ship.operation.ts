@@ -6,16 +6,19 @@ import { requiredString, validateParameters, z } from '../../../shared/validatio
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperty } from './orderFields';
+import { actionResult, orderIdProperties } from './orderFields';
+import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
 
 const READ_FROM_PENDING_SHIPMENT =
 	"Order Items was empty: the order's items were read from ShipperOne's Pending Shipment queue";
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { shipperOneSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	orderIdProperty,
+	...orderIdProperties,
 	{
 		displayName: 'Items to Ship',
 		name: 'itemsToShip',
@@ -91,6 +94,7 @@ const properties: INodeProperties[] = [
 			description:
 				'More fields of the ship call as a JSON object, e.g. the optional COD amount or package value; use the names from your ShipperOne API reference (this guide does not publish them)',
 		},
+		summaryOption,
 	]),
 ];
 
@@ -173,6 +177,7 @@ interface ShipParameters {
 	lines?: ItemLine[];
 	tracks: IDataObject[];
 	additionalFields: IDataObject;
+	addSummary: boolean;
 }
 
 function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
@@ -181,16 +186,17 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 		ctx,
 		shipSchema,
 		{
-			orderId: ctx.getNodeParameter('orderId', i),
+			orderId: readLocator(ctx, 'orderId', i),
 			tracks: ctx.getNodeParameter('tracks.track', i, []),
 			additionalFields: ctx.getNodeParameter('options.additionalFields', i, {}),
 		},
 		i,
 	);
+	const addSummary = readAddSummary(ctx, i);
 	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
-	if (source === 'order' && itemsNotGiven(raw)) return params;
+	if (source === 'order' && itemsNotGiven(raw)) return { ...params, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
-	return { ...params, lines };
+	return { ...params, lines, addSummary };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -211,7 +217,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			const result = actionResult(body, orderId, lines);
+			const result = summarized(params.addSummary, shipperOneSummary, actionResult(body, orderId, lines));
 			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_SHIPMENT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },

@@ -21,7 +21,7 @@ import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
 import {
 	filterBody,
 	filterGroupsProperty,
-	filtersProperty,
+	filtersProperties,
 	hasFilter,
 	readFilters,
 	type FulfillmentFilters,
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 		...fulfillmentIdsProperty('Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array'),
 		displayOptions: { show: { target: ['ids'] } },
 	},
-	{ ...filtersProperty, displayOptions: { show: { target: ['filters'] } } },
+	...filtersProperties({ target: ['filters'] }),
 	{ ...filterGroupsProperty, displayOptions: { show: { target: ['filters'] } } },
 	{
 		displayName: 'Void Reason',

@@ -5,7 +5,7 @@ import { optionsCollection } from '../../../shared/description';
 import { fileNameFromContentDisposition, headerText, isReadableStream, readStreamText } from '../../../shared/download';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
-import { filterGroupsProperty, filterQuery, filtersProperty, readFilters } from '../../filters';
+import { filterGroupsProperty, filterQuery, filtersProperties, readFilters } from '../../filters';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
 import { defineOperation } from '../../../shared/operations';
@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 		),
 		displayOptions: { show: { scope: ['selected'] } },
 	},
-	{ ...filtersProperty, displayOptions: { show: { scope: ['filtered'] } } },
+	...filtersProperties({ scope: ['filtered'] }),
 	{ ...filterGroupsProperty, displayOptions: { show: { scope: ['filtered'] } } },
 	optionsCollection([
 		{

@@ -6,13 +6,15 @@ import { booleanFlag, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to get'),
 	simplifyProperty(
 		"Whether to return only the fulfillment's own fields, leaving out the nested lines, sales order, warehouse, shipping methods and provider orders",
 	),
-	optionsCollection(),
+	optionsCollection([summaryOption]),
 ];
 
 /** The fulfillment's own values: everything that is not a nested object or list. */
@@ -28,13 +30,14 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const { simplify } = validateParameters(this, simplifySchema, { simplify: this.getNodeParameter('simplify', i) }, i);
+		const addSummary = readAddSummary(this, i);
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',
 			path: fulfillmentPath(fulfillmentId, 'detail'),
 			itemIndex: i,
 		});
 		const fulfillment = readRecord(body);
-		return simplify ? simplified(fulfillment) : fulfillment;
+		return summarized(addSummary, skuIoSummary, simplify ? simplified(fulfillment) : fulfillment, fulfillment);
 	});
 }
 

@@ -7,7 +7,7 @@ import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment whose line items to get'),
+	...fulfillmentIdProperty('The ID of the fulfillment whose line items to get'),
 	optionsCollection(),
 ];
 

@@ -1,24 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { filterGroupsProperty, filterQuery, filtersProperty, readFilters, sortOptions } from '../../filters';
+import { filterGroupsProperty, filterQuery, filtersProperties, readFilters, sortOptions } from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { defineOperation } from '../../../shared/operations';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	filtersProperty,
+	...filtersProperties(),
 	filterGroupsProperty,
-	optionsCollection(sortOptions),
+	optionsCollection([...sortOptions, summaryOption]),
 ];
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const paging = readPaging(this, i);
 		const filters = readFilters(this, i);
-		return await readList(this, FULFILLMENTS_PATH, filterQuery(filters), paging, i);
+		const addSummary = readAddSummary(this, i);
+		const list = await readList(this, FULFILLMENTS_PATH, filterQuery(filters), paging, i);
+		return list.map((fulfillment) => summarized(addSummary, skuIoSummary, fulfillment));
 	});
 }
 

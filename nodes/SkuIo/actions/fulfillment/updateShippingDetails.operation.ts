@@ -7,9 +7,11 @@ import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transpo
 import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
+import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
+import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -35,7 +37,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([concurrencyOption]),
+	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
 const schema = z
@@ -75,7 +77,7 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
 	const body: IDataObject = {};
 	if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
 	if (cost !== undefined) body.cost = cost;
-	return { fulfillmentId, body };
+	return { fulfillmentId, body, addSummary: readAddSummary(ctx, i) };
 }
 
 async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -83,7 +85,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, { fulfillmentId, body }) => {
+		async (i, { fulfillmentId, body, addSummary }) => {
 			try {
 				const response = await apiRequest(this, skuIo, {
 					method: 'PATCH',
@@ -93,7 +95,7 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					idempotent: true,
 					itemIndex: i,
 				});
-				return readRecord(response);
+				return summarized(addSummary, skuIoSummary, readRecord(response));
 			} catch (error) {
 				throw explainStatus(error, 422, UNPROCESSABLE);
 			}

@@ -11,7 +11,7 @@ import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
+	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to void'),
 	{
 		displayName: 'Void Reason',
 		name: 'voidReason',

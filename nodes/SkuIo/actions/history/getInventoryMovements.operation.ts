@@ -10,7 +10,7 @@ import { fulfillmentIdProperty, readFulfillmentId } from '../common';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	fulfillmentIdProperty('The ID of the fulfillment whose inventory movements to get'),
+	...fulfillmentIdProperty('The ID of the fulfillment whose inventory movements to get'),
 	...returnAllAndLimit(),
 	filtersCollection([
 		{
