@@ -129,6 +129,13 @@ export function nodeProperties(
 	];
 }
 
+const running = new WeakMap<object, Operation>();
+
+/** The operation a node run is executing (for messages such as "SKU.io Void: …"); none in a trigger. */
+export function runningOperation(ctx: object): Operation | undefined {
+	return running.get(ctx);
+}
+
 /** Runs the operation the node's resource and operation select, on all input items. */
 export async function runOperation(
 	ctx: IExecuteFunctions,
@@ -143,5 +150,7 @@ export async function runOperation(
 			`The operation "${value}" of "${resource}" is not supported`,
 		);
 	}
-	return [await operation.execute.call(withFastParameters(ctx), ctx.getInputData())];
+	const run = withFastParameters(ctx);
+	running.set(run, operation);
+	return [await operation.execute.call(run, ctx.getInputData())];
 }

@@ -1,5 +1,5 @@
 import type { ApiContext } from './types';
-import { readNodeParameter } from './parameters';
+import { runningOperation } from './operations';
 
 /**
  * Errors after which a write may or may not have happened: the connection was lost or timed out, the
@@ -16,22 +16,9 @@ export function isUncertainOutcome(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && uncertainErrors.has(error);
 }
 
-/** Operation values whose name in the editor is not the value in words. */
-const OPERATION_WORDS: Record<string, string> = {
-	getAll: 'Get Many',
-	getMany: 'Get Many',
-	submit: 'Submit Tracking',
-	cancelOrder: 'Cancel Provider Order',
-	resyncFrom: 'Resync From Provider',
-	resyncTo: 'Resync to Provider',
-};
-
 /** The operation as the editor names it ("Assign Supplier"); empty in a trigger, which has none. */
-export function operationName(ctx: ApiContext, itemIndex?: number): string {
-	const value = readNodeParameter<unknown>(ctx, 'operation', itemIndex, '');
-	if (typeof value !== 'string' || value === '') return '';
-	if (OPERATION_WORDS[value]) return OPERATION_WORDS[value];
-	return value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+export function operationName(ctx: ApiContext): string {
+	return runningOperation(ctx)?.name ?? '';
 }
 
 /** What a read-back after an uncertain failure found. */

@@ -56,7 +56,7 @@ const isWrite = (request: ApiRequest) => request.method !== 'GET' && request.met
 
 /** "SKU.io Void" or, in a trigger, "SKU.io". */
 function whatFailed(ctx: ApiContext, vendor: VendorApi, request: ApiRequest): string {
-	const operation = operationName(ctx, request.itemIndex);
+	const operation = operationName(ctx);
 	return operation ? `${vendor.displayName} ${operation}` : vendor.displayName;
 }
 
