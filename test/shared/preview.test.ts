@@ -58,6 +58,9 @@ const skuIoAction = (resource: string, operation: string, route: string): Previe
 	noBody: true,
 });
 
+/** The order the OrderProtection create case seeds. */
+let previewOrderId = '';
+
 const CASES: PreviewCase[] = [
 	{
 		vendor: 'sellfern',
@@ -178,15 +181,19 @@ const CASES: PreviewCase[] = [
 		nodeType: 'orderProtection',
 		resource: 'fulfillment',
 		operation: 'create',
-		parameters: () => ({
-			sourceOrderId: '5123456789',
-			sourceFulfillmentId: 'ful-1',
-			fulfillmentStatus: 'FULFILLED',
-			items: { item: [{ sourceItemId: '5123456789-1', quantity: 1 }] },
-			options: PREVIEW,
-		}),
+		// Create reads the order's fulfillments first (to never post one twice): the order must exist.
+		parameters: (env) => {
+			previewOrderId = env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0].sourceOrderId;
+			return {
+				sourceOrderId: previewOrderId,
+				sourceFulfillmentId: 'ful-1',
+				fulfillmentStatus: 'FULFILLED',
+				items: { item: [{ sourceItemId: `${previewOrderId}-1`, quantity: 1 }] },
+				options: PREVIEW,
+			};
+		},
 		method: 'POST',
-		path: () => '/v1/orders/5123456789/fulfillments',
+		path: () => `/v1/orders/${previewOrderId}/fulfillments`,
 	},
 	{
 		vendor: 'orderprotection',
@@ -238,10 +245,11 @@ describe('Preview Only on every write', () => {
 		'%s: outputs the request and changes nothing',
 		async (_name, c) => {
 			if (c.operation === 'ship') shipperOneOrder = seedShipperOne(env, 'pending_shipment');
+			const parameters = c.parameters(env);
 			const changesBefore = env.sandbox.state.ledger.changes().length;
 			const result = await env.harness.runNode({
 				nodeType: c.nodeType,
-				parameters: { resource: c.resource, operation: c.operation, ...c.parameters(env) },
+				parameters: { resource: c.resource, operation: c.operation, ...parameters },
 				input: c.input?.(env) ?? [{}],
 			});
 			expect(result.error?.message).toBeUndefined();

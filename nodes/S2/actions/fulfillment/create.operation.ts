@@ -427,15 +427,23 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					return fulfillment;
 				};
 				const existing = claim(await findMatchingOnOrder(this, body, i, claimed));
-				if (existing) return { ...existing, alreadyExists: true };
+				const summary = (record: IDataObject) => summarized(addSummary, s2FulfillmentSummary, record);
+				if (existing) return summary({ ...existing, alreadyExists: true });
 				const sent = await sendWithReadBack({
 					send: async () =>
-						await apiRequest<IDataObject>(this, s2, { method: 'POST', path: '/fulfillment', body, idempotent: false, itemIndex: i }),
+						await apiRequest<IDataObject>(this, s2, {
+							method: 'POST',
+							path: '/fulfillment',
+							body,
+							headers,
+							idempotent: false,
+							itemIndex: i,
+						}),
 					applied: async () => (await findMatchingOnOrder(this, body, i, claimed)) !== undefined,
 					check: `the fulfillments of order ${body.orderId as string} in S2`,
 				});
-				if (sent.outcome === 'sent') return claim(sent.result);
-				return { ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' };
+				if (sent.outcome === 'sent') return summary(claim(sent.result) ?? sent.result);
+				return summary({ ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' });
 			}
 			try {
 				const created = await apiRequest<IDataObject>(this, s2, {
