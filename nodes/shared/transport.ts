@@ -55,7 +55,7 @@ const timeoutFor = (ctx: ApiContext, itemIndex: number | undefined) =>
 const isWrite = (request: ApiRequest) => request.method !== 'GET' && request.method !== 'HEAD';
 
 /** "SKU.io Void" or, in a trigger, "SKU.io". */
-function whatFailed(ctx: ApiContext, vendor: VendorApi, request: ApiRequest): string {
+function whatFailed(ctx: ApiContext, vendor: VendorApi): string {
 	const operation = operationName(ctx);
 	return operation ? `${vendor.displayName} ${operation}` : vendor.displayName;
 }
@@ -74,7 +74,7 @@ function unreadableAnswer(
 	secrets: string[],
 ): NodeApiError {
 	const write = isWrite(request);
-	const message = `${whatFailed(ctx, vendor, request)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
+	const message = `${whatFailed(ctx, vendor)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
 	const shown = typeof body === 'string' ? textOfBody(body) : undefined;
 	const description = [
 		shown ? `Received: ${redact(shown, secrets)}` : 'Received a body without text.',
@@ -220,10 +220,10 @@ export async function sendRequest<T = unknown>(
 				if (resentAfterUncertainFailure) resentErrors.add(apiError);
 				const uncertain = network || (failure.status !== undefined && failure.status >= 500);
 				if (isWrite(request) && uncertain) {
-					apiError.message = `${whatFailed(ctx, vendor, request)}: ${apiError.message} - the request may have been applied`;
+					apiError.message = `${whatFailed(ctx, vendor)}: ${apiError.message} - the request may have been applied`;
 					markUncertain(apiError);
 				} else if (network || failure.status === 429 || (failure.status ?? 0) >= 500) {
-					apiError.message = `${whatFailed(ctx, vendor, request)}: ${apiError.message}`;
+					apiError.message = `${whatFailed(ctx, vendor)}: ${apiError.message}`;
 				}
 				throw apiError;
 			}
