@@ -44,10 +44,17 @@ describe('Sellfern bulk benchmarks', () => {
 		const started = performance.now();
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'any', returnAll: true },
+			parameters: {
+				resource: 'fulfillmentQueue',
+				operation: 'getAll',
+				status: 'any',
+				returnAll: true,
+			},
 		});
 		const ms = performance.now() - started;
-		console.log(`queue 10000 orders: ${ms.toFixed(0)} ms, ${requests(env, '/fulfillment/queue').length} pages`);
+		console.log(
+			`queue 10000 orders: ${ms.toFixed(0)} ms, ${requests(env, '/fulfillment/queue').length} pages`,
+		);
 		expect(result.items).toHaveLength(10_000);
 		expect(ms).toBeLessThan(BUDGET.queue10000Ms);
 	});

@@ -1,10 +1,18 @@
 /* eslint-disable no-console -- dev-only benchmark, not shipped */
 import type { INodeExecutionData } from 'n8n-workflow';
-import { requests as shipperOneRequests, seed as seedShipperOne, useShipperOne } from '../test/shipperone/helpers';
+import {
+	requests as shipperOneRequests,
+	seed as seedShipperOne,
+	useShipperOne,
+} from '../test/shipperone/helpers';
 import { requests as skuIoRequests, seed as seedSkuIo, useSkuIo } from '../test/skuio/helpers';
 
 /** Budgets about ten times the figures measured here (see bench/README.md). */
-const BUDGET = { shipperOneQueue5000Ms: 4_500, shipperOneAccept500Ms: 10_000, skuIoBulkVoid900Ms: 4_000 };
+const BUDGET = {
+	shipperOneQueue5000Ms: 4_500,
+	shipperOneAccept500Ms: 10_000,
+	skuIoBulkVoid900Ms: 4_000,
+};
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<{ result: T; ms: number }> {
 	const started = performance.now();
@@ -22,7 +30,12 @@ describe('ShipperOne benchmarks', () => {
 		const { result, ms } = await timed('ShipperOne Get Many 5000', () =>
 			env.harness.runNode({
 				nodeType: 'shipperOne',
-				parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true },
+				parameters: {
+					resource: 'fulfillmentOrder',
+					operation: 'getAll',
+					queue: 'pending_accept',
+					returnAll: true,
+				},
 			}),
 		);
 		expect(result.items).toHaveLength(5000);
@@ -53,7 +66,11 @@ describe('SKU.io benchmarks', () => {
 		const { result, ms } = await timed('SKU.io Bulk Void 900', () =>
 			env.harness.runNode({
 				nodeType: 'skuIo',
-				parameters: { resource: 'fulfillment', operation: 'bulkVoid', fulfillmentIds: '={{ $json.id }}' },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'bulkVoid',
+					fulfillmentIds: '={{ $json.id }}',
+				},
 				input: ids.map((id) => ({ id })),
 			}),
 		);

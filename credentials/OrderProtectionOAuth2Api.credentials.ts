@@ -17,9 +17,13 @@ export class OrderProtectionOAuth2Api implements ICredentialType {
 
 	displayName = 'OrderProtection OAuth2 API';
 
-	icon: Icon = { light: 'file:../icons/orderprotection.svg', dark: 'file:../icons/orderprotection.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/orderprotection.svg',
+		dark: 'file:../icons/orderprotection.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/orderprotection.md#credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/orderprotection.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -66,9 +70,19 @@ export class OrderProtectionOAuth2Api implements ICredentialType {
 		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
-		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: true },
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: true,
+		},
 		{
 			displayName: 'Additional Body Properties',
 			name: 'additionalBodyProperties',

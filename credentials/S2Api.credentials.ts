@@ -23,7 +23,8 @@ export class S2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/s2.svg', dark: 'file:../icons/s2.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/s2.md#credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/s2.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +32,8 @@ export class S2Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: 'The S2 API address. The default is the S2 sandbox; put your production API URL here.',
+			description:
+				'The S2 API address. The default is the S2 sandbox; put your production API URL here.',
 		},
 		{
 			displayName: 'Email',
@@ -69,7 +71,10 @@ export class S2Api implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = (String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		const baseUrl = (String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL).replace(
+			/\/+$/,
+			'',
+		);
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/login`,
@@ -77,7 +82,9 @@ export class S2Api implements ICredentialType {
 			json: true,
 		})) as { accessToken?: unknown; type?: unknown };
 		if (typeof response?.accessToken !== 'string' || response.accessToken === '') {
-			throw new Error(`The S2 login answered without an access token (type: ${String(response?.type)})`);
+			throw new Error(
+				`The S2 login answered without an access token (type: ${String(response?.type)})`,
+			);
 		}
 		return { accessToken: response.accessToken };
 	}
@@ -91,6 +98,11 @@ export class S2Api implements ICredentialType {
 			method: 'POST',
 			body: { email: '={{$credentials.email}}', password: '={{$credentials.password}}' },
 		},
-		rules: [{ type: 'responseCode', properties: { value: 401, message: 'S2 refused the email or password' } }],
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'S2 refused the email or password' },
+			},
+		],
 	};
 }

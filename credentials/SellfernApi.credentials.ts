@@ -1,4 +1,10 @@
-import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 import { bearerToken } from './bearerToken';
 
 export class SellfernApi implements ICredentialType {
@@ -8,7 +14,8 @@ export class SellfernApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sellfern.svg', dark: 'file:../icons/sellfern.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/sellfern.md#credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/sellfern.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -19,7 +26,8 @@ export class SellfernApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'sk_live_…',
-			description: 'A Sellfern API token with the scopes fulfillment:read, fulfillment:write and orders:status:write',
+			description:
+				'A Sellfern API token with the scopes fulfillment:read, fulfillment:write and orders:status:write',
 		},
 		{
 			displayName: 'Base URL',
@@ -34,14 +42,27 @@ export class SellfernApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{(($credentials.baseUrl || "").trim() || "https://api.sellfern.com").replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{(($credentials.baseUrl || "").trim() || "https://api.sellfern.com").replace(/\\/+$/, "")}}',
 			url: '/api/v2/fulfillment/queue',
 			qs: { page: 1, page_size: 1 },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Sellfern refused the API token: check that it is complete and not revoked' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'The API token lacks the fulfillment:read scope' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No Sellfern API at this Base URL: check the Base URL' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Sellfern refused the API token: check that it is complete and not revoked',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The API token lacks the fulfillment:read scope' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Sellfern API at this Base URL: check the Base URL' },
+			},
 		],
 	};
 }

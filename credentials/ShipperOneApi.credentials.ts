@@ -1,4 +1,10 @@
-import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 import { bearerToken } from './bearerToken';
 
 export class ShipperOneApi implements ICredentialType {
@@ -8,7 +14,8 @@ export class ShipperOneApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/shipperone.svg', dark: 'file:../icons/shipperone.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/shipperone.md#credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/shipperone.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -52,9 +59,30 @@ export class ShipperOneApi implements ICredentialType {
 			qs: { page: 1 },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'ShipperOne refused the access token for this store code: check the Access Token (each environment — live, dev, staging — has its own) and the Store Code issued with it' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'The token lacks the ACL resource Shipper_FulfillmentOrder::api_pending_accept: ask ShipperOne support to extend its scope' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'ShipperOne does not know this store code at this Base URL: check the Store Code issued with your token and the Base URL (your instance, without /rest/…)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'ShipperOne refused the access token for this store code: check the Access Token (each environment — live, dev, staging — has its own) and the Store Code issued with it',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The token lacks the ACL resource Shipper_FulfillmentOrder::api_pending_accept: ask ShipperOne support to extend its scope',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'ShipperOne does not know this store code at this Base URL: check the Store Code issued with your token and the Base URL (your instance, without /rest/…)',
+				},
+			},
 		],
 	};
 }

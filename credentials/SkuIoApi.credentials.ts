@@ -1,4 +1,10 @@
-import type { IAuthenticate, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 import { bearerToken } from './bearerToken';
 
 export class SkuIoApi implements ICredentialType {
@@ -8,7 +14,8 @@ export class SkuIoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/skuio.svg', dark: 'file:../icons/skuio.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/skuio.md#credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-fulfillment/n8n-nodes-fulfillment/blob/main/docs/skuio.md#credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -34,7 +41,8 @@ export class SkuIoApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://acme.sku.io',
-			description: 'A full base URL to use instead of the tenant, e.g. for a custom domain or the vendor sandbox',
+			description:
+				'A full base URL to use instead of the tenant, e.g. for a custom domain or the vendor sandbox',
 		},
 	];
 
@@ -49,9 +57,29 @@ export class SkuIoApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'SKU.io refused the personal access token: check that it is complete and not revoked' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'SKU.io refused access to fulfillments for this token: check the user’s permissions in SKU.io' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No SKU.io API at this tenant or Base URL: check the tenant name' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'SKU.io refused the personal access token: check that it is complete and not revoked',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'SKU.io refused access to fulfillments for this token: check the user’s permissions in SKU.io',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No SKU.io API at this tenant or Base URL: check the tenant name',
+				},
+			},
 		],
 	};
 }

@@ -8,6 +8,9 @@ import type { IAuthenticate } from 'n8n-workflow';
 export function bearerToken(field: string): IAuthenticate {
 	return async (credentials, requestOptions) => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials[field] ?? '')}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials[field] ?? '')}`,
+		},
 	});
 }

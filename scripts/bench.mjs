@@ -13,14 +13,39 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Bench, Inspector, stats } from '../bench/n8n/harness.mjs';
-import { acceptRow, assignRow, drainRow, exportRow, rowContext, triggerRow } from '../bench/n8n/rows.mjs';
+import {
+	acceptRow,
+	assignRow,
+	drainRow,
+	exportRow,
+	rowContext,
+	triggerRow,
+} from '../bench/n8n/rows.mjs';
 import { freePort } from './n8n/processes.mjs';
 import { startStack } from './n8n/stack.mjs';
 
-const ROWS = { assign: assignRow, drain: drainRow, accept: acceptRow, export: exportRow, trigger: triggerRow };
-const FULL_SIZES = { assign: [500, 2000, 8000], drain: [10_000], accept: [500, 2000, 5000, 8000], export: [10, 50, 100], trigger: [10_000] };
+const ROWS = {
+	assign: assignRow,
+	drain: drainRow,
+	accept: acceptRow,
+	export: exportRow,
+	trigger: triggerRow,
+};
+const FULL_SIZES = {
+	assign: [500, 2000, 8000],
+	drain: [10_000],
+	accept: [500, 2000, 5000, 8000],
+	export: [10, 50, 100],
+	trigger: [10_000],
+};
 const QUICK_SIZES = { assign: [50], drain: [250], accept: [20], export: [1], trigger: [250] };
-const LABELS = { pack: 'pack', http: 'HTTP Request', httpCredential: 'HTTP Request (credential)', raw: 'raw fetch loop', getMany: 'pack Get Many' };
+const LABELS = {
+	pack: 'pack',
+	http: 'HTTP Request',
+	httpCredential: 'HTTP Request (credential)',
+	raw: 'raw fetch loop',
+	getMany: 'pack Get Many',
+};
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((arg) => {
@@ -32,7 +57,10 @@ const quick = args.quick === 'true';
 const reps = Number(args.reps ?? (args.profile ? 1 : quick ? 1 : 3));
 const rows = (args.rows ?? Object.keys(ROWS).join(',')).split(',');
 const sizes = Object.fromEntries(
-	Object.keys(ROWS).map((row) => [row, args[`sizes.${row}`]?.split(',').map(Number) ?? (quick ? QUICK_SIZES : FULL_SIZES)[row]]),
+	Object.keys(ROWS).map((row) => [
+		row,
+		args[`sizes.${row}`]?.split(',').map(Number) ?? (quick ? QUICK_SIZES : FULL_SIZES)[row],
+	]),
 );
 
 const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-bench-'));
@@ -79,7 +107,8 @@ try {
 					const profiled = profiler && rep === 0 && variant !== 'raw';
 					if (profiled) await profiler.start();
 					const run = await row.variants[variant]();
-					if (profiled) await profiler.stop(path.join(args.profile, `${name}-${size}-${variant}.cpuprofile`));
+					if (profiled)
+						await profiler.stop(path.join(args.profile, `${name}-${size}-${variant}.cpuprofile`));
 					log(`[bench]   ${variant}: ${describeRun(run)}`);
 					runs[variant].push(run);
 				}
@@ -88,7 +117,11 @@ try {
 			results.rows.push(summary);
 			print(summary);
 			// Written after every row, so an interrupted run keeps what it measured.
-			if (args.json) writeFileSync(args.json, `${JSON.stringify({ ...results, loadAfter: os.loadavg() }, null, 2)}\n`);
+			if (args.json)
+				writeFileSync(
+					args.json,
+					`${JSON.stringify({ ...results, loadAfter: os.loadavg() }, null, 2)}\n`,
+				);
 		}
 	}
 } finally {
@@ -106,7 +139,8 @@ function describeRun(run) {
 	if (run.executionMs !== undefined) parts.push(`execution ${run.executionMs} ms`);
 	if (run.spanMs !== undefined) parts.push(`requests span ${run.spanMs} ms`);
 	if (run.memory?.growthMb !== undefined) parts.push(`RSS +${run.memory.growthMb.toFixed(0)} MB`);
-	if (run.memory?.heapGrowthMb !== undefined) parts.push(`heap+external +${run.memory.heapGrowthMb.toFixed(0)} MB`);
+	if (run.memory?.heapGrowthMb !== undefined)
+		parts.push(`heap+external +${run.memory.heapGrowthMb.toFixed(0)} MB`);
 	return parts.join(', ');
 }
 
@@ -115,14 +149,27 @@ function summarize(row, size, title, runs) {
 		variant,
 		requests: list.map((run) => run.requests),
 		ms: stats(list.map((run) => run.ms)),
-		...(list[0].executionMs !== undefined && { executionMs: stats(list.map((run) => run.executionMs)) }),
+		...(list[0].executionMs !== undefined && {
+			executionMs: stats(list.map((run) => run.executionMs)),
+		}),
 		...(list[0].spanMs !== undefined && { spanMs: stats(list.map((run) => run.spanMs)) }),
-		...(list[0].memory?.growthMb !== undefined && { memoryGrowthMb: stats(list.map((run) => run.memory.growthMb)) }),
-		...(list[0].memory?.heapGrowthMb !== undefined && { heapGrowthMb: stats(list.map((run) => run.memory.heapGrowthMb)) }),
+		...(list[0].memory?.growthMb !== undefined && {
+			memoryGrowthMb: stats(list.map((run) => run.memory.growthMb)),
+		}),
+		...(list[0].memory?.heapGrowthMb !== undefined && {
+			heapGrowthMb: stats(list.map((run) => run.memory.heapGrowthMb)),
+		}),
 	}));
 	const median = (name) => variants.find((v) => v.variant === name)?.ms.median;
 	const base = median('http') ?? median('getMany');
-	return { row, size, title, variants, ratio: base ? median('pack') / base : undefined, load: os.loadavg() };
+	return {
+		row,
+		size,
+		title,
+		variants,
+		ratio: base ? median('pack') / base : undefined,
+		load: os.loadavg(),
+	};
 }
 
 function print(summary) {
@@ -131,13 +178,22 @@ function print(summary) {
 		const extra = [];
 		if (v.executionMs) extra.push(`execution median ${Math.round(v.executionMs.median)}`);
 		if (v.spanMs) extra.push(`poll requests span median ${Math.round(v.spanMs.median)}`);
-		if (v.heapGrowthMb) extra.push(`heap+external peak +${v.heapGrowthMb.median.toFixed(0)} MB (${v.heapGrowthMb.min.toFixed(0)}–${v.heapGrowthMb.max.toFixed(0)})`);
-		if (v.memoryGrowthMb) extra.push(`RSS peak +${v.memoryGrowthMb.median.toFixed(0)} MB (${v.memoryGrowthMb.min.toFixed(0)}–${v.memoryGrowthMb.max.toFixed(0)})`);
+		if (v.heapGrowthMb)
+			extra.push(
+				`heap+external peak +${v.heapGrowthMb.median.toFixed(0)} MB (${v.heapGrowthMb.min.toFixed(0)}–${v.heapGrowthMb.max.toFixed(0)})`,
+			);
+		if (v.memoryGrowthMb)
+			extra.push(
+				`RSS peak +${v.memoryGrowthMb.median.toFixed(0)} MB (${v.memoryGrowthMb.min.toFixed(0)}–${v.memoryGrowthMb.max.toFixed(0)})`,
+			);
 		lines.push(
 			`  ${(LABELS[v.variant] ?? v.variant).padEnd(26)} requests ${String([...new Set(v.requests)].join('/')).padStart(6)}  median ${fmt(v.ms.median)}  min ${fmt(v.ms.min)}  max ${fmt(v.ms.max)}  ${extra.join(', ')}`,
 		);
 	}
-	if (summary.ratio !== undefined) lines.push(`  ratio pack / ${summary.row === 'trigger' ? 'Get Many' : 'HTTP Request'}: ${summary.ratio.toFixed(2)}×`);
+	if (summary.ratio !== undefined)
+		lines.push(
+			`  ratio pack / ${summary.row === 'trigger' ? 'Get Many' : 'HTTP Request'}: ${summary.ratio.toFixed(2)}×`,
+		);
 	lines.push(`  load average ${summary.load.map((n) => n.toFixed(2)).join(' ')}`);
 	console.log(lines.join('\n'));
 }
@@ -147,5 +203,11 @@ function fmt(ms) {
 }
 
 function machine() {
-	return { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadBefore: os.loadavg() };
+	return {
+		cpus: os.cpus().length,
+		model: os.cpus()[0]?.model,
+		memGb: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		loadBefore: os.loadavg(),
+	};
 }

@@ -14,12 +14,16 @@ if (files.length === 0) {
 const validator = path.join(repoRoot, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
 let failed = 0;
 for (const file of files) {
-	const result = spawnSync(process.execPath, [validator, path.join(dir, file)], { encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [validator, path.join(dir, file)], {
+		encoding: 'utf8',
+	});
 	if (result.status === 0) {
 		console.log(`lint:workflows: .github/workflows/${file} ok`);
 		continue;
 	}
 	failed++;
-	console.error(`lint:workflows: .github/workflows/${file} is not a valid workflow:\n${result.stdout}${result.stderr}`);
+	console.error(
+		`lint:workflows: .github/workflows/${file} is not a valid workflow:\n${result.stdout}${result.stderr}`,
+	);
 }
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openharmony', 'sunos', 'aix', 'netbsd', 'openbsd'];
+const OS = [
+	'android',
+	'darwin',
+	'freebsd',
+	'linux',
+	'win32',
+	'openharmony',
+	'sunos',
+	'aix',
+	'netbsd',
+	'openbsd',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'loong64', 'ppc64', 'riscv64', 's390x', 'mips64el'];
 
 function platformOf(name) {
@@ -17,7 +28,11 @@ function platformOf(name) {
 	const os = parts.find((part) => OS.includes(part));
 	const cpu = parts.find((part) => CPU.includes(part));
 	if (!os || !cpu) return undefined;
-	const libc = parts.some((part) => part.startsWith('musl')) ? 'musl' : parts.includes('gnu') || parts.some((p) => p.startsWith('gnueabi')) ? 'glibc' : undefined;
+	const libc = parts.some((part) => part.startsWith('musl'))
+		? 'musl'
+		: parts.includes('gnu') || parts.some((p) => p.startsWith('gnueabi'))
+			? 'glibc'
+			: undefined;
 	return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
 
@@ -35,6 +50,10 @@ for (const [location, entry] of Object.entries(lock.packages)) {
 		added++;
 	}
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+	Object.entries(lock.packages).sort(([a], [b]) =>
+		a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+	),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, '\t')}\n`);
 console.log(`lock-optional-stubs: added ${added} missing optional platform entries`);

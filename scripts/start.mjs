@@ -30,21 +30,36 @@ Environment: FULFILLMENT_N8N_USER_FOLDER  n8n's user folder (default ~/.cache/n8
  */
 const USER_FOLDER =
 	process.env.FULFILLMENT_N8N_USER_FOLDER ||
-	path.join(homedir(), '.cache', 'n8n-nodes-fulfillment', `start-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`);
+	path.join(
+		homedir(),
+		'.cache',
+		'n8n-nodes-fulfillment',
+		`start-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`,
+	);
 
 function parseArgs(argv) {
-	const options = { port: 5678, sandboxPort: 4010, fresh: false, verbose: false, queue: false, workers: 2, build: true };
+	const options = {
+		port: 5678,
+		sandboxPort: 4010,
+		fresh: false,
+		verbose: false,
+		queue: false,
+		workers: 2,
+		build: true,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
 		const number = (min, max, what) => {
 			const next = inline ?? argv[++i];
 			const value = Number(next);
-			if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${flag} needs ${what}`);
+			if (!Number.isInteger(value) || value < min || value > max)
+				throw new Error(`${flag} needs ${what}`);
 			return value;
 		};
 		if (flag === '--port') options.port = number(1, 65535, 'a port number');
 		else if (flag === '--sandbox-port') options.sandboxPort = number(1, 65535, 'a port number');
-		else if (flag === '--workers') options.workers = number(1, 16, 'a number of workers from 1 to 16');
+		else if (flag === '--workers')
+			options.workers = number(1, 16, 'a number of workers from 1 to 16');
 		else if (flag === '--fresh') options.fresh = true;
 		else if (flag === '--verbose') options.verbose = true;
 		else if (flag === '--queue') options.queue = true;
@@ -111,10 +126,12 @@ function watchLaunchers(onGone) {
 	const parent = process.ppid;
 	const watched = launchers();
 	const timer = setInterval(() => {
-		const gone = process.ppid !== parent || watched.some((pid) => {
-			const stat = procStat(pid);
-			return !stat || stat.state === 'Z';
-		});
+		const gone =
+			process.ppid !== parent ||
+			watched.some((pid) => {
+				const stat = procStat(pid);
+				return !stat || stat.state === 'Z';
+			});
 		if (gone) {
 			clearInterval(timer);
 			onGone();
@@ -142,7 +159,9 @@ async function main() {
 		['the sandbox', options.sandboxPort, '--sandbox-port'],
 	];
 	if (options.port === options.sandboxPort) {
-		console.error(`n8n and the sandbox cannot share port ${options.port}: choose another with --sandbox-port`);
+		console.error(
+			`n8n and the sandbox cannot share port ${options.port}: choose another with --sandbox-port`,
+		);
 		process.exit(2);
 	}
 	for (const [what, port, flag] of ports) {
@@ -158,7 +177,9 @@ async function main() {
 	}
 
 	// Queue mode starts from scratch each time: its Postgres lives in a temp folder.
-	const userFolder = options.queue ? mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-start-queue-')) : USER_FOLDER;
+	const userFolder = options.queue
+		? mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-start-queue-'))
+		: USER_FOLDER;
 	if (options.fresh && !options.queue) rmSync(USER_FOLDER, { recursive: true, force: true });
 
 	let stopStack;
@@ -167,7 +188,9 @@ async function main() {
 	const shutdown = async (code, why) => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`\n${why ?? 'Stopping'}: stopping ${options.queue ? 'n8n (main and workers), Postgres, Redis' : 'n8n'} and the sandbox …`);
+		console.log(
+			`\n${why ?? 'Stopping'}: stopping ${options.queue ? 'n8n (main and workers), Postgres, Redis' : 'n8n'} and the sandbox …`,
+		);
 		await stopStack?.();
 		// Whatever was still starting stops itself on failure; what started meanwhile is stopped here.
 		await starting?.catch(() => undefined);
@@ -175,7 +198,8 @@ async function main() {
 		if (options.queue) rmSync(userFolder, { recursive: true, force: true });
 		process.exit(code);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0, signal));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+		process.on(signal, () => void shutdown(0, signal));
 	watchLaunchers(() => void shutdown(0, 'npm was stopped'));
 
 	const log = (line) => console.log(line);
@@ -207,12 +231,18 @@ async function main() {
 	if (stopping) return;
 
 	printReady(stack);
-	const processes = [stack.n8n.proc, stack.sandbox.proc, ...(stack.workers ?? []).map((worker) => worker.proc)];
+	const processes = [
+		stack.n8n.proc,
+		stack.sandbox.proc,
+		...(stack.workers ?? []).map((worker) => worker.proc),
+	];
 	if (stack.queue) processes.push(stack.queue.postgres.proc, stack.queue.redis.proc);
 	for (const proc of processes) {
 		proc.exited.then((exit) => {
 			if (stopping) return;
-			console.error(`\n${proc.name} stopped unexpectedly (${JSON.stringify(exit)}); last output:\n${proc.tail()}`);
+			console.error(
+				`\n${proc.name} stopped unexpectedly (${JSON.stringify(exit)}); last output:\n${proc.tail()}`,
+			);
 			void shutdown(1, `${proc.name} stopped`);
 		});
 	}
@@ -228,7 +258,9 @@ function printReady(stack) {
 		`  Login       ${owner.email}  /  ${owner.password}`,
 		'',
 		'  Example workflows (open one, then "Execute workflow"):',
-		...workflows.map((workflow) => `    ${workflow.name}\n      ${n8n.url}/workflow/${workflow.id}`),
+		...workflows.map(
+			(workflow) => `    ${workflow.name}\n      ${n8n.url}/workflow/${workflow.id}`,
+		),
 		'',
 		'  Sandbox credentials:',
 		...credentials.map((credential) => `    ${credential.name}  →  ${credential.baseUrl}`),
@@ -251,7 +283,11 @@ function printReady(stack) {
 			`    Data         ${stack.queue.dir} and ${userFolder} (removed on stop)`,
 		);
 	}
-	const logs = ['n8n.log', 'sandbox.log', ...(stack.workers ?? []).map((worker) => `${worker.name}.log`)];
+	const logs = [
+		'n8n.log',
+		'sandbox.log',
+		...(stack.workers ?? []).map((worker) => `${worker.name}.log`),
+	];
 	lines.push(
 		`  Logs            ${logs.map((file) => path.join(userFolder, file)).join(', ')}`,
 		'',

@@ -31,7 +31,9 @@ export class Bench {
 	async save(workflow) {
 		const known = this.saved.get(workflow.name);
 		const body = { ...workflow, settings: { executionOrder: 'v1', ...workflow.settings } };
-		const saved = known ? await this.client.updateWorkflow(known, body) : await this.client.createWorkflow(body);
+		const saved = known
+			? await this.client.updateWorkflow(known, body)
+			: await this.client.createWorkflow(body);
 		this.saved.set(workflow.name, saved.id);
 		return saved.id;
 	}
@@ -40,7 +42,11 @@ export class Bench {
 	async httpHeaderCredential(name, headerName, headerValue) {
 		const existing = (await this.client.listCredentials()).find((c) => c.name === name);
 		if (existing) return { id: existing.id, name };
-		const saved = await this.client.createCredential({ name, type: 'httpHeaderAuth', data: { name: headerName, value: headerValue } });
+		const saved = await this.client.createCredential({
+			name,
+			type: 'httpHeaderAuth',
+			data: { name: headerName, value: headerValue },
+		});
 		return { id: saved.id, name };
 	}
 
@@ -57,10 +63,13 @@ export class Bench {
 		const deadline = Date.now() + timeoutMs;
 		let summary;
 		for (;;) {
-			const { results } = await transient(() => this.client.request('GET', `/rest/executions?filter=${filter}&limit=5`));
+			const { results } = await transient(() =>
+				this.client.request('GET', `/rest/executions?filter=${filter}&limit=5`),
+			);
 			summary = results.find((result) => String(result.id) === String(executionId));
 			if (summary && FINAL.has(summary.status)) break;
-			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${summary?.status} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${executionId} still ${summary?.status} after ${timeoutMs} ms`);
 			// Often at first for short runs, then rarely: each look costs n8n a database query.
 			await sleep(performance.now() - started < 3000 ? 50 : 250);
 		}
@@ -69,8 +78,12 @@ export class Bench {
 		const runData = execution.data?.resultData?.runData ?? {};
 		const nodeRun = runData[measure]?.[0];
 		if (execution.status !== 'success' || !nodeRun) {
-			const errors = Object.entries(runData).flatMap(([name, runs]) => runs.filter((r) => r.error).map((r) => `${name}: ${r.error.message}`));
-			throw new Error(`execution ${executionId} ${execution.status}: ${errors.join('; ') || JSON.stringify(execution.data?.resultData?.error?.message)}`);
+			const errors = Object.entries(runData).flatMap(([name, runs]) =>
+				runs.filter((r) => r.error).map((r) => `${name}: ${r.error.message}`),
+			);
+			throw new Error(
+				`execution ${executionId} ${execution.status}: ${errors.join('; ') || JSON.stringify(execution.data?.resultData?.error?.message)}`,
+			);
 		}
 		return {
 			executionMs: new Date(execution.stoppedAt) - new Date(execution.startedAt),
@@ -167,14 +180,23 @@ export async function transient(read, attempts = 20) {
 
 /** A workflow: a manual trigger named "Run" (unless the first node is a trigger) and a chain of nodes. */
 export function chain(name, nodes) {
-	const all = nodes[0].type.endsWith('Trigger') || nodes[0].type.endsWith('trigger') ? nodes : [
-		{ name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
-		...nodes,
-	];
-	const placed = all.map((node, index) => ({ id: randomUUID(), position: [index * 240, 0], ...node }));
+	const all =
+		nodes[0].type.endsWith('Trigger') || nodes[0].type.endsWith('trigger')
+			? nodes
+			: [
+					{ name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+					...nodes,
+				];
+	const placed = all.map((node, index) => ({
+		id: randomUUID(),
+		position: [index * 240, 0],
+		...node,
+	}));
 	const connections = {};
 	for (let i = 0; i + 1 < placed.length; i++)
-		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[i].name] = {
+			main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]],
+		};
 	return { name, nodes: placed, connections, settings: { executionOrder: 'v1' } };
 }
 

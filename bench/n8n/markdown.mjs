@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 
 const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const LABELS = { pack: 'pack', http: 'HTTP Request', httpCredential: 'HTTP Request (credential)', raw: 'raw fetch loop', getMany: 'pack Get Many (same queue)' };
+const LABELS = {
+	pack: 'pack',
+	http: 'HTTP Request',
+	httpCredential: 'HTTP Request (credential)',
+	raw: 'raw fetch loop',
+	getMany: 'pack Get Many (same queue)',
+};
 const n = (ms) => Math.round(ms).toLocaleString('en');
 const { machine } = results;
 console.log(

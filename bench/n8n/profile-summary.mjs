@@ -15,7 +15,8 @@ const inclusiveNames = (
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+	for (const child of node.children ?? []) parent.set(child, node.id);
 
 const self = new Map();
 for (let i = 0; i < profile.samples.length; i++) {
@@ -37,7 +38,8 @@ function place(frame) {
 	return url.split('/').slice(-2).join('/');
 }
 
-const label = (frame) => `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').replace(/.*node_modules\//, '').replace(/^file:\/\//, '')}:${frame.lineNumber + 1}`;
+const label = (frame) =>
+	`${frame.functionName || '(anonymous)'} ${(frame.url ?? '').replace(/.*node_modules\//, '').replace(/^file:\/\//, '')}:${frame.lineNumber + 1}`;
 
 const bySelf = new Map();
 const byPlace = new Map();
@@ -75,7 +77,8 @@ if (options.via) {
 	}
 }
 
-const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / totalUs).toFixed(1).padStart(5)} %`;
+const ms = (us) =>
+	`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / totalUs).toFixed(1).padStart(5)} %`;
 const list = (map, count) =>
 	[...map]
 		.sort((a, b) => b[1] - a[1])

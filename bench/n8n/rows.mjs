@@ -7,9 +7,15 @@ import { chain, transient } from './harness.mjs';
 const HTTP = { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 };
 
 async function fetchJson(url, init) {
-	const response = init?.method === undefined || init.method === 'GET' ? await transient(() => fetch(url, init)) : await fetch(url, init);
+	const response =
+		init?.method === undefined || init.method === 'GET'
+			? await transient(() => fetch(url, init))
+			: await fetch(url, init);
 	const body = await response.json();
-	if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url} → ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+	if (!response.ok)
+		throw new Error(
+			`${init?.method ?? 'GET'} ${url} → ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
+		);
 	return body;
 }
 
@@ -27,12 +33,28 @@ export async function rowContext(bench) {
 		type: (node) => `${pack}.${node}`,
 		ref,
 		sellfern: { base: sellfern.baseUrl, token: sellfern.data.apiToken },
-		shipperOne: { base: shipperOne.baseUrl, token: shipperOne.data.accessToken, store: shipperOne.data.storeCode },
+		shipperOne: {
+			base: shipperOne.baseUrl,
+			token: shipperOne.data.accessToken,
+			store: shipperOne.data.storeCode,
+		},
 		skuIo: { base: skuIo.baseUrl, token: skuIo.data.accessToken },
 		http: {
-			sellfern: await bench.httpHeaderCredential('Bench Sellfern header', 'Authorization', `Bearer ${sellfern.data.apiToken}`),
-			shipperOne: await bench.httpHeaderCredential('Bench ShipperOne header', 'Authorization', `Bearer ${shipperOne.data.accessToken}`),
-			skuIo: await bench.httpHeaderCredential('Bench SKU.io header', 'Authorization', `Bearer ${skuIo.data.accessToken}`),
+			sellfern: await bench.httpHeaderCredential(
+				'Bench Sellfern header',
+				'Authorization',
+				`Bearer ${sellfern.data.apiToken}`,
+			),
+			shipperOne: await bench.httpHeaderCredential(
+				'Bench ShipperOne header',
+				'Authorization',
+				`Bearer ${shipperOne.data.accessToken}`,
+			),
+			skuIo: await bench.httpHeaderCredential(
+				'Bench SKU.io header',
+				'Authorization',
+				`Bearer ${skuIo.data.accessToken}`,
+			),
 		},
 	};
 }
@@ -54,7 +76,14 @@ export async function assignRow(bench, ctx, count) {
 		name: 'Get New Orders',
 		type: ctx.type('sellfern'),
 		typeVersion: 1,
-		parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'New', returnAll: true, filters: {}, options: {} },
+		parameters: {
+			resource: 'fulfillmentQueue',
+			operation: 'getAll',
+			status: 'New',
+			returnAll: true,
+			filters: {},
+			options: {},
+		},
 		credentials: ctx.ref('sellfernApi'),
 	};
 	const packId = await bench.save(
@@ -64,7 +93,14 @@ export async function assignRow(bench, ctx, count) {
 				name: 'Assign',
 				type: ctx.type('sellfern'),
 				typeVersion: 1,
-				parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: '={{ $json.order_id }}', supplierId: 'sup_789', dryRun: false, options: { batchSize: 100 } },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'assignSupplier',
+					orderIds: '={{ $json.order_id }}',
+					supplierId: 'sup_789',
+					dryRun: false,
+					options: { batchSize: 100 },
+				},
 				credentials: ctx.ref('sellfernApi'),
 			},
 		]),
@@ -82,7 +118,8 @@ export async function assignRow(bench, ctx, count) {
 					...auth.parameters,
 					sendBody: true,
 					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify({ order_ids: [$json.order_id], supplier_id: "sup_789" }) }}',
+					jsonBody:
+						'={{ JSON.stringify({ order_ids: [$json.order_id], supplier_id: "sup_789" }) }}',
 					options: {},
 				},
 				credentials: auth.credentials,
@@ -95,33 +132,48 @@ export async function assignRow(bench, ctx, count) {
 		const run = await bench.run(id, { measure: 'Assign' });
 		const requests = await bench.requests('sellfern', since, /\/assign$/);
 		await check(run);
-		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items: run.items };
+		return {
+			ms: run.nodeMs,
+			executionMs: run.executionMs,
+			wallMs: run.wallMs,
+			requests: requests.length,
+			items: run.items,
+		};
 	};
 	const assignedAll = async () => {
 		const { orders } = await bench.sandbox.vendorControl('sellfern', 'GET', '/orders');
-		const assigned = orders.filter((order) => order.supplierId === 'sup_789' || order.supplier_id === 'sup_789').length;
+		const assigned = orders.filter(
+			(order) => order.supplierId === 'sup_789' || order.supplier_id === 'sup_789',
+		).length;
 		if (assigned !== count) throw new Error(`assign: ${assigned} of ${count} orders assigned`);
 	};
 	return {
 		title: `Sellfern: assign ${count.toLocaleString('en')} queued orders`,
 		variants: {
 			pack: viaN8n(packId, async (run) => {
-				if (run.items !== count) throw new Error(`pack assign output ${run.items} items, expected ${count}`);
+				if (run.items !== count)
+					throw new Error(`pack assign output ${run.items} items, expected ${count}`);
 				await assignedAll();
 			}),
 			http: viaN8n(httpId, async (run) => {
-				if (run.items !== count) throw new Error(`HTTP assign output ${run.items} items, expected ${count}`);
+				if (run.items !== count)
+					throw new Error(`HTTP assign output ${run.items} items, expected ${count}`);
 				await assignedAll();
 			}),
 			raw: async () => {
 				await seedSellfern(bench, count);
-				const ids = (await bench.sandbox.vendorControl('sellfern', 'GET', '/orders')).orders.map((o) => o.orderId ?? o.order_id);
+				const ids = (await bench.sandbox.vendorControl('sellfern', 'GET', '/orders')).orders.map(
+					(o) => o.orderId ?? o.order_id,
+				);
 				const started = performance.now();
 				let requests = 0;
 				for (let i = 0; i < ids.length; i += 100) {
 					await fetchJson(`${ctx.sellfern.base}/api/v2/fulfillment/assign`, {
 						method: 'POST',
-						headers: { authorization: `Bearer ${ctx.sellfern.token}`, 'content-type': 'application/json' },
+						headers: {
+							authorization: `Bearer ${ctx.sellfern.token}`,
+							'content-type': 'application/json',
+						},
 						body: JSON.stringify({ order_ids: ids.slice(i, i + 100), supplier_id: 'sup_789' }),
 					});
 					requests++;
@@ -142,7 +194,14 @@ export async function drainRow(bench, ctx, count) {
 				name: 'Get Many',
 				type: ctx.type('sellfern'),
 				typeVersion: 1,
-				parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'New', returnAll: true, filters: {}, options: {} },
+				parameters: {
+					resource: 'fulfillmentQueue',
+					operation: 'getAll',
+					status: 'New',
+					returnAll: true,
+					filters: {},
+					options: {},
+				},
 				credentials: ctx.ref('sellfernApi'),
 			},
 		]),
@@ -155,11 +214,18 @@ export async function drainRow(bench, ctx, count) {
 			url: `${ctx.sellfern.base}/api/v2/fulfillment/queue`,
 			...extra.parameters,
 			sendQuery: true,
-			queryParameters: { parameters: [{ name: 'status', value: 'New' }, { name: 'page_size', value: '100' }] },
+			queryParameters: {
+				parameters: [
+					{ name: 'status', value: 'New' },
+					{ name: 'page_size', value: '100' },
+				],
+			},
 			options: {
 				pagination: {
 					pagination: {
-						parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+						parameters: {
+							parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+						},
 						paginationCompleteWhen: 'other',
 						completeExpression: '={{ $response.body.data.items.length === 0 }}',
 						limitPagesFetched: false,
@@ -171,19 +237,37 @@ export async function drainRow(bench, ctx, count) {
 	});
 	const headerId = await bench.save(
 		chain('Bench: Sellfern drain (HTTP Request, header)', [
-			paged({ parameters: { sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${ctx.sellfern.token}` }] } } }),
+			paged({
+				parameters: {
+					sendHeaders: true,
+					headerParameters: {
+						parameters: [{ name: 'Authorization', value: `Bearer ${ctx.sellfern.token}` }],
+					},
+				},
+			}),
 		]),
 	);
-	const credentialId = await bench.save(chain('Bench: Sellfern drain (HTTP Request, credential)', [paged(headerAuth(ctx.http.sellfern))]));
+	const credentialId = await bench.save(
+		chain('Bench: Sellfern drain (HTTP Request, credential)', [
+			paged(headerAuth(ctx.http.sellfern)),
+		]),
+	);
 	const viaN8n = (id, itemsOf) => async () => {
 		const since = await bench.sandbox.ledgerMark();
 		const run = await bench.run(id, { measure: 'Get Many' });
 		const requests = await bench.requests('sellfern', since, /\/queue$/);
 		const items = itemsOf(run);
 		if (items !== count) throw new Error(`drain read ${items} orders, expected ${count}`);
-		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items };
+		return {
+			ms: run.nodeMs,
+			executionMs: run.executionMs,
+			wallMs: run.wallMs,
+			requests: requests.length,
+			items,
+		};
 	};
-	const pageItems = (run) => run.output.reduce((sum, item) => sum + (item.json.data?.items?.length ?? 0), 0);
+	const pageItems = (run) =>
+		run.output.reduce((sum, item) => sum + (item.json.data?.items?.length ?? 0), 0);
 	return {
 		title: `Sellfern: drain a ${count.toLocaleString('en')}-order queue`,
 		setup: () => seedSellfern(bench, count),
@@ -196,9 +280,12 @@ export async function drainRow(bench, ctx, count) {
 				let requests = 0;
 				let items = 0;
 				for (let page = 1; ; page++) {
-					const body = await fetchJson(`${ctx.sellfern.base}/api/v2/fulfillment/queue?status=New&page_size=100&page=${page}`, {
-						headers: { authorization: `Bearer ${ctx.sellfern.token}` },
-					});
+					const body = await fetchJson(
+						`${ctx.sellfern.base}/api/v2/fulfillment/queue?status=New&page_size=100&page=${page}`,
+						{
+							headers: { authorization: `Bearer ${ctx.sellfern.token}` },
+						},
+					);
 					requests++;
 					items += body.data.items.length;
 					if (items >= body.data.total || body.data.items.length === 0) break;
@@ -215,7 +302,14 @@ export async function acceptRow(bench, ctx, count) {
 		name: 'Pending Accept',
 		type: ctx.type('shipperOne'),
 		typeVersion: 1,
-		parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true, filters: {}, options: {} },
+		parameters: {
+			resource: 'fulfillmentOrder',
+			operation: 'getAll',
+			queue: 'pending_accept',
+			returnAll: true,
+			filters: {},
+			options: {},
+		},
 		credentials: ctx.ref('shipperOneApi'),
 	};
 	const packId = await bench.save(
@@ -225,7 +319,14 @@ export async function acceptRow(bench, ctx, count) {
 				name: 'Accept',
 				type: ctx.type('shipperOne'),
 				typeVersion: 1,
-				parameters: { resource: 'fulfillmentOrder', operation: 'accept', orderId: '={{ $json.order_id }}', decision: 'acceptAll', orderItems: '={{ $json.items }}', options: {} },
+				parameters: {
+					resource: 'fulfillmentOrder',
+					operation: 'accept',
+					orderId: '={{ $json.order_id }}',
+					decision: 'acceptAll',
+					orderItems: '={{ $json.items }}',
+					options: {},
+				},
 				credentials: ctx.ref('shipperOneApi'),
 			},
 		]),
@@ -258,10 +359,14 @@ export async function acceptRow(bench, ctx, count) {
 			await bench.sandbox.seed('shipperone', { count: Math.min(10_000, count - done), items: 2 });
 	};
 	const acceptedAll = async () => {
-		const left = await fetchJson(`${ctx.shipperOne.base}/rest/${ctx.shipperOne.store}/V1/fulfillmentOrders/pending_accept?page=1`, {
-			headers: { authorization: `Bearer ${ctx.shipperOne.token}` },
-		});
-		if (left.length !== 0) throw new Error(`accept: orders still pending_accept (${left.length} on the first page)`);
+		const left = await fetchJson(
+			`${ctx.shipperOne.base}/rest/${ctx.shipperOne.store}/V1/fulfillmentOrders/pending_accept?page=1`,
+			{
+				headers: { authorization: `Bearer ${ctx.shipperOne.token}` },
+			},
+		);
+		if (left.length !== 0)
+			throw new Error(`accept: orders still pending_accept (${left.length} on the first page)`);
 	};
 	const viaN8n = (id) => async () => {
 		await seed();
@@ -270,7 +375,13 @@ export async function acceptRow(bench, ctx, count) {
 		const requests = await bench.requests('shipperone', since, /\/accept$/);
 		if (run.items !== count) throw new Error(`accept output ${run.items} items, expected ${count}`);
 		await acceptedAll();
-		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items: run.items };
+		return {
+			ms: run.nodeMs,
+			executionMs: run.executionMs,
+			wallMs: run.wallMs,
+			requests: requests.length,
+			items: run.items,
+		};
 	};
 	return {
 		title: `ShipperOne: accept ${count.toLocaleString('en')} orders (one call per order)`,
@@ -279,10 +390,16 @@ export async function acceptRow(bench, ctx, count) {
 			http: viaN8n(httpId),
 			raw: async () => {
 				await seed();
-				const headers = { authorization: `Bearer ${ctx.shipperOne.token}`, 'content-type': 'application/json' };
+				const headers = {
+					authorization: `Bearer ${ctx.shipperOne.token}`,
+					'content-type': 'application/json',
+				};
 				const orders = [];
 				for (let page = 1; ; page++) {
-					const list = await fetchJson(`${ctx.shipperOne.base}/rest/${ctx.shipperOne.store}/V1/fulfillmentOrders/pending_accept?page=${page}`, { headers });
+					const list = await fetchJson(
+						`${ctx.shipperOne.base}/rest/${ctx.shipperOne.store}/V1/fulfillmentOrders/pending_accept?page=${page}`,
+						{ headers },
+					);
 					orders.push(...list);
 					if (list.length < 100) break;
 				}
@@ -291,7 +408,12 @@ export async function acceptRow(bench, ctx, count) {
 					await fetchJson(acceptUrl, {
 						method: 'POST',
 						headers,
-						body: JSON.stringify({ order: { order_id: order.order_id, items: order.items.map((i) => ({ item_id: i.item_id, qty: i.qty_ordered })) } }),
+						body: JSON.stringify({
+							order: {
+								order_id: order.order_id,
+								items: order.items.map((i) => ({ item_id: i.item_id, qty: i.qty_ordered })),
+							},
+						}),
 					});
 				}
 				const ms = performance.now() - started;
@@ -310,7 +432,14 @@ export async function exportRow(bench, ctx, megabytes) {
 				name: 'Export',
 				type: ctx.type('skuIo'),
 				typeVersion: 1,
-				parameters: { resource: 'fulfillment', operation: 'export', format: 'csv', contentMode: 'line_items', scope: 'all', options: {} },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'export',
+					format: 'csv',
+					contentMode: 'line_items',
+					scope: 'all',
+					options: {},
+				},
 				credentials: ctx.ref('skuIoApi'),
 			},
 		]),
@@ -326,8 +455,16 @@ export async function exportRow(bench, ctx, megabytes) {
 					url: `${ctx.skuIo.base}/api/v2/sales-order-fulfillments/export`,
 					...auth.parameters,
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'format', value: 'csv' }, { name: 'content_mode', value: 'line_items' }, { name: 'scope', value: 'all' }] },
-					options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } },
+					queryParameters: {
+						parameters: [
+							{ name: 'format', value: 'csv' },
+							{ name: 'content_mode', value: 'line_items' },
+							{ name: 'scope', value: 'all' },
+						],
+					},
+					options: {
+						response: { response: { responseFormat: 'file', outputPropertyName: 'data' } },
+					},
 				},
 				credentials: auth.credentials,
 			},
@@ -336,11 +473,26 @@ export async function exportRow(bench, ctx, megabytes) {
 	const bytes = megabytes * 1024 * 1024;
 	const viaN8n = (id) => async () => {
 		const since = await bench.sandbox.ledgerMark();
-		const { result: run, growthMb, heapGrowthMb, baseMb, peakMb } = await bench.watchMemory(() => bench.run(id, { measure: 'Export' }));
+		const {
+			result: run,
+			growthMb,
+			heapGrowthMb,
+			baseMb,
+			peakMb,
+		} = await bench.watchMemory(() => bench.run(id, { measure: 'Export' }));
 		const requests = await bench.requests('skuio', since, /\/export$/);
 		const binary = Object.values(run.output[0]?.binary ?? {})[0];
 		const size = Number(binary?.fileSize?.match?.(/[\d.]+/)?.[0] ?? NaN);
-		return { ms: run.nodeMs, executionMs: run.executionMs, wallMs: run.wallMs, requests: requests.length, items: run.items, memory: { baseMb, peakMb, growthMb, heapGrowthMb }, fileSize: binary?.fileSize, size };
+		return {
+			ms: run.nodeMs,
+			executionMs: run.executionMs,
+			wallMs: run.wallMs,
+			requests: requests.length,
+			items: run.items,
+			memory: { baseMb, peakMb, growthMb, heapGrowthMb },
+			fileSize: binary?.fileSize,
+			size,
+		};
 	};
 	return {
 		title: `SKU.io: export a ${megabytes} MB CSV`,
@@ -354,9 +506,12 @@ export async function exportRow(bench, ctx, megabytes) {
 			http: viaN8n(httpId),
 			raw: async () => {
 				const started = performance.now();
-				const response = await fetch(`${ctx.skuIo.base}/api/v2/sales-order-fulfillments/export?format=csv&content_mode=line_items&scope=all`, {
-					headers: { authorization: `Bearer ${ctx.skuIo.token}` },
-				});
+				const response = await fetch(
+					`${ctx.skuIo.base}/api/v2/sales-order-fulfillments/export?format=csv&content_mode=line_items&scope=all`,
+					{
+						headers: { authorization: `Bearer ${ctx.skuIo.token}` },
+					},
+				);
 				let size = 0;
 				for await (const chunk of response.body) size += chunk.length;
 				if (size < bytes) throw new Error(`export: ${size} bytes, expected at least ${bytes}`);
@@ -378,7 +533,12 @@ export async function triggerRow(bench, ctx, count) {
 				name: 'New Order',
 				type: ctx.type('sellfernTrigger'),
 				typeVersion: 1,
-				parameters: { pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] }, status: 'New', supplierId: '', options: {} },
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] },
+					status: 'New',
+					supplierId: '',
+					options: {},
+				},
 				credentials: ctx.ref('sellfernApi'),
 			},
 			{ name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
@@ -404,7 +564,8 @@ export async function triggerRow(bench, ctx, count) {
 					if (requests.length === seen && requests.length >= pages) quiet++;
 					else quiet = 0;
 					seen = requests.length;
-					if (Date.now() - activatedAt > 300_000) throw new Error(`trigger poll: ${requests.length} of ${pages} pages after 300 s`);
+					if (Date.now() - activatedAt > 300_000)
+						throw new Error(`trigger poll: ${requests.length} of ${pages} pages after 300 s`);
 				}
 				await bench.client.deactivate(triggerId);
 				const spanMs = new Date(requests.at(-1).time) - new Date(requests[0].time);

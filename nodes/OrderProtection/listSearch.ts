@@ -15,7 +15,8 @@ export async function searchOrderFulfillments(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const raw = this.getCurrentNodeParameter('sourceOrderId');
-	const sourceOrderId = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+	const sourceOrderId =
+		typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 	if (sourceOrderId === '' || sourceOrderId.startsWith('=')) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -27,19 +28,37 @@ export async function searchOrderFulfillments(
 		path: encodePath`/v1/orders/${sourceOrderId}/fulfillments`,
 	});
 	if (response !== undefined && response !== null && response !== '' && !Array.isArray(response)) {
-		throw new NodeOperationError(this.getNode(), 'OrderProtection answered with something other than a list of fulfillments', {
-			description: `Received: ${JSON.stringify(response)?.slice(0, 300)}`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'OrderProtection answered with something other than a list of fulfillments',
+			{
+				description: `Received: ${JSON.stringify(response)?.slice(0, 300)}`,
+			},
+		);
 	}
-	const fulfillments = (Array.isArray(response) ? response : []).filter(isJsonObject) as IDataObject[];
+	const fulfillments = (Array.isArray(response) ? response : []).filter(
+		isJsonObject,
+	) as IDataObject[];
 	return {
 		results: fulfillments
-			.filter((fulfillment) => typeof fulfillment.sourceFulfillmentId === 'string' && fulfillment.sourceFulfillmentId !== '')
+			.filter(
+				(fulfillment) =>
+					typeof fulfillment.sourceFulfillmentId === 'string' &&
+					fulfillment.sourceFulfillmentId !== '',
+			)
 			.filter((fulfillment) =>
-				matchesSearch(filter, [fulfillment.sourceFulfillmentId, fulfillment.fulfillmentStatus, fulfillment.trackingCompany]),
+				matchesSearch(filter, [
+					fulfillment.sourceFulfillmentId,
+					fulfillment.fulfillmentStatus,
+					fulfillment.trackingCompany,
+				]),
 			)
 			.map((fulfillment) => ({
-				name: [fulfillment.sourceFulfillmentId, fulfillment.fulfillmentStatus, fulfillment.trackingCompany]
+				name: [
+					fulfillment.sourceFulfillmentId,
+					fulfillment.fulfillmentStatus,
+					fulfillment.trackingCompany,
+				]
 					.filter((part) => typeof part === 'string' && part !== '')
 					.join(' · '),
 				value: fulfillment.sourceFulfillmentId as string,

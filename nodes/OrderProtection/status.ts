@@ -21,14 +21,17 @@ const titleCase = (status: string) =>
 export const statusOptions: INodePropertyOptions[] = FULFILLMENT_STATUSES.map((status) => ({
 	name: titleCase(status),
 	value: status,
-	...(status === 'NOT_DELIVERED' ? { description: 'Listed in one copy of the OrderProtection reference only' } : {}),
+	...(status === 'NOT_DELIVERED'
+		? { description: 'Listed in one copy of the OrderProtection reference only' }
+		: {}),
 })).sort((a, b) => a.name.localeCompare(b.name));
 
 /** A documented status in any casing; sent as OrderProtection documents it (UPPER_SNAKE). */
 export function fulfillmentStatus(label: string) {
 	return z.unknown().transform((value, ctx): FulfillmentStatus => {
 		const status = typeof value === 'string' ? normalizeStatus(value) : '';
-		if ((FULFILLMENT_STATUSES as readonly string[]).includes(status)) return status as FulfillmentStatus;
+		if ((FULFILLMENT_STATUSES as readonly string[]).includes(status))
+			return status as FulfillmentStatus;
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
 			message: `${label} must be one of ${FULFILLMENT_STATUSES.join(', ')} (got ${JSON.stringify(value) ?? 'nothing'})`,

@@ -55,15 +55,16 @@ export function orderProtectionSummary(fulfillment: IDataObject): FulfillmentSum
 					itemId: text(item.sourceItemId),
 				}))
 			: null,
-		tracking: !Array.isArray(fulfillment.trackingNumber) && !Array.isArray(fulfillment.trackingUrl)
-			? null
-			: distinctTracking(
-			Array.from({ length: Math.max(numbers.length, urls.length) }, (_, index) => ({
-				carrier,
-				number: numbers[index] ?? null,
-				url: urls[index] ?? null,
-				})),
-			),
+		tracking:
+			!Array.isArray(fulfillment.trackingNumber) && !Array.isArray(fulfillment.trackingUrl)
+				? null
+				: distinctTracking(
+						Array.from({ length: Math.max(numbers.length, urls.length) }, (_, index) => ({
+							carrier,
+							number: numbers[index] ?? null,
+							url: urls[index] ?? null,
+						})),
+					),
 		createdAt: text(fulfillment.createdAt),
 		updatedAt: text(fulfillment.updatedAt),
 	};

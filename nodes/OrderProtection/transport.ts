@@ -7,7 +7,8 @@ export const ORDER_PROTECTION_DEFAULT_BASE_URL = 'https://api.production.orderpr
 
 /** The message of an error body whatever its shape: `{message}`, `{error: {message}}`, `{error, error_description}`, or text. */
 function messageOf(body: IDataObject): string | undefined {
-	const nested = typeof body.error === 'object' && body.error !== null ? (body.error as IDataObject) : {};
+	const nested =
+		typeof body.error === 'object' && body.error !== null ? (body.error as IDataObject) : {};
 	const candidates = [body.message, nested.message, body.error_description, body.error];
 	for (const candidate of candidates) {
 		if (typeof candidate === 'string' && candidate !== '') return candidate;
@@ -25,7 +26,8 @@ export const orderProtection: VendorApi = {
 	parseError(body) {
 		if (typeof body === 'string') return { message: textOfBody(body) };
 		const error = (body ?? {}) as IDataObject;
-		const nested = typeof error.error === 'object' && error.error !== null ? (error.error as IDataObject) : {};
+		const nested =
+			typeof error.error === 'object' && error.error !== null ? (error.error as IDataObject) : {};
 		const code = nested.code ?? error.code;
 		return {
 			code: typeof code === 'string' ? code : undefined,

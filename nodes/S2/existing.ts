@@ -30,7 +30,10 @@ export async function returnExisting(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const channelFulfillmentId = body.channelFulfillmentId as string;
-	const found = typeof body.orderId === 'string' ? await findOnOrder(ctx, body.orderId, channelFulfillmentId, itemIndex) : undefined;
+	const found =
+		typeof body.orderId === 'string'
+			? await findOnOrder(ctx, body.orderId, channelFulfillmentId, itemIndex)
+			: undefined;
 	if (found) return { ...found, alreadyExists: true };
 	// A 409 without S2's code that the order does not explain is not known to be a duplicate.
 	if (unconfirmed(error)) throw error;
@@ -50,9 +53,18 @@ async function findOnOrder(
 ): Promise<IDataObject | undefined> {
 	const headers = organizationHeaders(ctx, itemIndex);
 	try {
-		const order = await apiRequest<IDataObject>(ctx, s2, { method: 'GET', path: encodePath`/order/${orderId}`, headers, itemIndex });
-		const fulfillments = Array.isArray(order?.fulfillments) ? (order.fulfillments as IDataObject[]) : [];
-		const match = fulfillments.find((fulfillment) => fulfillment?.channelFulfillmentId === channelFulfillmentId);
+		const order = await apiRequest<IDataObject>(ctx, s2, {
+			method: 'GET',
+			path: encodePath`/order/${orderId}`,
+			headers,
+			itemIndex,
+		});
+		const fulfillments = Array.isArray(order?.fulfillments)
+			? (order.fulfillments as IDataObject[])
+			: [];
+		const match = fulfillments.find(
+			(fulfillment) => fulfillment?.channelFulfillmentId === channelFulfillmentId,
+		);
 		if (!match || typeof match.id !== 'string') return match;
 		// The order may list its fulfillments in short form; the fulfillment itself is the full object.
 		return await apiRequest<IDataObject>(ctx, s2, {
@@ -96,7 +108,8 @@ export async function findMatchingOnOrder(
 		path: encodePath`/order/${body.orderId as string}`,
 		itemIndex,
 	});
-	if (!Array.isArray(order?.fulfillments)) throw new Error('S2 listed no fulfillments for the order');
+	if (!Array.isArray(order?.fulfillments))
+		throw new Error('S2 listed no fulfillments for the order');
 	const wanted = itemsKey(body.items);
 	const address = (body.address ?? {}) as IDataObject;
 	return (order.fulfillments as IDataObject[]).find((fulfillment) => {

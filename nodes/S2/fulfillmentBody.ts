@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { countryCode } from '../shared/countries';
-import { isJsonObject, optionalString, positiveInteger, requiredString, shown, z } from '../shared/validation';
+import {
+	isJsonObject,
+	optionalString,
+	positiveInteger,
+	requiredString,
+	shown,
+	z,
+} from '../shared/validation';
 
 export const DEFAULT_CARRIER = 'OTHER';
 export const DEFAULT_SHIPPING_METHOD = 'standard';
@@ -30,21 +37,35 @@ function textOrEmpty(label: string) {
 
 function emailOrEmpty(label: string) {
 	return textOrEmpty(label).superRefine((text, ctx) => {
-		if (text !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text)) fail(ctx, `${label} must be an email address (got "${text}")`);
+		if (text !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text))
+			fail(ctx, `${label} must be an email address (got "${text}")`);
 	});
 }
 
 /** A list given as an array or as text separated by commas or new lines. */
 function splitList(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
-	if (typeof value === 'string') return value.split(/[\n,]+/).map((part) => part.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(/[\n,]+/)
+			.map((part) => part.trim())
+			.filter(Boolean);
 	return value === undefined || value === null ? [] : [value];
 }
 
 /** Each element parsed by `element`; the first problem names its position: "Items 2: Quantity …". */
-function listOf<T>(label: string, element: z.ZodType<T, z.ZodTypeDef, unknown>, options: { required?: string } = {}) {
+function listOf<T>(
+	label: string,
+	element: z.ZodType<T, z.ZodTypeDef, unknown>,
+	options: { required?: string } = {},
+) {
 	return z.unknown().transform((value, ctx): T[] => {
-		if (value !== undefined && value !== null && !Array.isArray(value) && typeof value !== 'string') {
+		if (
+			value !== undefined &&
+			value !== null &&
+			!Array.isArray(value) &&
+			typeof value !== 'string'
+		) {
 			return fail(ctx, `${label} must be a list (got ${shown(value)})`);
 		}
 		const entries = splitList(value);
@@ -52,7 +73,8 @@ function listOf<T>(label: string, element: z.ZodType<T, z.ZodTypeDef, unknown>, 
 		const parsed: T[] = [];
 		for (const [index, entry] of entries.entries()) {
 			const result = element.safeParse(entry);
-			if (!result.success) return fail(ctx, `${label} ${index + 1}: ${firstIssue(result.error.issues)}`);
+			if (!result.success)
+				return fail(ctx, `${label} ${index + 1}: ${firstIssue(result.error.issues)}`);
 			parsed.push(result.data);
 		}
 		return parsed;
@@ -63,7 +85,10 @@ const objectOf = (label: string) => (value: unknown, ctx: z.RefinementCtx) => {
 	if (!isJsonObject(value)) fail(ctx, `${label} must be an object (got ${shown(value)})`);
 };
 
-const productAndQuantity = z.object({ productId: requiredString('Product ID'), quantity: positiveInteger('Quantity') });
+const productAndQuantity = z.object({
+	productId: requiredString('Product ID'),
+	quantity: positiveInteger('Quantity'),
+});
 
 /** `{productId, quantity}`, or the text "productId:quantity". */
 const line = z.unknown().transform((value, ctx) => {
@@ -73,7 +98,8 @@ const line = z.unknown().transform((value, ctx) => {
 		if (!match) return fail(ctx, `write it as productId:quantity (got ${shown(value)})`);
 		entry = { productId: match[1], quantity: match[2] };
 	}
-	if (!isJsonObject(entry)) return fail(ctx, `must be a product ID and quantity (got ${shown(value)})`);
+	if (!isJsonObject(entry))
+		return fail(ctx, `must be a product ID and quantity (got ${shown(value)})`);
 	const result = productAndQuantity.safeParse(entry);
 	return result.success ? result.data : fail(ctx, firstIssue(result.error.issues));
 });
@@ -84,46 +110,56 @@ const prepaidLabel = z.unknown().transform((value, ctx) => {
 	return result.success ? { filePath: result.data } : fail(ctx, firstIssue(result.error.issues));
 });
 
-const attachment = z.unknown().superRefine(objectOf('An attachment')).pipe(
-	z.object({ fileName: requiredString('File Name'), path: requiredString('Path') }),
-);
+const attachment = z
+	.unknown()
+	.superRefine(objectOf('An attachment'))
+	.pipe(z.object({ fileName: requiredString('File Name'), path: requiredString('Path') }));
 
-const shipment = z.unknown().superRefine(objectOf('A shipment')).pipe(
-	z
-		.object({
-			items: listOf('Item', line),
-			prepaidLabels: listOf('Prepaid label', prepaidLabel),
-			shippingCarrierId: optionalString(),
-			trackingNumber: optionalString(),
-		})
-		.passthrough(),
-);
+const shipment = z
+	.unknown()
+	.superRefine(objectOf('A shipment'))
+	.pipe(
+		z
+			.object({
+				items: listOf('Item', line),
+				prepaidLabels: listOf('Prepaid label', prepaidLabel),
+				shippingCarrierId: optionalString(),
+				trackingNumber: optionalString(),
+			})
+			.passthrough(),
+	);
 
-const address = z.unknown().superRefine(objectOf('Address')).pipe(
-	z
-		.object({
-			name: requiredString('Recipient Name (address.name)'),
-			company: textOrEmpty('Company (address.company)'),
-			address1: requiredString('Address Line 1 (address.address1)'),
-			address2: textOrEmpty('Address Line 2 (address.address2)'),
-			city: requiredString('City (address.city)'),
-			state: textOrEmpty('State (address.state)'),
-			postalCode: textOrEmpty('Postal Code (address.postalCode)'),
-			countryId: countryCode('Country Code (address.countryId)'),
-			phone: textOrEmpty('Phone (address.phone)'),
-			email: emailOrEmpty('Email (address.email)'),
-		})
-		.passthrough(),
-);
+const address = z
+	.unknown()
+	.superRefine(objectOf('Address'))
+	.pipe(
+		z
+			.object({
+				name: requiredString('Recipient Name (address.name)'),
+				company: textOrEmpty('Company (address.company)'),
+				address1: requiredString('Address Line 1 (address.address1)'),
+				address2: textOrEmpty('Address Line 2 (address.address2)'),
+				city: requiredString('City (address.city)'),
+				state: textOrEmpty('State (address.state)'),
+				postalCode: textOrEmpty('Postal Code (address.postalCode)'),
+				countryId: countryCode('Country Code (address.countryId)'),
+				phone: textOrEmpty('Phone (address.phone)'),
+				email: emailOrEmpty('Email (address.email)'),
+			})
+			.passthrough(),
+	);
 
 /** A documented integer enum, also given by name ("B2B", "pickup") or as numeric text. */
 function enumNumber(label: string, values: Record<string, number>) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null || value === '') return undefined;
 		const byName = typeof value === 'string' ? values[value.trim().toUpperCase()] : undefined;
-		const number = byName ?? (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value);
+		const number =
+			byName ?? (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value);
 		if (typeof number === 'number' && Object.values(values).includes(number)) return number;
-		const allowed = Object.entries(values).map(([name, code]) => `${name} (${code})`).join(', ');
+		const allowed = Object.entries(values)
+			.map(([name, code]) => `${name} (${code})`)
+			.join(', ');
 		return fail(ctx, `${label} must be one of ${allowed} (got ${shown(value)})`);
 	});
 }
@@ -148,10 +184,13 @@ const fulfillmentSchema = z
 		orderType: enumNumber('Order Type (orderType)', ORDER_TYPES),
 		shippingMethod: z.unknown().transform((value, ctx) => {
 			if (value === undefined || value === null) return DEFAULT_SHIPPING_METHOD;
-			if (typeof value !== 'string') return fail(ctx, `Shipping Method (shippingMethod) must be text (got ${shown(value)})`);
+			if (typeof value !== 'string')
+				return fail(ctx, `Shipping Method (shippingMethod) must be text (got ${shown(value)})`);
 			return value.trim();
 		}),
-		items: listOf('Item', line, { required: 'Items are required: add at least one product ID and quantity' }),
+		items: listOf('Item', line, {
+			required: 'Items are required: add at least one product ID and quantity',
+		}),
 		shipments: listOf('Shipment', shipment),
 		attachments: listOf('Attachment', attachment),
 		additionalReferenceIds: listOf('Additional Reference ID', requiredString('The ID')),
@@ -163,7 +202,9 @@ const fulfillmentSchema = z
 
 /** Drops keys whose value is undefined, so optional fields the user left empty are not sent. */
 function compact(object: Record<string, unknown>): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as IDataObject;
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined),
+	) as IDataObject;
 }
 
 /**
@@ -176,19 +217,28 @@ export const fulfillmentBody = z
 	.superRefine(objectOf('The fulfillment'))
 	.pipe(fulfillmentSchema)
 	.transform((input): IDataObject => {
-	const shipments = (input.shipments.length ? input.shipments : [{ items: [], prepaidLabels: [] }]).map(
-		(entry: { items: unknown[]; prepaidLabels: unknown[]; shippingCarrierId?: string; trackingNumber?: string }) =>
-			compact({
-				...entry,
-				items: entry.items.length ? entry.items : input.items,
-				prepaidLabels: entry.prepaidLabels,
-				shippingCarrierId: entry.shippingCarrierId ?? DEFAULT_CARRIER,
-				trackingNumber: entry.trackingNumber,
-			}),
-	);
-	return compact({
-		...input,
-		shipments,
-		additionalReferenceIds: input.additionalReferenceIds.length ? input.additionalReferenceIds : undefined,
+		const shipments = (
+			input.shipments.length ? input.shipments : [{ items: [], prepaidLabels: [] }]
+		).map(
+			(entry: {
+				items: unknown[];
+				prepaidLabels: unknown[];
+				shippingCarrierId?: string;
+				trackingNumber?: string;
+			}) =>
+				compact({
+					...entry,
+					items: entry.items.length ? entry.items : input.items,
+					prepaidLabels: entry.prepaidLabels,
+					shippingCarrierId: entry.shippingCarrierId ?? DEFAULT_CARRIER,
+					trackingNumber: entry.trackingNumber,
+				}),
+		);
+		return compact({
+			...input,
+			shipments,
+			additionalReferenceIds: input.additionalReferenceIds.length
+				? input.additionalReferenceIds
+				: undefined,
+		});
 	});
-});

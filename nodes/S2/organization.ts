@@ -41,13 +41,20 @@ export const organizationProperty: INodeProperties = {
 };
 
 /** The X-S2-Organization header an item's Organization asks for, or none (the credential's then). */
-export function organizationHeaders(ctx: IExecuteFunctions, itemIndex: number): Record<string, string> | undefined {
+export function organizationHeaders(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, string> | undefined {
 	const value = readLocator(ctx, 'organization', itemIndex);
 	if (value === undefined || value === null || value === '') return undefined;
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new NodeOperationError(ctx.getNode(), `Organization must be an S2 organization ID [item ${itemIndex}]`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Organization must be an S2 organization ID [item ${itemIndex}]`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return { 'X-S2-Organization': value.trim() };
 }
@@ -65,16 +72,23 @@ export async function searchOrganizations(
 		// Logging in again changes nothing.
 		idempotent: true,
 	});
-	const organizations = isJsonObject(answer) && isJsonObject(answer.user) ? answer.user.organizations : undefined;
+	const organizations =
+		isJsonObject(answer) && isJsonObject(answer.user) ? answer.user.organizations : undefined;
 	if (!Array.isArray(organizations)) {
-		throw new NodeOperationError(this.getNode(), 'S2 answered the login without a list of organizations');
+		throw new NodeOperationError(
+			this.getNode(),
+			'S2 answered the login without a list of organizations',
+		);
 	}
 	return {
 		results: (organizations.filter(isJsonObject) as IDataObject[])
 			.filter((organization) => typeof organization.id === 'string' && organization.id !== '')
 			.filter((organization) => matchesSearch(filter, [organization.name, organization.id]))
 			.map((organization) => ({
-				name: typeof organization.name === 'string' && organization.name !== '' ? organization.name : String(organization.id),
+				name:
+					typeof organization.name === 'string' && organization.name !== ''
+						? organization.name
+						: String(organization.id),
 				value: organization.id as string,
 			})),
 	};

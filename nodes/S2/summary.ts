@@ -43,23 +43,25 @@ const itemsOf = (value: unknown) =>
 /** Each shipment's tracking, then each prepaid label's: S2 keeps numbers in both places. */
 function trackingOf(fulfillments: IDataObject[]): SummaryTracking[] {
 	return distinctTracking(
-		fulfillments.flatMap((fulfillment) =>
-			listOf(fulfillment.shipments).flatMap((shipment) => {
-				const carrier = objectOf(shipment.shippingCarrier);
-				return [
-					{
-						carrier: text(carrier.name) ?? text(carrier.id),
-						number: text(shipment.trackingNumber),
-						url: text(shipment.trackingUrl),
-					},
-					...listOf(shipment.labels).map((label) => ({
-						carrier: text(label.carrier) ?? text(carrier.name) ?? text(carrier.id),
-						number: text(label.trackingNumber),
-						url: text(label.trackingUrl),
-					})),
-				];
-			}),
-		).filter((entry) => entry.number !== null || entry.url !== null),
+		fulfillments
+			.flatMap((fulfillment) =>
+				listOf(fulfillment.shipments).flatMap((shipment) => {
+					const carrier = objectOf(shipment.shippingCarrier);
+					return [
+						{
+							carrier: text(carrier.name) ?? text(carrier.id),
+							number: text(shipment.trackingNumber),
+							url: text(shipment.trackingUrl),
+						},
+						...listOf(shipment.labels).map((label) => ({
+							carrier: text(label.carrier) ?? text(carrier.name) ?? text(carrier.id),
+							number: text(label.trackingNumber),
+							url: text(label.trackingUrl),
+						})),
+					];
+				}),
+			)
+			.filter((entry) => entry.number !== null || entry.url !== null),
 	);
 }
 

@@ -14,11 +14,13 @@ export const s2: VendorApi = {
 	baseUrl: (credentials) => trimBaseUrl(credentials.baseUrl, S2_DEFAULT_BASE_URL),
 	secretFields: ['password', 'accessToken'],
 	headers(credentials): Record<string, string> {
-		const organization = typeof credentials.organizationId === 'string' ? credentials.organizationId.trim() : '';
+		const organization =
+			typeof credentials.organizationId === 'string' ? credentials.organizationId.trim() : '';
 		return organization ? { 'X-S2-Organization': organization } : {};
 	},
 	parseError(body) {
-		if (typeof body === 'string') return { message: textOfBody(body), requestId: REFERENCE_ID.exec(body)?.[1] };
+		if (typeof body === 'string')
+			return { message: textOfBody(body), requestId: REFERENCE_ID.exec(body)?.[1] };
 		const error = (body ?? {}) as IDataObject;
 		const message = typeof error.message === 'string' ? error.message : undefined;
 		return {

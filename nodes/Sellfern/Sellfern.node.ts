@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
@@ -13,7 +18,8 @@ export class Sellfern implements INodeType {
 		// 1.1: Update Status's Order ID is a resource locator (From List, By ID); version 1 keeps its text field.
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read the Sellfern fulfillment queue, assign suppliers in bulk and update order status',
+		description:
+			'Read the Sellfern fulfillment queue, assign suppliers in bulk and update order status',
 		defaults: { name: 'Sellfern' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

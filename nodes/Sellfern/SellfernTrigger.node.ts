@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { summarizePoll } from '../shared/summary';
 import { sellfernSummary } from './summary';
 import { NodeConnectionTypes } from 'n8n-workflow';
@@ -9,7 +14,9 @@ import { readQueue } from './queue';
 import { QUEUE_STATUSES } from './transport';
 
 const schema = z.object({
-	status: z.enum(QUEUE_STATUSES, { errorMap: () => ({ message: 'Status must be New or In Production' }) }),
+	status: z.enum(QUEUE_STATUSES, {
+		errorMap: () => ({ message: 'Status must be New or In Production' }),
+	}),
 	supplierId: optionalString(),
 	emitExisting: booleanFlag('Include Orders Already Queued'),
 });
@@ -35,7 +42,11 @@ export class SellfernTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'New', value: 'New', description: 'Orders ready for supplier assignment' },
-					{ name: 'In Production', value: 'In Production', description: 'Orders assigned to a supplier' },
+					{
+						name: 'In Production',
+						value: 'In Production',
+						description: 'Orders assigned to a supplier',
+					},
 				],
 				default: 'New',
 				description: 'Emit each order when it enters the queue with this status',

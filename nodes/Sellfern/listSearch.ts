@@ -26,7 +26,10 @@ export async function searchQueuedOrders(
 	});
 	const orders = Array.isArray(data?.items) ? (data.items as IDataObject[]) : [];
 	const total = typeof data?.total === 'number' ? data.total : undefined;
-	const more = total !== undefined ? page * QUEUE_MAX_PAGE_SIZE < total : orders.length === QUEUE_MAX_PAGE_SIZE;
+	const more =
+		total !== undefined
+			? page * QUEUE_MAX_PAGE_SIZE < total
+			: orders.length === QUEUE_MAX_PAGE_SIZE;
 	return {
 		results: orders
 			.filter((order) => typeof order?.order_id === 'number' || typeof order?.order_id === 'string')

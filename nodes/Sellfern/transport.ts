@@ -19,7 +19,12 @@ export const sellfern: VendorApi = {
 		const meta = (envelope.meta ?? {}) as IDataObject;
 		return {
 			code: typeof error.code === 'string' ? error.code : undefined,
-			message: typeof error.message === 'string' ? error.message : typeof body === 'string' ? textOfBody(body) : undefined,
+			message:
+				typeof error.message === 'string'
+					? error.message
+					: typeof body === 'string'
+						? textOfBody(body)
+						: undefined,
 			details: error.details,
 			requestId: typeof meta.request_id === 'string' ? meta.request_id : undefined,
 		};
@@ -32,7 +37,9 @@ export const sellfern: VendorApi = {
 					...request,
 					qs: { ...request.qs, dry_run: true },
 					headers: Object.fromEntries(
-						Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'idempotency-key'),
+						Object.entries(request.headers ?? {}).filter(
+							([name]) => name.toLowerCase() !== 'idempotency-key',
+						),
 					),
 					idempotent: true,
 					changesState: false,
@@ -46,6 +53,13 @@ export const sellfern: VendorApi = {
 };
 
 export const QUEUE_STATUSES = ['New', 'In Production'] as const;
-export const ORDER_STATUSES = ['Pending Cost', 'New', 'In Production', 'Shipped', 'Complete', 'Cancelled'] as const;
+export const ORDER_STATUSES = [
+	'Pending Cost',
+	'New',
+	'In Production',
+	'Shipped',
+	'Complete',
+	'Cancelled',
+] as const;
 /** Not published by Sellfern; the sandbox and our tests use 100 (see README). */
 export const QUEUE_MAX_PAGE_SIZE = 100;

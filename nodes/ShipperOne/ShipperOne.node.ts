@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
@@ -8,12 +13,16 @@ export class ShipperOne implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ShipperOne',
 		name: 'shipperOne',
-		icon: { light: 'file:../../icons/shipperone.svg', dark: 'file:../../icons/shipperone.dark.svg' },
+		icon: {
+			light: 'file:../../icons/shipperone.svg',
+			dark: 'file:../../icons/shipperone.dark.svg',
+		},
 		group: ['transform'],
 		// 1.1: Order ID is a resource locator (From List, By ID); version 1 keeps its text field.
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read ShipperOne fulfillment order queues, accept or reject items and report shipments with tracking',
+		description:
+			'Read ShipperOne fulfillment order queues, accept or reject items and report shipments with tracking',
 		defaults: { name: 'ShipperOne' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,12 +1,31 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { summarizePoll } from '../shared/summary';
 import { shipperOneSummary } from './summary';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { optionsCollection } from '../shared/description';
-import { pollNewItems, pollPaging, reEmitOptions, reEmitSettings, type PollSource } from '../shared/polling';
+import {
+	pollNewItems,
+	pollPaging,
+	reEmitOptions,
+	reEmitSettings,
+	type PollSource,
+} from '../shared/polling';
 import { booleanFlag, integerAtLeast, validateParameters, z } from '../shared/validation';
-import { DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, QUEUE_PAGE_SIZE, queueSchema, readQueue, type Queue } from './queue';
+import {
+	DATE_FILTER_ZONE_OPTION,
+	QUEUE_OPTIONS,
+	QUEUE_PAGE_SIZE,
+	queueSchema,
+	readQueue,
+	type Queue,
+} from './queue';
 import { secondsBefore, updateTimeOf } from './updateTime';
 
 const DEFAULT_OVERLAP_SECONDS = 60;
@@ -56,17 +75,25 @@ function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IData
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`ShipperOne order ${orderIdOf(ctx, order)} has no readable update time (updated_at), so the date filter cannot be used`,
-			{ description: 'Set Options › Detect Entries By to Queue Snapshot, which needs no update time.' },
+			{
+				description:
+					'Set Options › Detect Entries By to Queue Snapshot, which needs no update time.',
+			},
 		);
 	};
 	return {
 		fetch: async ({ cursor, sampleSize }) => {
-			const date = cursor && sampleSize === undefined ? secondsBefore(cursor, params.overlapSeconds) : undefined;
+			const date =
+				cursor && sampleSize === undefined
+					? secondsBefore(cursor, params.overlapSeconds)
+					: undefined;
 			const orders = await readQueue(ctx, params.queue, { date }, pollPaging(sampleSize));
 			if (sampleSize !== undefined) return orders;
 			// Oldest first, so the seen set (which keeps the latest keys) never drops a recent one.
 			const timed = orders.map((order) => ({ order, time: updateTime(order) }));
-			return timed.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0)).map(({ order }) => order);
+			return timed
+				.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
+				.map(({ order }) => order);
 		},
 		key: (order) => `${orderIdOf(ctx, order)}@${updateTime(order)}`,
 		cursorOf: (order) => updateTime(order),
@@ -79,7 +106,10 @@ export class ShipperOneTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ShipperOne Trigger',
 		name: 'shipperOneTrigger',
-		icon: { light: 'file:../../icons/shipperone.svg', dark: 'file:../../icons/shipperone.dark.svg' },
+		icon: {
+			light: 'file:../../icons/shipperone.svg',
+			dark: 'file:../../icons/shipperone.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Queue: " + $parameter["queue"]}}',
@@ -156,8 +186,15 @@ export class ShipperOneTrigger implements INodeType {
 			dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
 		});
 		const reEmit = reEmitSettings(this);
-		const source = params.detectBy === 'snapshot' ? snapshotSource(this, params.queue) : updateTimeSource(this, params);
-		const scope = [params.queue, params.detectBy, params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '']
+		const source =
+			params.detectBy === 'snapshot'
+				? snapshotSource(this, params.queue)
+				: updateTimeSource(this, params);
+		const scope = [
+			params.queue,
+			params.detectBy,
+			params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '',
+		]
 			.filter(Boolean)
 			.join('|');
 		const emitted = await pollNewItems(this, source, {

@@ -4,7 +4,9 @@ import { QUEUE_PAGE_SIZE, readQueuePage, type Queue } from './queue';
 
 /** Ship acts on orders ready to ship; Accept (and anything else) on orders awaiting a decision. */
 function queueFor(ctx: ILoadOptionsFunctions): Queue {
-	return ctx.getCurrentNodeParameter('operation') === 'ship' ? 'pending_shipment' : 'pending_accept';
+	return ctx.getCurrentNodeParameter('operation') === 'ship'
+		? 'pending_shipment'
+		: 'pending_accept';
 }
 
 function label(order: IDataObject): string {
@@ -36,7 +38,9 @@ export async function searchFulfillmentOrders(
 	return {
 		results: orders
 			.filter((order) => typeof order.order_id === 'string' || typeof order.order_id === 'number')
-			.filter((order) => matchesSearch(filter, [order.order_id, order.warehouse_code, ...skus(order)]))
+			.filter((order) =>
+				matchesSearch(filter, [order.order_id, order.warehouse_code, ...skus(order)]),
+			)
 			.map((order) => ({ name: label(order), value: String(order.order_id) })),
 		// A full page may have more behind it; the page after the last full one is empty.
 		paginationToken: orders.length >= QUEUE_PAGE_SIZE ? String(page + 1) : undefined,

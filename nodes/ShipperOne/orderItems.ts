@@ -29,12 +29,18 @@ const LINE_QTY_FIELDS = ['qty', 'quantity'];
 
 /** Numbers and numeric text ("2", "2.0000" as Magento sends decimals) that hold a whole number. */
 function wholeNumber(value: unknown): number | undefined {
-	const number = typeof value === 'string' && /^\s*-?\d+(\.0+)?\s*$/.test(value) ? Number(value) : value;
+	const number =
+		typeof value === 'string' && /^\s*-?\d+(\.0+)?\s*$/.test(value) ? Number(value) : value;
 	return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
 }
 
-function firstField(entry: IDataObject, fields: string[]): { field: string; value: unknown } | undefined {
-	const field = fields.find((name) => entry[name] !== undefined && entry[name] !== null && entry[name] !== '');
+function firstField(
+	entry: IDataObject,
+	fields: string[],
+): { field: string; value: unknown } | undefined {
+	const field = fields.find(
+		(name) => entry[name] !== undefined && entry[name] !== null && entry[name] !== '',
+	);
 	return field === undefined ? undefined : { field, value: entry[field] };
 }
 
@@ -44,7 +50,10 @@ function asList(value: unknown, label: string, ctx: z.RefinementCtx): unknown[] 
 		try {
 			list = JSON.parse(value);
 		} catch (error) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is not valid JSON: ${(error as Error).message}` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${label} is not valid JSON: ${(error as Error).message}`,
+			});
 			return undefined;
 		}
 	}
@@ -56,14 +65,22 @@ function asList(value: unknown, label: string, ctx: z.RefinementCtx): unknown[] 
 		return undefined;
 	}
 	if (list.length === 0) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is empty: there is no item to send` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} is empty: there is no item to send`,
+		});
 		return undefined;
 	}
 	return list;
 }
 
 /** Reads every line, or reports the first problem naming the line and its field. */
-function readLines(value: unknown, label: string, spec: LineSpec, ctx: z.RefinementCtx): ItemLine[] | undefined {
+function readLines(
+	value: unknown,
+	label: string,
+	spec: LineSpec,
+	ctx: z.RefinementCtx,
+): ItemLine[] | undefined {
 	const list = asList(value, label, ctx);
 	if (!list) return undefined;
 	const fail = (message: string) => {
@@ -81,7 +98,9 @@ function readLines(value: unknown, label: string, spec: LineSpec, ctx: z.Refinem
 		if (!id) return fail(`line ${line} has no item ID (${spec.idFields.join(' or ')})`);
 		const itemId = wholeNumber(id.value);
 		if (itemId === undefined || itemId < 1) {
-			return fail(`line ${line} has an invalid ${id.field} (got ${shown(id.value)}); item IDs are positive integers`);
+			return fail(
+				`line ${line} has an invalid ${id.field} (got ${shown(id.value)}); item IDs are positive integers`,
+			);
 		}
 		if (seen.has(itemId)) return fail(`item ${itemId} appears more than once`);
 		seen.add(itemId);
@@ -108,12 +127,28 @@ function lineSchema(label: string, spec: LineSpec) {
 
 /** The order's own items, each at its ordered quantity (accept all, ship all). */
 export const orderedLines = (label: string) =>
-	lineSchema(label, { idFields: ORDER_ID_FIELDS, qtyFields: ORDERED_QTY_FIELDS, qtyWord: 'ordered quantity', minQty: 1 });
+	lineSchema(label, {
+		idFields: ORDER_ID_FIELDS,
+		qtyFields: ORDERED_QTY_FIELDS,
+		qtyWord: 'ordered quantity',
+		minQty: 1,
+	});
 
 /** The order's own items, each at quantity 0 (reject all: quantities are not needed). */
 export const rejectedLines = (label: string) =>
-	lineSchema(label, { idFields: ORDER_ID_FIELDS, qtyFields: [], qtyWord: '', minQty: 0, fixedQty: 0 });
+	lineSchema(label, {
+		idFields: ORDER_ID_FIELDS,
+		qtyFields: [],
+		qtyWord: '',
+		minQty: 0,
+		fixedQty: 0,
+	});
 
 /** Lines the user lists: item ID + quantity, at least `minQty` each. */
 export const listedLines = (label: string, minQty: number) =>
-	lineSchema(label, { idFields: LINE_ID_FIELDS, qtyFields: LINE_QTY_FIELDS, qtyWord: 'quantity', minQty });
+	lineSchema(label, {
+		idFields: LINE_ID_FIELDS,
+		qtyFields: LINE_QTY_FIELDS,
+		qtyWord: 'quantity',
+		minQty,
+	});

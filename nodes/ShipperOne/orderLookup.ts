@@ -6,7 +6,9 @@ import { QUEUE_OPTIONS, QUEUE_PAGE_SIZE, readQueuePage, type Queue } from './que
 
 /** Order Items left empty (as in a tool call, where `{{ $json.items }}` is nothing): read them from ShipperOne. */
 export function itemsNotGiven(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Reads the queue page by page until the order turns up; undefined when it is not queued there. */

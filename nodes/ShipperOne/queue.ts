@@ -14,9 +14,21 @@ export const queueSchema = z.enum(QUEUES, {
 });
 
 export const QUEUE_OPTIONS: Array<INodePropertyOptions & { value: Queue }> = [
-	{ name: 'Pending Accept', value: 'pending_accept', description: 'Orders awaiting your accept/reject decision' },
-	{ name: 'Pending Shipment', value: 'pending_shipment', description: 'Accepted orders the ERP allocated, ready to ship' },
-	{ name: 'Failed', value: 'failed', description: 'Read-only: orders that fell out of the active flow' },
+	{
+		name: 'Pending Accept',
+		value: 'pending_accept',
+		description: 'Orders awaiting your accept/reject decision',
+	},
+	{
+		name: 'Pending Shipment',
+		value: 'pending_shipment',
+		description: 'Accepted orders the ERP allocated, ready to ship',
+	},
+	{
+		name: 'Failed',
+		value: 'failed',
+		description: 'Read-only: orders that fell out of the active flow',
+	},
 ];
 
 /** "Page size is fixed at 100. Iterate until you receive an empty array." */
@@ -41,10 +53,14 @@ function ordersOf(ctx: ApiContext, queue: Queue, body: unknown, itemIndex?: numb
 	if (Array.isArray(list) && list.every(isJsonObject)) {
 		return list;
 	}
-	throw new NodeOperationError(ctx.getNode(), `ShipperOne answered the ${queue} queue with something other than a list of orders`, {
-		itemIndex,
-		description: `Received: ${JSON.stringify(body)?.slice(0, 300)}`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`ShipperOne answered the ${queue} queue with something other than a list of orders`,
+		{
+			itemIndex,
+			description: `Received: ${JSON.stringify(body)?.slice(0, 300)}`,
+		},
+	);
 }
 
 /**

@@ -28,7 +28,9 @@ const STATUSES: Record<string, SummaryStatus> = {
 };
 
 const first = (entry: IDataObject, fields: string[]) =>
-	fields.map((field) => entry[field]).find((value) => value !== undefined && value !== null && value !== '');
+	fields
+		.map((field) => entry[field])
+		.find((value) => value !== undefined && value !== null && value !== '');
 
 /**
  * A fulfillment order ("FO-…") is both the order the partner sees and the fulfillment: its

@@ -12,7 +12,9 @@ export function restBaseUrl(credentials: ICredentialDataDecryptedObject): string
 	const base = trimBaseUrl(credentials.baseUrl, '').replace(/\/rest(\/[^/]+(\/V1)?)?$/i, '');
 	const storeCode = typeof credentials.storeCode === 'string' ? credentials.storeCode.trim() : '';
 	if (!/^https?:\/\//i.test(base)) {
-		throw new UserError('The ShipperOne credential needs the Base URL of your ShipperOne instance (https://…)');
+		throw new UserError(
+			'The ShipperOne credential needs the Base URL of your ShipperOne instance (https://…)',
+		);
 	}
 	if (storeCode === '' || storeCode === '.' || storeCode === '..') {
 		throw new UserError('The ShipperOne credential needs the Store Code issued with your token');

@@ -12,7 +12,9 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
  * zone the filter compares with, whichever that is. A time with an offset is converted to `zone`.
  */
 export function updateTimeOf(order: IDataObject, zone: string): string | undefined {
-	const raw = UPDATE_TIME_FIELDS.map((field) => order[field]).find((value) => typeof value === 'string');
+	const raw = UPDATE_TIME_FIELDS.map((field) => order[field]).find(
+		(value) => typeof value === 'string',
+	);
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim();
 	const withOffset = HAS_OFFSET.test(text);
@@ -23,5 +25,7 @@ export function updateTimeOf(order: IDataObject, zone: string): string | undefin
 
 /** `time` ("yyyy-mm-dd hh:mm:ss") moved back by `seconds`, in the same wall-clock form. */
 export function secondsBefore(time: string, seconds: number): string {
-	return DateTime.fromFormat(time, DATE_FILTER_FORMAT, { zone: 'UTC' }).minus({ seconds }).toFormat(DATE_FILTER_FORMAT);
+	return DateTime.fromFormat(time, DATE_FILTER_FORMAT, { zone: 'UTC' })
+		.minus({ seconds })
+		.toFormat(DATE_FILTER_FORMAT);
 }

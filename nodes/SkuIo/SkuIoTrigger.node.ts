@@ -1,10 +1,22 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { summarizePoll } from '../shared/summary';
 import { skuIoSummary } from './summary';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../shared/description';
-import { pollNewItems, reEmitOptions, reEmitSettings, type PollRequest, type PollSource } from '../shared/polling';
+import {
+	pollNewItems,
+	reEmitOptions,
+	reEmitSettings,
+	type PollRequest,
+	type PollSource,
+} from '../shared/polling';
 import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
@@ -52,15 +64,19 @@ function olderThanFirst(cursorOf: (item: IDataObject) => string | undefined) {
 function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDataObject> {
 	const byStatus = params.event === 'status';
 	const qs = {
-		...bracketQuery({ filter: { status: params.status, fulfillment_type: params.fulfillmentType } }),
+		...bracketQuery({
+			filter: { status: params.status, fulfillment_type: params.fulfillmentType },
+		}),
 		sort: byStatus ? '-updated_at' : '-id',
 	};
 	const cursorOf = byStatus ? timeCursor : idCursor;
 	return {
 		async fetch({ cursor, sampleSize, firstPoll }: PollRequest) {
-			if (sampleSize !== undefined) return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: sampleSize });
+			if (sampleSize !== undefined)
+				return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: sampleSize });
 			const all = { returnAll: true, limit: 1 };
-			if (firstPoll && !byStatus) return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
+			if (firstPoll && !byStatus)
+				return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
 			if (firstPoll && !params.emitExisting) {
 				// Update times are shared (a bulk status change): every fulfillment at the newest one is already
 				// in the status and must be remembered, or the next poll would emit it as newly arrived.
@@ -70,11 +86,15 @@ function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDat
 			const isOlder = (item: IDataObject) => (cursorOf(item) ?? cursor) < cursor;
 			return byId(await readNewerThan(ctx, FULFILLMENTS_PATH, qs, isOlder, all));
 		},
-		key: (item) => (byStatus ? `${String(item.id)}:${String(item.status ?? params.status)}` : String(item.id)),
+		key: (item) =>
+			byStatus ? `${String(item.id)}:${String(item.status ?? params.status)}` : String(item.id),
 		cursorOf,
 		pageSize: MAX_PAGE_SIZE,
 		// Only a status is a set a fulfillment stays in until handled; "created" has nothing to re-check.
-		...(byStatus && { current: async () => await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: true, limit: 1 }) }),
+		...(byStatus && {
+			current: async () =>
+				await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: true, limit: 1 }),
+		}),
 	};
 }
 
@@ -85,7 +105,8 @@ export class SkuIoTrigger implements INodeType {
 		icon: { light: 'file:../../icons/skuio.svg', dark: 'file:../../icons/skuio.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
+		subtitle:
+			'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
 		description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
 		defaults: { name: 'SKU.io Trigger' },
 		polling: true,
@@ -122,7 +143,10 @@ export class SkuIoTrigger implements INodeType {
 				displayOptions: { show: { event: ['status'] } },
 			},
 			filtersCollection([
-				{ ...fulfillmentTypeFilter, description: 'Only fulfillments of this type, e.g. manual, shipstation or fba' },
+				{
+					...fulfillmentTypeFilter,
+					description: 'Only fulfillments of this type, e.g. manual, shipstation or fba',
+				},
 			]),
 			optionsCollection([
 				{

@@ -34,13 +34,19 @@ function outcomeOfStatus(status: unknown): VoidOutcome {
 }
 
 /** One output object per shipment: the vendor's entry, its id, the outcome and a clear needs_confirmation flag. */
-export function shipmentResult(id: number, outcome: VoidOutcome, entry: IDataObject = {}): IDataObject {
+export function shipmentResult(
+	id: number,
+	outcome: VoidOutcome,
+	entry: IDataObject = {},
+): IDataObject {
 	return {
 		...entry,
 		id,
 		result: outcome,
 		needs_confirmation: outcome === 'needs_confirmation',
-		...(outcome === 'not_reported' ? { message: 'SKU.io returned no result for this shipment' } : {}),
+		...(outcome === 'not_reported'
+			? { message: 'SKU.io returned no result for this shipment' }
+			: {}),
 	};
 }
 

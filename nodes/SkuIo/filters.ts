@@ -1,8 +1,20 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection } from '../shared/description';
 import { LOCATOR_SINCE } from '../shared/locator';
-import { booleanFlag, oneOf, optionalString, requiredString, validateParameters, z } from '../shared/validation';
+import {
+	booleanFlag,
+	oneOf,
+	optionalString,
+	requiredString,
+	validateParameters,
+	z,
+} from '../shared/validation';
 
 /** `filter[fulfillment_type]`; the trigger offers it too. */
 export const fulfillmentTypeFilter: INodeProperties = {
@@ -11,7 +23,8 @@ export const fulfillmentTypeFilter: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'shipstation',
-	description: 'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
+	description:
+		'Only fulfillments of this type, e.g. manual, shipstation, shipfusion, shiphero or fba',
 };
 
 const includeArchivedFilter: INodeProperties = {
@@ -45,7 +58,11 @@ export const STATUS_OPTIONS = [
 	{ name: 'Canceled', value: 'canceled', description: 'Voided shipments' },
 	{ name: 'Fulfilled', value: 'fulfilled' },
 	{ name: 'Submitted', value: 'submitted', description: 'Sent to the shipping provider' },
-	{ name: 'Unsubmitted', value: 'unsubmitted', description: 'Not yet sent to the shipping provider' },
+	{
+		name: 'Unsubmitted',
+		value: 'unsubmitted',
+		description: 'Not yet sent to the shipping provider',
+	},
 ];
 
 export const FULFILLMENT_TYPE_OPTIONS = [
@@ -67,7 +84,8 @@ const filtersDropdowns: INodeProperties = filtersCollection([
 		options: FULFILLMENT_TYPE_OPTIONS,
 		default: 'shipstation',
 		placeholder: undefined,
-		description: 'Only fulfillments of this type (shipping provider). For a value not listed, use an expression.',
+		description:
+			'Only fulfillments of this type (shipping provider). For a value not listed, use an expression.',
 	},
 	includeArchivedFilter,
 	{
@@ -84,7 +102,10 @@ const filtersDropdowns: INodeProperties = filtersCollection([
 export function filtersProperties(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	return [
 		{ ...filtersProperty, displayOptions: { show: { ...show, '@version': [1] } } },
-		{ ...filtersDropdowns, displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: LOCATOR_SINCE } }] } } },
+		{
+			...filtersDropdowns,
+			displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: LOCATOR_SINCE } }] } },
+		},
 	];
 }
 
@@ -130,7 +151,8 @@ export const filterGroupsProperty: INodeProperties = {
 									type: 'string',
 									default: '',
 									placeholder: 'tracking_number',
-									description: 'The column key as SKU.io names it, e.g. tracking_number, status, fulfillment_type or sku',
+									description:
+										'The column key as SKU.io names it, e.g. tracking_number, status, fulfillment_type or sku',
 								},
 								{
 									displayName: 'Operator',
@@ -176,7 +198,8 @@ export const sortOptions: INodeProperties[] = [
 		type: 'options',
 		options: SORT_FIELDS.map(([name, value]) => ({ name, value })),
 		default: 'id',
-		description: 'The field to order fulfillments by (SKU.io orders by ID, newest first, when not set)',
+		description:
+			'The field to order fulfillments by (SKU.io orders by ID, newest first, when not set)',
 	},
 	{
 		displayName: 'Sort Direction',
@@ -193,7 +216,9 @@ export const sortOptions: INodeProperties[] = [
 const conditionSchema = z.object({
 	column: requiredString('Filter Groups › Column'),
 	operator: requiredString('Filter Groups › Operator'),
-	value: z.unknown().transform((value) => (value === undefined || value === null ? '' : String(value))),
+	value: z
+		.unknown()
+		.transform((value) => (value === undefined || value === null ? '' : String(value))),
 });
 
 const filtersSchema = z.object({
@@ -201,8 +226,13 @@ const filtersSchema = z.object({
 	fulfillmentType: optionalString(),
 	includeArchived: booleanFlag('Include Archived'),
 	conjunction: oneOf('Filter Groups › Match', ['and', 'or'] as const),
-	conditions: z.array(conditionSchema, { invalid_type_error: 'Filter Groups › Conditions must be a list' }),
-	sortBy: optionalChoice('Sort By', SORT_FIELDS.map(([, value]) => value)),
+	conditions: z.array(conditionSchema, {
+		invalid_type_error: 'Filter Groups › Conditions must be a list',
+	}),
+	sortBy: optionalChoice(
+		'Sort By',
+		SORT_FIELDS.map(([, value]) => value),
+	),
 	sortDirection: optionalChoice('Sort Direction', ['asc', 'desc']),
 });
 
@@ -210,7 +240,10 @@ const filtersSchema = z.object({
 function optionalChoice(label: string, values: readonly string[]) {
 	return optionalString().superRefine((value, ctx) => {
 		if (value !== undefined && !values.includes(value))
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be one of ${values.join(', ')} (got "${value}")` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${label} must be one of ${values.join(', ')} (got "${value}")`,
+			});
 	});
 }
 
@@ -220,7 +253,8 @@ export type FulfillmentFilters = z.infer<typeof filtersSchema>;
 export function readFilters(ctx: IExecuteFunctions, itemIndex: number): FulfillmentFilters {
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const group = (ctx.getNodeParameter('filterGroups.group', itemIndex, {}) ?? {}) as IDataObject;
-	const conditions = ((group.conditions as IDataObject | undefined)?.condition ?? []) as IDataObject[];
+	const conditions = ((group.conditions as IDataObject | undefined)?.condition ??
+		[]) as IDataObject[];
 	return validateParameters(
 		ctx,
 		filtersSchema,

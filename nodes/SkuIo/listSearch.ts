@@ -53,7 +53,9 @@ export async function searchFulfillments(
 	const more = total !== undefined ? page * PAGE_SIZE < total : items.length === PAGE_SIZE;
 	return {
 		results: items
-			.filter((fulfillment) => typeof fulfillment.id === 'number' || typeof fulfillment.id === 'string')
+			.filter(
+				(fulfillment) => typeof fulfillment.id === 'number' || typeof fulfillment.id === 'string',
+			)
 			.map((fulfillment) => ({ name: label(fulfillment), value: String(fulfillment.id) })),
 		paginationToken: more ? String(page + 1) : undefined,
 	};

@@ -7,7 +7,14 @@ import { MAX_PAGE_SIZE, readPage, skuIo } from './transport';
 type Query = Record<string, string | number | boolean>;
 
 /** One page of a SKU.io list (`page`, `per_page`). */
-async function fetchPage(ctx: ApiContext, path: string, qs: Query, page: number, perPage: number, itemIndex?: number) {
+async function fetchPage(
+	ctx: ApiContext,
+	path: string,
+	qs: Query,
+	page: number,
+	perPage: number,
+	itemIndex?: number,
+) {
 	const body = await apiRequest(ctx, skuIo, {
 		method: 'GET',
 		path,
@@ -25,10 +32,13 @@ export async function readList(
 	paging: Paging,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await paginate(async (page, perPage) => await fetchPage(ctx, path, qs, page, perPage, itemIndex), {
-		...paging,
-		maxPageSize: MAX_PAGE_SIZE,
-	});
+	return await paginate(
+		async (page, perPage) => await fetchPage(ctx, path, qs, page, perPage, itemIndex),
+		{
+			...paging,
+			maxPageSize: MAX_PAGE_SIZE,
+		},
+	);
 }
 
 /**

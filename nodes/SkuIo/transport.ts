@@ -30,7 +30,10 @@ export const MAX_PAGE_SIZE = 100;
 export function skuIoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	if (baseUrl) return trimBaseUrl(baseUrl, '');
-	const tenant = typeof credentials.tenant === 'string' && credentials.tenant.trim() ? credentials.tenant.trim() : SKUIO_DEFAULT_TENANT;
+	const tenant =
+		typeof credentials.tenant === 'string' && credentials.tenant.trim()
+			? credentials.tenant.trim()
+			: SKUIO_DEFAULT_TENANT;
 	if (/^https?:\/\//i.test(tenant)) return trimBaseUrl(tenant, '');
 	if (tenant.includes('.')) return trimBaseUrl(`https://${tenant}`, '');
 	return `https://${tenant}.sku.io`;
@@ -75,13 +78,21 @@ export const skuIo: VendorApi = {
  * A paginated list as SKU.io answers it (Laravel paginator: `{data, total, …}` or `{data, meta: {total}}`).
  * Any other answer is an error: read as an empty list, it would pass for "nothing found".
  */
-export function readPage(ctx: ApiContext, body: unknown, itemIndex?: number): { items: IDataObject[]; total?: number } {
+export function readPage(
+	ctx: ApiContext,
+	body: unknown,
+	itemIndex?: number,
+): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
 	if (!isJsonObject(body) || !Array.isArray(body.data)) {
-		throw new NodeOperationError(ctx.getNode(), 'SKU.io answered with something other than a list', {
-			itemIndex,
-			description: `Received: ${JSON.stringify(body)?.slice(0, 300)}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'SKU.io answered with something other than a list',
+			{
+				itemIndex,
+				description: `Received: ${JSON.stringify(body)?.slice(0, 300)}`,
+			},
+		);
 	}
 	const meta = (body.meta ?? {}) as IDataObject;
 	const total = Number(body.total ?? meta.total);

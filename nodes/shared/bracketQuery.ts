@@ -20,6 +20,7 @@ export function bracketQuery(value: IDataObject, prefix?: string): Record<string
 			result[key] = entry as QueryValue;
 		}
 	};
-	for (const [name, entry] of Object.entries(value)) visit(entry, prefix ? `${prefix}[${name}]` : name);
+	for (const [name, entry] of Object.entries(value))
+		visit(entry, prefix ? `${prefix}[${name}]` : name);
 	return result;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { BatchOutput, pairedItems, type ItemOutput, type ItemResult } from './items';
 import { integerAtLeast, validateParameters, z } from './validation';
 
@@ -62,8 +67,10 @@ export function uniqueIds<G>(
 	for (const { itemIndex, value, group } of entries) {
 		const key = JSON.stringify([groupKey(group), value]);
 		const target = targets.get(key);
-		if (!target) targets.set(key, { itemIndex, value: { id: value, itemIndexes: [itemIndex] }, group });
-		else if (!target.value.itemIndexes.includes(itemIndex)) target.value.itemIndexes.push(itemIndex);
+		if (!target)
+			targets.set(key, { itemIndex, value: { id: value, itemIndexes: [itemIndex] }, group });
+		else if (!target.value.itemIndexes.includes(itemIndex))
+			target.value.itemIndexes.push(itemIndex);
 	}
 	return [...targets.values()];
 }
@@ -74,7 +81,9 @@ export function targetIds(batch: Batch<IdTarget, unknown>): number[] {
 
 /** Every item a batch serves, each once, in input order. */
 export function targetItemIndexes(batch: Batch<IdTarget, unknown>): number[] {
-	return [...new Set(batch.entries.flatMap((entry) => entry.value.itemIndexes))].sort((a, b) => a - b);
+	return [...new Set(batch.entries.flatMap((entry) => entry.value.itemIndexes))].sort(
+		(a, b) => a - b,
+	);
 }
 
 /** How many values one request may carry: the default, and the most the vendor (or we) allow. */
@@ -84,7 +93,10 @@ export interface BatchSizeLimits {
 }
 
 /** Options › Batch Size of a batched operation. */
-export function batchSizeOption({ default: defaultSize, max }: BatchSizeLimits, description: string): INodeProperties {
+export function batchSizeOption(
+	{ default: defaultSize, max }: BatchSizeLimits,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -99,9 +111,12 @@ export function batchSizeOption({ default: defaultSize, max }: BatchSizeLimits, 
 export function readBatchSize(ctx: IExecuteFunctions, limits: BatchSizeLimits): number {
 	const schema = z
 		.object({ batchSize: integerAtLeast('Batch Size', 1) })
-		.refine((value) => value.batchSize <= limits.max, { message: `Batch Size must be at most ${limits.max}` });
-	return validateParameters(ctx, schema, { batchSize: ctx.getNodeParameter('options.batchSize', 0, limits.default) })
-		.batchSize;
+		.refine((value) => value.batchSize <= limits.max, {
+			message: `Batch Size must be at most ${limits.max}`,
+		});
+	return validateParameters(ctx, schema, {
+		batchSize: ctx.getNodeParameter('options.batchSize', 0, limits.default),
+	}).batchSize;
 }
 
 /** What one validated input item asks of a bulk operation. */
@@ -134,14 +149,19 @@ export async function runBulk<G>(
 		try {
 			const request = operation.read(itemIndex);
 			if ('single' in request) singles.push({ itemIndex, run: request.single });
-			else for (const value of request.ids) entries.push({ itemIndex, value, group: request.group });
+			else
+				for (const value of request.ids) entries.push({ itemIndex, value, group: request.group });
 		} catch (error) {
 			output.fail(error, [itemIndex]);
 		}
 	}
 
 	const batchCounts = new Map<string, number>();
-	const batches = buildBatches(uniqueIds(entries, operation.groupKey), operation.groupKey, operation.batchSize);
+	const batches = buildBatches(
+		uniqueIds(entries, operation.groupKey),
+		operation.groupKey,
+		operation.batchSize,
+	);
 	for (const batch of batches) {
 		const key = operation.groupKey(batch.group);
 		const n = (batchCounts.get(key) ?? 0) + 1;
@@ -163,14 +183,28 @@ export async function runBulk<G>(
 }
 
 /** A batch's outputs when the vendor answers per ID: one per ID and per item that brought it. */
-export function outputPerId(batch: Batch<IdTarget, unknown>, resultFor: (id: number) => IDataObject): ItemOutput[] {
+export function outputPerId(
+	batch: Batch<IdTarget, unknown>,
+	resultFor: (id: number) => IDataObject,
+): ItemOutput[] {
 	return batch.entries.flatMap(({ value: { id, itemIndexes } }) =>
-		itemIndexes.map((itemIndex) => ({ itemIndex, data: { json: { ...resultFor(id) }, pairedItem: { item: itemIndex } } })),
+		itemIndexes.map((itemIndex) => ({
+			itemIndex,
+			data: { json: { ...resultFor(id) }, pairedItem: { item: itemIndex } },
+		})),
 	);
 }
 
 /** A batch's output when the vendor answers once for all of it (a file, a job): one item paired to every item. */
-export function outputPerBatch(batch: Batch<IdTarget, unknown>, data: INodeExecutionData): ItemOutput[] {
+export function outputPerBatch(
+	batch: Batch<IdTarget, unknown>,
+	data: INodeExecutionData,
+): ItemOutput[] {
 	const itemIndexes = targetItemIndexes(batch);
-	return [{ itemIndex: itemIndexes[0], data: { ...data, pairedItem: itemIndexes.map((item) => ({ item })) } }];
+	return [
+		{
+			itemIndex: itemIndexes[0],
+			data: { ...data, pairedItem: itemIndexes.map((item) => ({ item })) },
+		},
+	];
 }

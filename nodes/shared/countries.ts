@@ -23,7 +23,7 @@ export function countryCode(label: string) {
 		const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
 		if (ISO_COUNTRY_CODES.has(code)) return code;
 		const suggestion = COMMON_MISTAKES[code];
-		const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? 'nothing';
+		const shown = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? 'nothing');
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
 			message: `${label} must be an ISO 3166-1 alpha-2 country code such as US or DE (got ${shown})${suggestion ? `; did you mean ${suggestion}?` : ''}`,

@@ -2,7 +2,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { maxRetriesOption, timeoutOption } from './retry';
 
 /** Adds "show only for this resource and operation" to every property. */
-export function showFor(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+export function showFor(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
 		displayOptions: {

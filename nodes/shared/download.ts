@@ -34,7 +34,9 @@ export function headerText(headers: Record<string, unknown>, name: string): stri
 }
 
 /** Whether a response body came as a readable stream (a request with `encoding: 'stream'`). */
-export function isReadableStream(value: unknown): value is AsyncIterable<Buffer | string> & { destroy(): void } {
+export function isReadableStream(
+	value: unknown,
+): value is AsyncIterable<Buffer | string> & { destroy(): void } {
 	return (
 		typeof value === 'object' &&
 		value !== null &&

@@ -23,7 +23,11 @@ export interface FailedResponse {
 function tokenErrorBodyOf(error: unknown): unknown {
 	let current = error as Loose;
 	for (let depth = 0; current && depth < 4; depth++) {
-		if (current.body !== undefined && (current.code === 'EAUTH' || typeof current.status === 'number')) return current.body;
+		if (
+			current.body !== undefined &&
+			(current.code === 'EAUTH' || typeof current.status === 'number')
+		)
+			return current.body;
 		current = current.cause as Loose;
 	}
 	return undefined;
@@ -96,16 +100,24 @@ export function secretsOf(vendor: VendorApi, credentials: Record<string, unknown
 	if (!credentials) return [];
 	return vendor.secretFields
 		.map((field) =>
-			field.split('.').reduce<unknown>((value, key) => (isJsonObject(value) ? value[key] : undefined), credentials),
+			field
+				.split('.')
+				.reduce<unknown>(
+					(value, key) => (isJsonObject(value) ? value[key] : undefined),
+					credentials,
+				),
 		)
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 /** The failure's message, with "[object Object]" replaced by what the token endpoint said. */
 function readableTokenError(vendor: VendorApi, failure: FailedResponse): string {
-	if (!failure.message.includes('[object Object]') || failure.tokenErrorBody === undefined) return failure.message;
+	if (!failure.message.includes('[object Object]') || failure.tokenErrorBody === undefined)
+		return failure.message;
 	const body = failure.tokenErrorBody;
-	const said = vendor.parseError(body).message ?? (typeof body === 'string' ? textOfBody(body) : JSON.stringify(body)?.slice(0, 200));
+	const said =
+		vendor.parseError(body).message ??
+		(typeof body === 'string' ? textOfBody(body) : JSON.stringify(body)?.slice(0, 200));
 	return failure.message.replace('[object Object]', said ?? 'no reason given');
 }
 
@@ -144,7 +156,8 @@ export function vendorApiError(
 		: isRetryableNetworkError(failure.code, failure.message)
 			? `Could not reach ${vendor.displayName}`
 			: `The request to ${vendor.displayName} failed`;
-	const vendorMessage = parsed.message ?? (status ? undefined : readableTokenError(vendor, failure));
+	const vendorMessage =
+		parsed.message ?? (status ? undefined : readableTokenError(vendor, failure));
 	const message = redact(vendorMessage ? `${what}: ${vendorMessage}` : what, secrets);
 	const descriptionParts = [
 		status ? vendor.hints?.[status] : undefined,

@@ -13,7 +13,8 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 	if (typeof value !== 'object' || value === null) return false;
 	const keys = Object.keys(value);
 	return (
-		typeof (value as INodeExecutionData).json === 'object' && keys.every((key) => EXECUTION_DATA_KEYS.has(key))
+		typeof (value as INodeExecutionData).json === 'object' &&
+		keys.every((key) => EXECUTION_DATA_KEYS.has(key))
 	);
 }
 
@@ -47,7 +48,11 @@ export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: 
 }
 
 /** With Preview Only, the request an item would have sent stands in for its result. */
-function previewOutput(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData[] | undefined {
+function previewOutput(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData[] | undefined {
 	const preview = takePreview(ctx, error, [itemIndex]);
 	return preview === undefined ? undefined : pairedItems(preview, itemIndex);
 }
@@ -148,7 +153,8 @@ export async function forEachValidatedItem<P>(
 			const start = async () =>
 				await limiter.run(async () => {
 					await runOne(itemIndex, params);
-					if (!outputs[itemIndex].some((output) => output.json.error !== undefined)) limiter.succeeded();
+					if (!outputs[itemIndex].some((output) => output.json.error !== undefined))
+						limiter.succeeded();
 				});
 			if (!lane) return await start();
 			const key = lane(params);
@@ -164,10 +170,11 @@ export async function forEachValidatedItem<P>(
 
 /** Options › Concurrency, read once from the first item. */
 export function readConcurrency(ctx: IExecuteFunctions): number {
-	const schema = z.object({ concurrency: integerAtLeast('Concurrency', 1) }).refine(
-		(value) => value.concurrency <= MAX_CONCURRENCY,
-		{ message: `Concurrency must be at most ${MAX_CONCURRENCY}` },
-	);
+	const schema = z
+		.object({ concurrency: integerAtLeast('Concurrency', 1) })
+		.refine((value) => value.concurrency <= MAX_CONCURRENCY, {
+			message: `Concurrency must be at most ${MAX_CONCURRENCY}`,
+		});
 	const raw = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY);
 	return validateParameters(ctx, schema, { concurrency: raw }).concurrency;
 }
@@ -195,11 +202,13 @@ export class BatchOutput {
 	fail(error: unknown, itemIndexes: number[]): void {
 		const preview = takePreview(this.ctx, error, itemIndexes);
 		if (preview) {
-			for (const itemIndex of itemIndexes) this.add({ itemIndex, data: { json: { ...preview }, pairedItem: { item: itemIndex } } });
+			for (const itemIndex of itemIndexes)
+				this.add({ itemIndex, data: { json: { ...preview }, pairedItem: { item: itemIndex } } });
 			return;
 		}
 		if (!this.ctx.continueOnFail()) throw errorForItem(this.ctx, error, itemIndexes[0]);
-		for (const itemIndex of itemIndexes) this.add({ itemIndex, data: errorItem(error as Error, itemIndex) });
+		for (const itemIndex of itemIndexes)
+			this.add({ itemIndex, data: errorItem(error as Error, itemIndex) });
 	}
 
 	/** Everything added, in input item order (one item's outputs keep the order they were added in). */

@@ -19,7 +19,10 @@ export interface LocatorConfig {
  * the same expression the text field had, so "previous node → this node" chains work unchanged.
  * No vendor publishes the URL of a record, so there is no By URL mode.
  */
-export function idLocatorProperties(legacy: INodeProperties, config: LocatorConfig): INodeProperties[] {
+export function idLocatorProperties(
+	legacy: INodeProperties,
+	config: LocatorConfig,
+): INodeProperties[] {
 	const validation: INodePropertyMode['validation'] = config.idPattern
 		? [{ type: 'regex', properties: config.idPattern }]
 		: undefined;
@@ -65,11 +68,17 @@ export function readLocator(ctx: IExecuteFunctions, name: string, itemIndex: num
 }
 
 /** The page a list search's pagination token names (1 when there is none). */
-export function pageFromToken(ctx: { getNode: IExecuteFunctions['getNode'] }, token: string | undefined): number {
+export function pageFromToken(
+	ctx: { getNode: IExecuteFunctions['getNode'] },
+	token: string | undefined,
+): number {
 	if (token === undefined || token === '') return 1;
 	const page = Number(token);
 	if (!Number.isSafeInteger(page) || page < 1) {
-		throw new NodeOperationError(ctx.getNode(), `The list's page token "${token}" is not a page number`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The list's page token "${token}" is not a page number`,
+		);
 	}
 	return page;
 }
@@ -78,5 +87,8 @@ export function pageFromToken(ctx: { getNode: IExecuteFunctions['getNode'] }, to
 export function matchesSearch(filter: string | undefined, fields: unknown[]): boolean {
 	const needle = filter?.trim().toLowerCase();
 	if (!needle) return true;
-	return fields.some((field) => field !== undefined && field !== null && String(field).toLowerCase().includes(needle));
+	return fields.some(
+		(field) =>
+			field !== undefined && field !== null && String(field).toLowerCase().includes(needle),
+	);
 }

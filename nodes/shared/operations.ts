@@ -90,9 +90,11 @@ export function nodeProperties(
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [...resources]
-			.sort(byName)
-			.map(({ name, value, description }) => ({ name, value, ...(description ? { description } : {}) })),
+		options: [...resources].sort(byName).map(({ name, value, description }) => ({
+			name,
+			value,
+			...(description ? { description } : {}),
+		})),
 		default: defaultResource,
 	};
 

@@ -37,7 +37,10 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
-const pagingSchema = z.object({ returnAll: booleanFlag('Return All'), limit: integerAtLeast('Limit', 1) });
+const pagingSchema = z.object({
+	returnAll: booleanFlag('Return All'),
+	limit: integerAtLeast('Limit', 1),
+});
 
 /** The item's Return All and Limit, checked; Limit is not read when returning all. */
 export function readPaging(ctx: IExecuteFunctions, itemIndex: number): Paging {
@@ -102,7 +105,9 @@ export async function paginate<T>(
 		while (more && page <= lastPage) {
 			const group: number[] = [];
 			for (; page <= lastPage && group.length < PARALLEL_PAGES; page++) group.push(page);
-			const pages = await Promise.all(group.map(async (number) => await fetchPage(number, pageSize)));
+			const pages = await Promise.all(
+				group.map(async (number) => await fetchPage(number, pageSize)),
+			);
 			for (const answer of pages) {
 				more = take(answer);
 				if (!more) break;
@@ -110,6 +115,7 @@ export async function paginate<T>(
 		}
 	}
 	// Without a total (or when it grew while reading), page after page.
-	for (let n = page - firstPage; more && n < MAX_PAGES; n++) more = take(await fetchPage(page++, pageSize));
+	for (let n = page - firstPage; more && n < MAX_PAGES; n++)
+		more = take(await fetchPage(page++, pageSize));
 	return results;
 }

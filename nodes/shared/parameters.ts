@@ -11,14 +11,18 @@ import type { ApiContext } from './types';
 /** `={{ $json.name }}`, `={{ $json["name"] }}` or `={{ $json['name'] }}`, spaces allowed. */
 const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]*)\2\s*\])\s*\}\}$/;
 
-type Plan = { kind: 'constant'; value: unknown } | { kind: 'field'; field: string } | { kind: 'expression' };
+type Plan =
+	| { kind: 'constant'; value: unknown }
+	| { kind: 'field'; field: string }
+	| { kind: 'expression' };
 
 const NOT_SET = Symbol('not set');
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(containsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(containsExpression);
 	return false;
 }
 
@@ -39,7 +43,12 @@ function planFor(ctx: IExecuteFunctions, name: string, fallback: unknown): Plan 
 export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 	const plans = new Map<string, Plan>();
 	const items = ctx.getInputData();
-	const getNodeParameter = (name: string, itemIndex: number, fallback?: unknown, options?: object) => {
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		options?: object,
+	) => {
 		if (options !== undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
 		let plan = plans.get(name);
 		if (!plan) {
@@ -67,12 +76,20 @@ export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
  * Reads a node parameter from any context: per item where the context has items, once where it has
  * not (poll, load options), and the fallback where the parameter does not exist.
  */
-export function readNodeParameter<T>(ctx: ApiContext, name: string, itemIndex: number | undefined, fallback: T): T {
+export function readNodeParameter<T>(
+	ctx: ApiContext,
+	name: string,
+	itemIndex: number | undefined,
+	fallback: T,
+): T {
 	try {
 		if ('getInputData' in ctx) {
 			return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex ?? 0, fallback) as T;
 		}
-		return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(name, fallback) as T;
+		return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(
+			name,
+			fallback,
+		) as T;
 	} catch {
 		return fallback;
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import type { Paging } from './pagination';
 import { integerAtLeast, validateParameters, z } from './validation';
 
@@ -105,10 +110,14 @@ export async function pollNewItems<T extends IDataObject>(
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
 	// State saved before the trigger had a scope is taken as this scope's.
-	const sameScope = options.scope === undefined || state.scope === undefined || state.scope === options.scope;
+	const sameScope =
+		options.scope === undefined || state.scope === undefined || state.scope === options.scope;
 	const stored: PollState = sameScope ? state : {};
 	const items = await source.fetch({ cursor: stored.cursor, firstPoll: !stored.initialized });
-	const seen = new Set([...(stored.seen ?? []), ...(options.toleratePageShifts ? (stored.gone ?? []) : [])]);
+	const seen = new Set([
+		...(stored.seen ?? []),
+		...(options.toleratePageShifts ? (stored.gone ?? []) : []),
+	]);
 	const fresh: T[] = [];
 	for (const item of items) {
 		const key = source.key(item);
@@ -122,9 +131,16 @@ export async function pollNewItems<T extends IDataObject>(
 	const keys = items.map((item) => source.key(item));
 	const present = new Set(keys);
 	const gone =
-		!source.cursorOf && options.toleratePageShifts ? (stored.seen ?? []).filter((key) => !present.has(key)) : [];
+		!source.cursorOf && options.toleratePageShifts
+			? (stored.seen ?? []).filter((key) => !present.has(key))
+			: [];
 	// May read again (a cursor source's recheck): before any state is written, so a failure loses nothing.
-	const again = await dueAgain(source, options.reEmit, stored, { items, emitted: emit, gone, limit });
+	const again = await dueAgain(source, options.reEmit, stored, {
+		items,
+		emitted: emit,
+		gone,
+		limit,
+	});
 
 	let cursor = maxCursor(source, items, stored.cursor);
 	const severalPages = source.pageSize !== undefined && items.length >= source.pageSize;
@@ -166,7 +182,8 @@ async function dueAgain<T extends IDataObject>(
 	stored: PollState,
 	poll: { items: T[]; emitted: T[]; gone: string[]; limit: number },
 ): Promise<{ items: IDataObject[]; outstanding: Outstanding[] }> {
-	if (!reEmit || reEmit.afterMinutes <= 0 || reEmit.maxTimes <= 0) return { items: [], outstanding: [] };
+	if (!reEmit || reEmit.afterMinutes <= 0 || reEmit.maxTimes <= 0)
+		return { items: [], outstanding: [] };
 	if (source.cursorOf && !source.current) return { items: [], outstanding: [] };
 	const now = Date.now();
 	const afterMs = reEmit.afterMinutes * 60_000;
@@ -246,7 +263,11 @@ function later(a: string | undefined, b: string | undefined) {
 	return a === undefined || (b !== undefined && b > a) ? b : a;
 }
 
-function maxCursor<T extends IDataObject>(source: PollSource<T>, items: T[], previous: string | undefined) {
+function maxCursor<T extends IDataObject>(
+	source: PollSource<T>,
+	items: T[],
+	previous: string | undefined,
+) {
 	if (!source.cursorOf) return undefined;
 	let max = previous;
 	for (const item of items) {

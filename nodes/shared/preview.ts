@@ -40,7 +40,11 @@ export class PreviewStop extends Error {
  * The preview a held-back request of one of these items left, if any (taken once). It is kept
  * beside the error because an operation may wrap the error it catches before it reaches the loop.
  */
-export function takePreview(ctx: object, error: unknown, itemIndexes: number[]): IDataObject | undefined {
+export function takePreview(
+	ctx: object,
+	error: unknown,
+	itemIndexes: number[],
+): IDataObject | undefined {
 	const pending = previews.get(ctx);
 	for (const itemIndex of itemIndexes) {
 		const preview = pending?.get(itemIndex);
@@ -56,12 +60,17 @@ function isPreviewOn(ctx: ApiContext, itemIndex: number): boolean {
 	if (!('getInputData' in ctx)) return false;
 	let value: unknown;
 	try {
-		value = (ctx as IExecuteFunctions).getNodeParameter(`options.${PREVIEW_OPTION_NAME}`, itemIndex, false);
+		value = (ctx as IExecuteFunctions).getNodeParameter(
+			`options.${PREVIEW_OPTION_NAME}`,
+			itemIndex,
+			false,
+		);
 	} catch {
 		return false;
 	}
 	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false' || value === undefined || value === null || value === '') return false;
+	if (value === false || value === 'false' || value === undefined || value === null || value === '')
+		return false;
 	throw new NodeOperationError(
 		ctx.getNode(),
 		`Preview Only (Send Nothing) must be true or false (got ${JSON.stringify(value)}) [item ${itemIndex}]`,
@@ -69,7 +78,10 @@ function isPreviewOn(ctx: ApiContext, itemIndex: number): boolean {
 	);
 }
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+function headerValue(
+	headers: Record<string, string> | undefined,
+	name: string,
+): string | undefined {
 	const key = Object.keys(headers ?? {}).find((header) => header.toLowerCase() === name);
 	return key === undefined ? undefined : headers?.[key];
 }
@@ -156,7 +168,9 @@ export async function previewInstead(
  * new one), so every write has it under the same name.
  */
 export function withPreviewOption(properties: INodeProperties[]): INodeProperties[] {
-	const index = properties.findIndex((property) => property.name === 'options' && property.type === 'collection');
+	const index = properties.findIndex(
+		(property) => property.name === 'options' && property.type === 'collection',
+	);
 	if (index === -1) {
 		return [
 			...properties,
@@ -172,7 +186,9 @@ export function withPreviewOption(properties: INodeProperties[]): INodePropertie
 	}
 	const options = [...(properties[index].options as INodeProperties[])];
 	// Kept in display name order, as n8n's lint wants collection options.
-	const at = options.findIndex((option) => option.displayName.localeCompare(previewOption.displayName) > 0);
+	const at = options.findIndex(
+		(option) => option.displayName.localeCompare(previewOption.displayName) > 0,
+	);
 	options.splice(at === -1 ? options.length : at, 0, previewOption);
 	const copy = [...properties];
 	copy[index] = { ...properties[index], options };

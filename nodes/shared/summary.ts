@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { booleanFlag, isJsonObject, validateParameters, z } from './validation';
 
 /**
@@ -60,7 +65,8 @@ export function text(value: unknown): string | null {
 
 /** A whole, non-negative quantity (numeric text such as Magento's "2.0000" included), or null. */
 export function quantity(value: unknown): number | null {
-	const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+	const number =
+		typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
 	return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : null;
 }
 

@@ -22,7 +22,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 function isIdempotent(request: ApiRequest): boolean {
 	if (request.idempotent !== undefined) return request.idempotent;
 	if (SAFE_METHODS.has(request.method)) return true;
-	return Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key');
+	return Object.keys(request.headers ?? {}).some(
+		(name) => name.toLowerCase() === 'idempotency-key',
+	);
 }
 
 /** A whole-number option; anything else (text, −5, 1.5, an object) is an error naming it, never the default. */
@@ -36,7 +38,13 @@ function integerOption(
 ): number {
 	const value = readNodeParameter<unknown>(ctx, `options.${name}`, itemIndex, fallback);
 	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value === 'number' && Number.isInteger(value) && value >= range[0] && value <= range[1]) return value;
+	if (
+		typeof value === 'number' &&
+		Number.isInteger(value) &&
+		value >= range[0] &&
+		value <= range[1]
+	)
+		return value;
 	const item = itemIndex !== undefined && 'getInputData' in ctx ? ` [item ${itemIndex}]` : '';
 	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	throw new NodeOperationError(
@@ -120,21 +128,30 @@ export function failedAfterUncertainAttempt(error: unknown): boolean {
  */
 async function storedSecrets(ctx: ApiContext, vendor: VendorApi): Promise<string[]> {
 	try {
-		return secretsOf(vendor, (await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject);
+		return secretsOf(
+			vendor,
+			(await ctx.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject,
+		);
 	} catch {
 		return [];
 	}
 }
 
 /** Credentials read for a context (one node run, or a trigger's polls), kept briefly. */
-const credentialCache = new WeakMap<object, { at: number; read: Promise<ICredentialDataDecryptedObject> }>();
+const credentialCache = new WeakMap<
+	object,
+	{ at: number; read: Promise<ICredentialDataDecryptedObject> }
+>();
 const CREDENTIAL_CACHE_MS = 10_000;
 
 /**
  * The credentials once per node run instead of once per request: each read is a database query and a
  * decryption in n8n. Polls reuse their context, so the copy expires after a few seconds.
  */
-async function credentialsFor(ctx: ApiContext, vendor: VendorApi): Promise<ICredentialDataDecryptedObject> {
+async function credentialsFor(
+	ctx: ApiContext,
+	vendor: VendorApi,
+): Promise<ICredentialDataDecryptedObject> {
 	const cached = credentialCache.get(ctx);
 	if (cached && Date.now() - cached.at < CREDENTIAL_CACHE_MS) return await cached.read;
 	const read = ctx.getCredentials(vendor.credentialType) as Promise<ICredentialDataDecryptedObject>;
@@ -196,7 +213,8 @@ export async function sendRequest<T = unknown>(
 			const body = vendor.unwrap && !binary ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
 		} catch (error) {
-			const unreadable = error instanceof NodeApiError && error.context?.unreadableAnswer ? error : undefined;
+			const unreadable =
+				error instanceof NodeApiError && error.context?.unreadableAnswer ? error : undefined;
 			if (unreadable) {
 				// Read again when that is safe; a write is not repeated on a guess.
 				if (!idempotent || attempt >= maxRetries) throw unreadable;
@@ -206,10 +224,12 @@ export async function sendRequest<T = unknown>(
 			}
 			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
-			const network = failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
+			const network =
+				failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
 			// Every request of this node run slows down, not only the one that was refused.
-			if (failure.status === 429) activeLimiter(ctx)?.throttled(retryAfter ?? backoffDelay(attempt));
+			if (failure.status === 429)
+				activeLimiter(ctx)?.throttled(retryAfter ?? backoffDelay(attempt));
 			const canRetry =
 				attempt < maxRetries &&
 				shouldRetry({ status: failure.status, network }, idempotent) &&
@@ -237,7 +257,10 @@ export async function sendRequest<T = unknown>(
 
 /** The request with `Authorization: Bearer <token>`, as the credential's own `authenticate` would send it. */
 function withBearer(options: IHttpRequestOptions, token: unknown): IHttpRequestOptions {
-	return { ...options, headers: { ...options.headers, Authorization: `Bearer ${String(token ?? '')}` } };
+	return {
+		...options,
+		headers: { ...options.headers, Authorization: `Bearer ${String(token ?? '')}` },
+	};
 }
 
 function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
@@ -245,7 +268,11 @@ function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
 }
 
 /** `sendRequest` for the common case: just the (unwrapped) body. */
-export async function apiRequest<T = unknown>(ctx: ApiContext, vendor: VendorApi, request: ApiRequest): Promise<T> {
+export async function apiRequest<T = unknown>(
+	ctx: ApiContext,
+	vendor: VendorApi,
+	request: ApiRequest,
+): Promise<T> {
 	return (await sendRequest<T>(ctx, vendor, request)).body;
 }
 
@@ -260,7 +287,10 @@ export function trimBaseUrl(value: unknown, fallback: string): string {
  * encodePath`/orders/${id}/status` with id "../x?y" gives "/orders/..%2Fx%3Fy/status".
  * "." and ".." are refused: URL parsers treat them (even percent-encoded) as dot segments.
  */
-export function encodePath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+export function encodePath(
+	strings: TemplateStringsArray,
+	...values: Array<string | number>
+): string {
 	return strings.reduce((path, literal, i) => {
 		if (i === 0) return literal;
 		return path + encodeSegment(values[i - 1]) + literal;

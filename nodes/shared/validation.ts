@@ -17,7 +17,8 @@ export function validateParameters<T>(
 	const [first, ...rest] = result.error.issues;
 	const description = rest.length ? rest.map((issue) => issue.message).join('\n') : undefined;
 	// A trigger has no input items, so its messages name only the field.
-	if (!('getInputData' in ctx)) throw new NodeOperationError(ctx.getNode(), first.message, { description });
+	if (!('getInputData' in ctx))
+		throw new NodeOperationError(ctx.getNode(), first.message, { description });
 	throw new NodeOperationError(ctx.getNode(), `${first.message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,
@@ -38,7 +39,10 @@ export function positiveInteger(label: string) {
 	return z.unknown().transform((value, ctx) => {
 		const number = typeof value === 'string' && POSITIVE_INT.test(value) ? Number(value) : value;
 		if (typeof number === 'number' && Number.isSafeInteger(number) && number > 0) return number;
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a positive integer (got ${shown(value)})` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} must be a positive integer (got ${shown(value)})`,
+		});
 		return z.NEVER;
 	});
 }
@@ -48,7 +52,10 @@ export function integerAtLeast(label: string, min: number) {
 	return z.unknown().transform((value, ctx) => {
 		const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 		if (typeof number === 'number' && Number.isSafeInteger(number) && number >= min) return number;
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a whole number of at least ${min} (got ${shown(value)})` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} must be a whole number of at least ${min} (got ${shown(value)})`,
+		});
 		return z.NEVER;
 	});
 }
@@ -66,9 +73,17 @@ const numberText = (value: number) => (Number.isFinite(value) ? String(value) : 
 /** A non-empty string after trimming; numbers are accepted as their text. */
 export function requiredString(label: string) {
 	return z.unknown().transform((value, ctx) => {
-		const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : undefined;
+		const text =
+			typeof value === 'number'
+				? numberText(value)
+				: typeof value === 'string'
+					? value.trim()
+					: undefined;
 		if (text) return text;
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} is required (got ${shown(value)})` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} is required (got ${shown(value)})`,
+		});
 		return z.NEVER;
 	});
 }
@@ -89,7 +104,12 @@ export function pathId(label: string) {
 export function optionalString(label?: string) {
 	return z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null) return undefined;
-		const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : undefined;
+		const text =
+			typeof value === 'number'
+				? numberText(value)
+				: typeof value === 'string'
+					? value.trim()
+					: undefined;
 		if (text === undefined) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -138,14 +158,18 @@ export function positiveIntegerList(label: string) {
 export function booleanFlag(label: string) {
 	return z.unknown().transform((value, ctx) => {
 		if (typeof value === 'boolean') return value;
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be true or false (got ${shown(value)})` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `${label} must be true or false (got ${shown(value)})`,
+		});
 		return z.NEVER;
 	});
 }
 
 export function oneOf<T extends string>(label: string, values: readonly T[]) {
 	return z.unknown().transform((value, ctx) => {
-		if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+		if (typeof value === 'string' && (values as readonly string[]).includes(value))
+			return value as T;
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
 			message: `${label} must be one of ${values.join(', ')} (got ${shown(value)})`,

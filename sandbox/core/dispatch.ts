@@ -268,7 +268,11 @@ function applied(fault: Fault): FaultApplied {
 /** The vendor's own answer cut off half-way, as a connection closed mid-body delivers it. */
 function truncated(response: SandboxResponse, status: number | undefined): SandboxResponse {
 	const body = Buffer.from(response.body);
-	return { ...response, status: status ?? response.status, body: body.subarray(0, Math.floor(body.length / 2)) };
+	return {
+		...response,
+		status: status ?? response.status,
+		body: body.subarray(0, Math.floor(body.length / 2)),
+	};
 }
 
 function htmlPage(status: number, reason: string): SandboxResponse {

@@ -167,7 +167,8 @@ function validateFaultSpec(input: unknown, vendorNames: readonly string[]): Faul
 	checkInteger(spec.latencyMs, 'latencyMs', 0);
 	if (spec.drop !== undefined && typeof spec.drop !== 'boolean') invalid('drop must be a boolean');
 	for (const key of ['afterHandling', 'truncate', 'html', 'hang'] as const)
-		if (spec[key] !== undefined && typeof spec[key] !== 'boolean') invalid(`${key} must be a boolean`);
+		if (spec[key] !== undefined && typeof spec[key] !== 'boolean')
+			invalid(`${key} must be a boolean`);
 	return spec as FaultSpec;
 }
 

@@ -49,7 +49,11 @@ export function createOrderProtection(context: VendorContext): OrderProtectionVe
 		credentials: [
 			{
 				label: 'app installed on store_sandbox',
-				values: { clientId: SANDBOX_APP.clientId, clientSecret: SANDBOX_APP.clientSecret, storeId: DEFAULT_STORE },
+				values: {
+					clientId: SANDBOX_APP.clientId,
+					clientSecret: SANDBOX_APP.clientSecret,
+					storeId: DEFAULT_STORE,
+				},
 			},
 		],
 		orders,
@@ -60,7 +64,9 @@ export function createOrderProtection(context: VendorContext): OrderProtectionVe
 				.post('/v1/oauth/token', (request) => oauth.token(request))
 				.get(
 					'/v1/orders/:sourceOrderId/fulfillments',
-					authorized((request, storeId) => json(200, orders.list(storeId, request.params.sourceOrderId))),
+					authorized((request, storeId) =>
+						json(200, orders.list(storeId, request.params.sourceOrderId)),
+					),
 				)
 				.post(
 					'/v1/orders/:sourceOrderId/fulfillments',
@@ -72,7 +78,12 @@ export function createOrderProtection(context: VendorContext): OrderProtectionVe
 				.put(
 					'/v1/orders/:sourceOrderId/fulfillments/:sourceFulfillmentId',
 					authorized((request, storeId) => {
-						orders.update(storeId, request.params.sourceOrderId, request.params.sourceFulfillmentId, request);
+						orders.update(
+							storeId,
+							request.params.sourceOrderId,
+							request.params.sourceFulfillmentId,
+							request,
+						);
 						return json(200, { status: 'ok' });
 					}),
 				);
@@ -92,7 +103,11 @@ export function createOrderProtection(context: VendorContext): OrderProtectionVe
 		},
 
 		renderError(error: VendorError): SandboxResponse {
-			return json(error.status, { statusCode: error.status, error: error.reason, message: error.message ?? error.reason });
+			return json(error.status, {
+				statusCode: error.status,
+				error: error.reason,
+				message: error.message ?? error.reason,
+			});
 		},
 
 		reset() {
@@ -104,16 +119,26 @@ export function createOrderProtection(context: VendorContext): OrderProtectionVe
 		seed(options) {
 			const known = ['orders', 'storeId'];
 			const unknown = Object.keys(options).filter((key) => !known.includes(key));
-			if (unknown.length) throw new HttpError(400, `Invalid OrderProtection seed: unknown options ${unknown.join(', ')} (known: ${known.join(', ')})`);
+			if (unknown.length)
+				throw new HttpError(
+					400,
+					`Invalid OrderProtection seed: unknown options ${unknown.join(', ')} (known: ${known.join(', ')})`,
+				);
 			const { orders: count, storeId = DEFAULT_STORE } = options;
 			if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_SEED)
-				throw new HttpError(400, `Invalid OrderProtection seed: orders must be an integer from 1 to ${MAX_SEED}`);
-			if (typeof storeId !== 'string' || storeId === '') throw new HttpError(400, 'Invalid OrderProtection seed: storeId must be a string');
+				throw new HttpError(
+					400,
+					`Invalid OrderProtection seed: orders must be an integer from 1 to ${MAX_SEED}`,
+				);
+			if (typeof storeId !== 'string' || storeId === '')
+				throw new HttpError(400, 'Invalid OrderProtection seed: storeId must be a string');
 			return { orders: createOrders(count as number, storeId, 'control seed') };
 		},
 
 		seedDemo() {
-			return { orders: createOrders(3, DEFAULT_STORE, 'demo seed').map((order) => order.sourceOrderId) };
+			return {
+				orders: createOrders(3, DEFAULT_STORE, 'demo seed').map((order) => order.sourceOrderId),
+			};
 		},
 	};
 }

@@ -35,11 +35,15 @@ export function createS2(context: VendorContext): S2Vendor {
 	const organizationOf = (request: SandboxRequest, user: User): string => {
 		const header = request.header('x-s2-organization')?.trim();
 		if (header) {
-			if (!user.organizationIds.includes(header)) throw new HttpError(403, `You are not a member of organization '${header}'`);
+			if (!user.organizationIds.includes(header))
+				throw new HttpError(403, `You are not a member of organization '${header}'`);
 			return header;
 		}
 		if (user.organizationIds.length > 1)
-			throw new HttpError(400, 'X-S2-Organization header is required: this user belongs to several organizations');
+			throw new HttpError(
+				400,
+				'X-S2-Organization header is required: this user belongs to several organizations',
+			);
 		return user.organizationIds[0];
 	};
 	const authorized =
@@ -54,7 +58,11 @@ export function createS2(context: VendorContext): S2Vendor {
 			{ label: 'one organization', values: { email: DEMO_EMAIL, password: DEMO_SIGN_IN } },
 			{
 				label: 'two organizations (Organization ID required)',
-				values: { email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN, organizationId: MAIN_ORGANIZATION_ID },
+				values: {
+					email: MULTI_ORG_EMAIL,
+					password: DEMO_SIGN_IN,
+					organizationId: MAIN_ORGANIZATION_ID,
+				},
 			},
 		],
 		store,
@@ -64,7 +72,8 @@ export function createS2(context: VendorContext): S2Vendor {
 			router
 				.post('/login', (request) => {
 					const body = request.json();
-					const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+					const fields =
+						typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 					const { accessToken, user } = sessions.login(fields.email, fields.password);
 					return json(200, {
 						type: 'SUCCESS',
@@ -84,11 +93,15 @@ export function createS2(context: VendorContext): S2Vendor {
 				)
 				.get(
 					'/fulfillment/:id',
-					authorized((request, organizationId) => json(200, store.fulfillment(organizationId, request.params.id))),
+					authorized((request, organizationId) =>
+						json(200, store.fulfillment(organizationId, request.params.id)),
+					),
 				)
 				.get(
 					'/order/:orderId',
-					authorized((request, organizationId) => json(200, store.orderDetail(organizationId, request.params.orderId))),
+					authorized((request, organizationId) =>
+						json(200, store.orderDetail(organizationId, request.params.orderId)),
+					),
 				);
 		},
 
@@ -99,26 +112,47 @@ export function createS2(context: VendorContext): S2Vendor {
 				.get('/products', () => json(200, { products: PRODUCTS }))
 				.post('/fulfillments/:id/ship', (request) => {
 					const body = (request.json() ?? {}) as Record<string, unknown>;
-					const text = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
+					const text = (key: string) =>
+						typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined;
 					return json(200, {
-						fulfillment: store.ship(request.params.id, { trackingNumber: text('trackingNumber'), carrierId: text('carrierId') }, request.cause),
+						fulfillment: store.ship(
+							request.params.id,
+							{ trackingNumber: text('trackingNumber'), carrierId: text('carrierId') },
+							request.cause,
+						),
 					});
 				})
 				.put('/settings', (request) => {
-					const { tokenLifetimeSeconds, autoShip, ...unknown } = (request.json() ?? {}) as Record<string, unknown>;
-					if (Object.keys(unknown).length) throw new HttpError(400, `Unknown settings: ${Object.keys(unknown).join(', ')} (known: tokenLifetimeSeconds, autoShip)`);
-					if (tokenLifetimeSeconds !== undefined && (!Number.isInteger(tokenLifetimeSeconds) || (tokenLifetimeSeconds as number) < 1))
+					const { tokenLifetimeSeconds, autoShip, ...unknown } = (request.json() ?? {}) as Record<
+						string,
+						unknown
+					>;
+					if (Object.keys(unknown).length)
+						throw new HttpError(
+							400,
+							`Unknown settings: ${Object.keys(unknown).join(', ')} (known: tokenLifetimeSeconds, autoShip)`,
+						);
+					if (
+						tokenLifetimeSeconds !== undefined &&
+						(!Number.isInteger(tokenLifetimeSeconds) || (tokenLifetimeSeconds as number) < 1)
+					)
 						throw new HttpError(400, 'tokenLifetimeSeconds must be a positive integer');
-					if (autoShip !== undefined && typeof autoShip !== 'boolean') throw new HttpError(400, 'autoShip must be true or false');
-					if (tokenLifetimeSeconds !== undefined) sessions.lifetimeMs = (tokenLifetimeSeconds as number) * 1000;
+					if (autoShip !== undefined && typeof autoShip !== 'boolean')
+						throw new HttpError(400, 'autoShip must be true or false');
+					if (tokenLifetimeSeconds !== undefined)
+						sessions.lifetimeMs = (tokenLifetimeSeconds as number) * 1000;
 					if (autoShip !== undefined) store.autoShip = autoShip;
-					return json(200, { tokenLifetimeSeconds: sessions.lifetimeMs / 1000, autoShip: store.autoShip });
+					return json(200, {
+						tokenLifetimeSeconds: sessions.lifetimeMs / 1000,
+						autoShip: store.autoShip,
+					});
 				})
 				.post('/tokens/revoke', () => json(200, { revoked: sessions.revokeAll() }));
 		},
 
 		renderError(error: VendorError, requestId: string): SandboxResponse {
-			if (error.code === 'ALREADY_EXISTS') return json(error.status, { code: error.code, message: error.message });
+			if (error.code === 'ALREADY_EXISTS')
+				return json(error.status, { code: error.code, message: error.message });
 			const message = error.message ?? error.reason;
 			return json(error.status, { message: `${message} (reference ID: ${requestId})` });
 		},
@@ -145,7 +179,12 @@ export function createS2(context: VendorContext): S2Vendor {
 		/** Three orders (the first with the document's example order ID), shipped as soon as fulfilled. */
 		seedDemo() {
 			const orders = Array.from({ length: 3 }, (_, n) =>
-				store.createOrder(MAIN_ORGANIZATION_ID, seedLines(MAIN_ORGANIZATION_ID, n), 'demo seed', n === 0 ? EXAMPLE_ORDER_ID : undefined),
+				store.createOrder(
+					MAIN_ORGANIZATION_ID,
+					seedLines(MAIN_ORGANIZATION_ID, n),
+					'demo seed',
+					n === 0 ? EXAMPLE_ORDER_ID : undefined,
+				),
 			);
 			store.autoShip = true;
 			return { orders: orders.map((order) => order.id), autoShip: true };

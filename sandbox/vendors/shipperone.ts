@@ -55,13 +55,21 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 		const before = { ...orders.settings };
 		orders.settings = { ...orders.settings, ...change };
 		if (JSON.stringify(before) !== JSON.stringify(orders.settings)) {
-			context.recordChange({ entity: 'settings', id: 'tenant', from: before, to: { ...orders.settings }, cause });
+			context.recordChange({
+				entity: 'settings',
+				id: 'tenant',
+				from: before,
+				to: { ...orders.settings },
+				cause,
+			});
 		}
 		return { ...orders.settings };
 	};
 
 	const allocate = (orderId: string | undefined, cause: string): string[] =>
-		orderId === undefined ? orders.allocateAll(cause) : [String(orders.allocate(orderId, cause).order_id)];
+		orderId === undefined
+			? orders.allocateAll(cause)
+			: [String(orders.allocate(orderId, cause).order_id)];
 
 	return {
 		name: 'shipperone',
@@ -74,18 +82,15 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 
 		registerRoutes(router: Router) {
 			router
-				.get(
-					'/rest/:store/V1/fulfillmentOrders/:queue',
-					(request) => {
-						const queue = request.params.queue as QueueName;
-						if (!QUEUES.includes(queue)) throw new HttpError(404, DEFAULT_MESSAGES[404]);
-						return guarded(ACL[queue], (checked) => {
-							const { page, date } = parseQueueQuery(checked.query);
-							const start = (page - 1) * PAGE_SIZE;
-							return json(200, orders.queue(queue, date).slice(start, start + PAGE_SIZE));
-						})(request);
-					},
-				)
+				.get('/rest/:store/V1/fulfillmentOrders/:queue', (request) => {
+					const queue = request.params.queue as QueueName;
+					if (!QUEUES.includes(queue)) throw new HttpError(404, DEFAULT_MESSAGES[404]);
+					return guarded(ACL[queue], (checked) => {
+						const { page, date } = parseQueueQuery(checked.query);
+						const start = (page - 1) * PAGE_SIZE;
+						return json(200, orders.queue(queue, date).slice(start, start + PAGE_SIZE));
+					})(request);
+				})
 				.post(
 					'/rest/:store/V1/fulfillmentOrder/accept',
 					guarded(ACL.accept, (request) => {
@@ -111,14 +116,23 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 					if (!order) throw new HttpError(404, `No fulfillment order ${request.params.orderId}`);
 					return json(200, { order });
 				})
-				.post('/allocate', (request) => json(200, { allocated: allocate(undefined, request.cause) }))
+				.post('/allocate', (request) =>
+					json(200, { allocated: allocate(undefined, request.cause) }),
+				)
 				.post('/orders/:orderId/allocate', (request) =>
 					json(200, { allocated: allocate(request.params.orderId, request.cause) }),
 				)
 				.post('/orders/:orderId/fail', (request) => {
 					const reason = body(request).reason;
-					if (reason !== undefined && typeof reason !== 'string') throw new HttpError(400, 'reason must be a string');
-					return json(200, { order: orders.fail(request.params.orderId, reason ?? 'Failed by the sandbox control', request.cause) });
+					if (reason !== undefined && typeof reason !== 'string')
+						throw new HttpError(400, 'reason must be a string');
+					return json(200, {
+						order: orders.fail(
+							request.params.orderId,
+							reason ?? 'Failed by the sandbox control',
+							request.cause,
+						),
+					});
 				})
 				.post('/orders/:orderId/restore', (request) =>
 					json(200, { order: orders.restore(request.params.orderId, request.cause) }),
@@ -126,10 +140,14 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 				.post('/orders/:orderId/partials', (request) => {
 					const { enabled } = body(request);
 					if (typeof enabled !== 'boolean') throw new HttpError(400, 'enabled must be a boolean');
-					return json(200, { order: orders.setPartials(request.params.orderId, enabled, request.cause) });
+					return json(200, {
+						order: orders.setPartials(request.params.orderId, enabled, request.cause),
+					});
 				})
 				.get('/settings', () => json(200, { settings: settings() }))
-				.post('/settings', (request) => json(200, { settings: settings(parseSettings(request.json()), request.cause) }));
+				.post('/settings', (request) =>
+					json(200, { settings: settings(parseSettings(request.json()), request.cause) }),
+				);
 		},
 
 		/** Magento's REST error shape: `{message, parameters?}`, `%1`/`%name` filled from parameters. */
@@ -140,7 +158,10 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 				(error.status >= 500
 					? `Internal Error. Details are available in the ShipperOne log file. Report ID: webapi-${requestId}`
 					: error.reason);
-			return json(error.status, { message, ...(error.details !== undefined && { parameters: error.details }) });
+			return json(error.status, {
+				message,
+				...(error.details !== undefined && { parameters: error.details }),
+			});
 		},
 
 		allocate: (orderId) => allocate(orderId, 'control allocate'),
@@ -173,16 +194,25 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 function guarded(resource: AclResource, handler: Handler): Handler {
 	return (request) => {
 		const store = request.params.store;
-		if (!STORES.includes(store)) throw new HttpError(404, 'The store that was requested wasn\'t found. Verify the store and try again.');
+		if (!STORES.includes(store))
+			throw new HttpError(
+				404,
+				"The store that was requested wasn't found. Verify the store and try again.",
+			);
 		const header = request.header('authorization');
-		const token = header === undefined ? undefined : (/^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? '');
-		if (!token) throw new HttpError(401, 'Missing Bearer token: send Authorization: Bearer <token>.');
+		const token =
+			header === undefined ? undefined : (/^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? '');
+		if (!token)
+			throw new HttpError(401, 'Missing Bearer token: send Authorization: Bearer <token>.');
 		const grant = TOKENS[token];
 		// Echoes the token as received, so the nodes must redact it themselves.
 		if (!grant) throw new HttpError(401, 'The token "%1" is not valid.', { details: [token] });
-		if (grant.store !== store) throw new HttpError(401, 'The token is not valid for store "%1".', { details: [store] });
+		if (grant.store !== store)
+			throw new HttpError(401, 'The token is not valid for store "%1".', { details: [store] });
 		if (!grant.acl.includes(resource)) {
-			throw new HttpError(403, "The consumer isn't authorized to access %resources.", { details: { resources: resource } });
+			throw new HttpError(403, "The consumer isn't authorized to access %resources.", {
+				details: { resources: resource },
+			});
 		}
 		return handler(request);
 	};

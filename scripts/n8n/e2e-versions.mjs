@@ -4,7 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { SUPPORTED_N8N_VERSIONS, n8nVersion } from './install.mjs';
 
-const wanted = (process.env.FULFILLMENT_E2E_VERSIONS || process.env.FULFILLMENT_N8N_VERSION || '').trim();
+const wanted = (
+	process.env.FULFILLMENT_E2E_VERSIONS ||
+	process.env.FULFILLMENT_N8N_VERSION ||
+	''
+).trim();
 const versions = (wanted ? wanted.split(',') : Object.keys(SUPPORTED_N8N_VERSIONS))
 	.map((version) => n8nVersion({ FULFILLMENT_N8N_VERSION: version.trim() }))
 	.filter((version, index, all) => all.indexOf(version) === index);

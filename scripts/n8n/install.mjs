@@ -4,7 +4,15 @@
 // complete. Each version has its own folder; FULFILLMENT_N8N_VERSION picks the one the e2e suite and
 // `npm start` use. By hand: `node scripts/n8n/install.mjs [version]`.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envWithNode24, node24BinDir } from '../node24.mjs';
@@ -30,7 +38,9 @@ export function n8nVersion(env = process.env) {
 	if (!wanted) return N8N_VERSION;
 	if (wanted in SUPPORTED_N8N_VERSIONS) return SUPPORTED_N8N_VERSIONS[wanted];
 	if (!/^\d+\.\d+\.\d+$/.test(wanted))
-		throw new Error(`FULFILLMENT_N8N_VERSION=${wanted}: give an exact version such as 1.123.81, or oldest / newest`);
+		throw new Error(
+			`FULFILLMENT_N8N_VERSION=${wanted}: give an exact version such as 1.123.81, or oldest / newest`,
+		);
 	return wanted;
 }
 
@@ -110,7 +120,10 @@ function verify(dir, version) {
 }
 
 function writeMarker(dir, version) {
-	const nodeVersion = spawnSync('node', ['--version'], { env: envWithNode24(), encoding: 'utf8' }).stdout.trim();
+	const nodeVersion = spawnSync('node', ['--version'], {
+		env: envWithNode24(),
+		encoding: 'utf8',
+	}).stdout.trim();
 	writeFileSync(
 		path.join(dir, MARKER),
 		`${JSON.stringify({ version, node: nodeVersion, completedAt: new Date().toISOString() }, null, 2)}\n`,
@@ -123,7 +136,10 @@ async function install(dir, version, log) {
 	rmSync(partial, { recursive: true, force: true });
 	mkdirSync(partial, { recursive: true });
 	// 1.x depends on `xlsx` through a URL outside the registry; the registry's last xlsx replaces it.
-	const manifest = { private: true, ...(n8nMajor(version) < 2 && { overrides: { xlsx: '0.18.5' } }) };
+	const manifest = {
+		private: true,
+		...(n8nMajor(version) < 2 && { overrides: { xlsx: '0.18.5' } }),
+	};
 	writeFileSync(path.join(partial, 'package.json'), `${JSON.stringify(manifest)}\n`);
 	const logFile = path.join(partial, 'install.log');
 	log(
@@ -132,13 +148,26 @@ async function install(dir, version, log) {
 			logFile,
 	);
 	const started = Date.now();
-	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `n8n@${version}`], partial, logFile, log, 'downloading n8n and its dependencies');
+	await npm(
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `n8n@${version}`],
+		partial,
+		logFile,
+		log,
+		'downloading n8n and its dependencies',
+	);
 	// sqlite3 is the native module n8n needs at start (1.x also isolated-vm, else it exits at boot:
 	// "IsolatePool failed to create any bridges"); build them for Node 24 with its own headers.
 	const natives = n8nMajor(version) < 2 ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
-	await npm(['rebuild', ...natives, '--ignore-scripts=false', `--nodedir=${nodeHeadersDir()}`], partial, logFile, log, `building ${natives.join(', ')} for Node 24`);
+	await npm(
+		['rebuild', ...natives, '--ignore-scripts=false', `--nodedir=${nodeHeadersDir()}`],
+		partial,
+		logFile,
+		log,
+		`building ${natives.join(', ')} for Node 24`,
+	);
 	const problem = verify(partial, version);
-	if (problem) throw new Error(`[n8n] the fresh install does not load: ${problem} (see ${logFile})`);
+	if (problem)
+		throw new Error(`[n8n] the fresh install does not load: ${problem} (see ${logFile})`);
 	rmSync(dir, { recursive: true, force: true });
 	renameSync(partial, dir);
 	writeMarker(dir, version);
@@ -165,7 +194,10 @@ function npm(args, cwd, logFile, log, what) {
 		out.write(`\n$ npm ${args.join(' ')}\n`);
 		const started = Date.now();
 		log(`[n8n] … ${what}`);
-		const child = spawn('npm', args, { cwd, env: { ...envWithNode24(withoutNpmConfig(process.env)), npm_config_yes: 'true' } });
+		const child = spawn('npm', args, {
+			cwd,
+			env: { ...envWithNode24(withoutNpmConfig(process.env)), npm_config_yes: 'true' },
+		});
 		child.stdout.pipe(out, { end: false });
 		child.stderr.pipe(out, { end: false });
 		const heartbeat = setInterval(
@@ -178,13 +210,17 @@ function npm(args, cwd, logFile, log, what) {
 			out.end();
 			if (code === 0) return resolve();
 			const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-			reject(new Error(`[n8n] npm ${args[0]} failed (exit ${code}); last lines of ${logFile}:\n${tail}`));
+			reject(
+				new Error(`[n8n] npm ${args[0]} failed (exit ${code}); last lines of ${logFile}:\n${tail}`),
+			);
 		});
 	});
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const version = process.argv[2] ? n8nVersion({ FULFILLMENT_N8N_VERSION: process.argv[2] }) : n8nVersion();
+	const version = process.argv[2]
+		? n8nVersion({ FULFILLMENT_N8N_VERSION: process.argv[2] })
+		: n8nVersion();
 	const { dir } = await ensureN8n({ version });
 	console.log(dir);
 }

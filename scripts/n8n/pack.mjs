@@ -56,22 +56,36 @@ export function installPack(userFolder, tarball, { log = console.error } = {}) {
 	const dir = nodesDir(userFolder);
 	mkdirSync(dir, { recursive: true });
 	const manifest = path.join(dir, 'package.json');
-	if (!existsSync(manifest)) writeFileSync(manifest, '{\n  "name": "installed-nodes",\n  "private": true\n}\n');
+	if (!existsSync(manifest))
+		writeFileSync(manifest, '{\n  "name": "installed-nodes",\n  "private": true\n}\n');
 	const { name } = packageJson();
 	log(`[pack] npm install ${path.basename(tarball)} in ${dir}`);
 	// A reinstall of the same version must take the new tarball, not npm's idea of "up to date".
 	rmSync(path.join(dir, 'node_modules', name), { recursive: true, force: true });
-	run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball], {
-		cwd: dir,
-		what: `npm install of ${path.basename(tarball)}`,
-	});
+	run(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball],
+		{
+			cwd: dir,
+			what: `npm install of ${path.basename(tarball)}`,
+		},
+	);
 	return path.join(dir, 'node_modules', name);
 }
 
 function run(cmd, args, { cwd, what }) {
-	const result = spawnSync(cmd, args, { cwd, env: envWithNode24(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(cmd, args, {
+		cwd,
+		env: envWithNode24(),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	if (result.status !== 0) {
-		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+			.trim()
+			.split('\n')
+			.slice(-30)
+			.join('\n');
 		throw new Error(`${what} failed (exit ${result.status}):\n${output}`);
 	}
 	return result.stdout;

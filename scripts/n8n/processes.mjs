@@ -90,12 +90,17 @@ function signalGroup(pid, signal) {
 /**
  * Polls `url` until it answers with `ok(response)` true; fails early when `proc` exits.
  */
-export async function waitForHttp(url, { timeoutMs, proc, ok = (response) => response.ok, what = url }) {
+export async function waitForHttp(
+	url,
+	{ timeoutMs, proc, ok = (response) => response.ok, what = url },
+) {
 	const deadline = Date.now() + timeoutMs;
 	let last = 'no answer';
 	while (Date.now() < deadline) {
 		if (proc?.exitInfo) {
-			throw new Error(`${proc.name} exited (${JSON.stringify(proc.exitInfo)}) before ${what} was ready:\n${proc.tail()}`);
+			throw new Error(
+				`${proc.name} exited (${JSON.stringify(proc.exitInfo)}) before ${what} was ready:\n${proc.tail()}`,
+			);
 		}
 		try {
 			const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -106,5 +111,7 @@ export async function waitForHttp(url, { timeoutMs, proc, ok = (response) => res
 		}
 		await sleep(500);
 	}
-	throw new Error(`${what} not ready after ${Math.round(timeoutMs / 1000)} s (${last})${proc ? `:\n${proc.tail()}` : ''}`);
+	throw new Error(
+		`${what} not ready after ${Math.round(timeoutMs / 1000)} s (${last})${proc ? `:\n${proc.tail()}` : ''}`,
+	);
 }

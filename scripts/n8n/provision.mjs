@@ -19,9 +19,15 @@ export const DEMO_OWNER = {
  * The pack as n8n loaded it: node types named `<package>.<node>` and the credential types they use.
  */
 export async function loadedPackTypes(client, packageName) {
-	const nodes = (await client.nodeTypes()).filter((node) => node.name.startsWith(`${packageName}.`));
-	const used = new Set(nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name)));
-	const credentials = (await client.credentialTypes()).filter((credential) => used.has(credential.name));
+	const nodes = (await client.nodeTypes()).filter((node) =>
+		node.name.startsWith(`${packageName}.`),
+	);
+	const used = new Set(
+		nodes.flatMap((node) => (node.credentials ?? []).map((credential) => credential.name)),
+	);
+	const credentials = (await client.credentialTypes()).filter((credential) =>
+		used.has(credential.name),
+	);
 	return { nodes, credentials };
 }
 
@@ -48,7 +54,12 @@ export function baseUrlField(credentialType) {
  */
 export function secretFields(credentialType) {
 	return (credentialType.properties ?? [])
-		.filter((property) => property.typeOptions?.password && !property.typeOptions?.expirable && property.type !== 'hidden')
+		.filter(
+			(property) =>
+				property.typeOptions?.password &&
+				!property.typeOptions?.expirable &&
+				property.type !== 'hidden',
+		)
 		.map((property) => property.name);
 }
 
@@ -62,13 +73,19 @@ export function planSandboxCredentials(credentialTypes, overview) {
 	for (const type of credentialTypes) {
 		const vendor = vendorForCredentialType(type.name, overview.vendors);
 		if (!vendor) {
-			problems.push(`${type.name}: no sandbox vendor matches this credential type (sandbox has ${overview.vendors.map((v) => v.name).join(', ')})`);
+			problems.push(
+				`${type.name}: no sandbox vendor matches this credential type (sandbox has ${overview.vendors.map((v) => v.name).join(', ')})`,
+			);
 			continue;
 		}
 		const fields = new Set((type.properties ?? []).map((property) => property.name));
-		const demo = vendor.credentials.find((credential) => Object.keys(credential.values).every((key) => fields.has(key)));
+		const demo = vendor.credentials.find((credential) =>
+			Object.keys(credential.values).every((key) => fields.has(key)),
+		);
 		if (!demo) {
-			problems.push(`${type.name}: none of the ${vendor.name} sandbox credentials fits its fields (${[...fields].join(', ')})`);
+			problems.push(
+				`${type.name}: none of the ${vendor.name} sandbox credentials fits its fields (${[...fields].join(', ')})`,
+			);
 			continue;
 		}
 		const urlField = baseUrlField(type);
@@ -164,8 +181,16 @@ export async function importExamples(client, credentials, examples = loadExample
 		const body = workflowForImport(example.workflow, byType);
 		const found = existing.find((stored) => stored.name === body.name && !stored.isArchived);
 		if (found?.active) await client.deactivate(found.id);
-		const saved = found ? await client.updateWorkflow(found.id, body) : await client.createWorkflow(body);
-		result.push({ slug: example.slug, file: example.file, id: saved.id, name: saved.name, workflow: example.workflow });
+		const saved = found
+			? await client.updateWorkflow(found.id, body)
+			: await client.createWorkflow(body);
+		result.push({
+			slug: example.slug,
+			file: example.file,
+			id: saved.id,
+			name: saved.name,
+			workflow: example.workflow,
+		});
 	}
 	return result;
 }

@@ -3,7 +3,15 @@
 // never the machine's default instances.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,7 +45,10 @@ export function ensureQueueServices({ log = console.error } = {}) {
 	if (!postgresBinDir() || !redisServer()) {
 		log('[queue] installing postgresql and redis-server (apt-get)');
 		const sudo = isRoot() ? [] : ['sudo', '-n'];
-		for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'postgresql', 'redis-server']]) {
+		for (const args of [
+			['apt-get', 'update', '-qq'],
+			['apt-get', 'install', '-y', '-qq', 'postgresql', 'redis-server'],
+		]) {
 			const [cmd, ...rest] = [...sudo, ...args];
 			const result = spawnSync(cmd, rest, {
 				encoding: 'utf8',
@@ -45,30 +56,41 @@ export function ensureQueueServices({ log = console.error } = {}) {
 				maxBuffer: 64 * 1024 * 1024,
 			});
 			if (result.status !== 0)
-				throw new Error(`${[cmd, ...rest].join(' ')} failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+				throw new Error(
+					`${[cmd, ...rest].join(' ')} failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`,
+				);
 		}
 	}
 	const postgresBin = postgresBinDir();
 	const redis = redisServer();
-	if (!postgresBin || !redis) throw new Error('postgresql or redis-server still missing after apt-get install');
+	if (!postgresBin || !redis)
+		throw new Error('postgresql or redis-server still missing after apt-get install');
 	return { postgresBin, redisServer: redis };
 }
 
 /** As root, Postgres runs as the `postgres` user (it refuses root): the command, prefixed. */
 function asPostgres(cmd, args) {
-	return isRoot() ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args };
+	return isRoot()
+		? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] }
+		: { cmd, args };
 }
 
 function run(cmd, args, what) {
 	const result = spawnSync(cmd, args, { encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}): ${`${result.stdout}${result.stderr}`.trim()}`);
+	if (result.status !== 0)
+		throw new Error(
+			`${what} failed (exit ${result.status}): ${`${result.stdout}${result.stderr}`.trim()}`,
+		);
 	return result.stdout;
 }
 
 async function waitForPort(port, { timeoutMs, proc, what }) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (proc.exitInfo) throw new Error(`${what} exited (${JSON.stringify(proc.exitInfo)}) before it was ready:\n${proc.tail()}`);
+		if (proc.exitInfo)
+			throw new Error(
+				`${what} exited (${JSON.stringify(proc.exitInfo)}) before it was ready:\n${proc.tail()}`,
+			);
 		const open = await new Promise((resolve) => {
 			const socket = createConnection({ host: '127.0.0.1', port });
 			socket.once('connect', () => {
@@ -102,17 +124,37 @@ export async function startPostgres({ dir, port, postgresBin, logFile }) {
 		chmodSync(data, 0o700);
 	}
 	if (fresh) {
-		const init = asPostgres(path.join(postgresBin, 'initdb'), ['-D', data, '-U', DB_USER, '--auth=trust', '-E', 'UTF8', '--no-sync']);
+		const init = asPostgres(path.join(postgresBin, 'initdb'), [
+			'-D',
+			data,
+			'-U',
+			DB_USER,
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+		]);
 		run(init.cmd, init.args, 'initdb');
 	}
 	const server = asPostgres(path.join(postgresBin, 'postgres'), [
-		'-D', data,
-		'-p', String(chosenPort),
-		'-k', socket,
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', 'fsync=off',
+		'-D',
+		data,
+		'-p',
+		String(chosenPort),
+		'-k',
+		socket,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
 	]);
-	const proc = startProcess(server.cmd, server.args, { cwd: dir, env: process.env, logFile, name: 'postgres', stopSignal: 'SIGINT' });
+	const proc = startProcess(server.cmd, server.args, {
+		cwd: dir,
+		env: process.env,
+		logFile,
+		name: 'postgres',
+		stopSignal: 'SIGINT',
+	});
 	await waitForPort(chosenPort, { timeoutMs: 60_000, proc, what: 'postgres' });
 	const psql = (sql) => {
 		for (let attempt = 0; ; attempt++) {
@@ -127,7 +169,8 @@ export async function startPostgres({ dir, port, postgresBin, logFile }) {
 			spawnSync('sleep', ['0.2']);
 		}
 	};
-	if (psql(`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`) !== '1') psql(`CREATE DATABASE ${DATABASE}`);
+	if (psql(`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`) !== '1')
+		psql(`CREATE DATABASE ${DATABASE}`);
 	return {
 		host: '127.0.0.1',
 		port: chosenPort,
@@ -144,7 +187,18 @@ export async function startRedis({ dir, port, redisServer, logFile }) {
 	mkdirSync(dir, { recursive: true });
 	const proc = startProcess(
 		redisServer,
-		['--port', String(chosenPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+		[
+			'--port',
+			String(chosenPort),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+		],
 		{ cwd: dir, env: process.env, logFile, name: 'redis' },
 	);
 	await waitForPort(chosenPort, { timeoutMs: 30_000, proc, what: 'redis' });

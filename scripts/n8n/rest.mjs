@@ -40,11 +40,15 @@ export class N8nClient {
 				if (method !== 'GET' || attempt >= 3) throw error;
 			}
 		}
-		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((cookie) => cookie.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
 		if (!response.ok) {
-			const error = new Error(`n8n ${method} ${route} → ${response.status}: ${text.slice(0, 1000)}`);
+			const error = new Error(
+				`n8n ${method} ${route} → ${response.status}: ${text.slice(0, 1000)}`,
+			);
 			error.status = response.status;
 			throw error;
 		}
@@ -113,7 +117,9 @@ export class N8nClient {
 	 * Returns { status: 'OK' | 'Error', message }.
 	 */
 	testCredential({ id, name, type, data }) {
-		return this.request('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+		return this.request('POST', '/rest/credentials/test', {
+			credentials: { id, name, type, data },
+		});
 	}
 
 	// --- workflows -------------------------------------------------------------------------------
@@ -128,7 +134,11 @@ export class N8nClient {
 
 	createWorkflow(workflow) {
 		// n8n 1.x stores `active` as given and refuses a workflow without it.
-		return this.request('POST', '/rest/workflows', this.major < 2 ? { active: false, ...workflow } : workflow);
+		return this.request(
+			'POST',
+			'/rest/workflows',
+			this.major < 2 ? { active: false, ...workflow } : workflow,
+		);
 	}
 
 	/** Replaces what `workflow` gives (name, nodes, connections, settings…) of a stored workflow. */
@@ -160,7 +170,8 @@ export class N8nClient {
 		// n8n 1.x runs the workflow given in the body, not the stored one.
 		if (this.major < 2) body.workflowData = await this.getWorkflow(id);
 		const result = await this.request('POST', `/rest/workflows/${id}/run`, body);
-		if (!result?.executionId) throw new Error(`n8n did not start workflow ${id}: ${JSON.stringify(result)}`);
+		if (!result?.executionId)
+			throw new Error(`n8n did not start workflow ${id}: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}
 
@@ -176,7 +187,11 @@ export class N8nClient {
 	/** One execution with its run data parsed: { id, status, mode, ..., data: IRunExecutionData }. */
 	async getExecution(id) {
 		const execution = await this.request('GET', `/rest/executions/${id}`);
-		return { ...execution, data: typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data };
+		return {
+			...execution,
+			data:
+				typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data,
+		};
 	}
 
 	/** Waits until the execution has finished, then returns it (see getExecution). */
@@ -190,11 +205,21 @@ export class N8nClient {
 				throw error;
 			});
 			// n8n 1.x may report the final status a moment before the run data is saved.
-			const saved = Object.keys(execution?.data?.resultData?.runData ?? {}).length > 0 || execution?.data?.resultData?.error;
-			if (execution && FINAL_STATUSES.has(execution.status) && (saved || Date.now() > settleDeadline)) return execution;
-			if (execution && FINAL_STATUSES.has(execution.status)) settleDeadline = Math.min(settleDeadline, Date.now() + 10_000);
+			const saved =
+				Object.keys(execution?.data?.resultData?.runData ?? {}).length > 0 ||
+				execution?.data?.resultData?.error;
+			if (
+				execution &&
+				FINAL_STATUSES.has(execution.status) &&
+				(saved || Date.now() > settleDeadline)
+			)
+				return execution;
+			if (execution && FINAL_STATUSES.has(execution.status))
+				settleDeadline = Math.min(settleDeadline, Date.now() + 10_000);
 			if (Date.now() > deadline)
-				throw new Error(`execution ${id} not finished after ${timeoutMs / 1000} s (status ${execution?.status})`);
+				throw new Error(
+					`execution ${id} not finished after ${timeoutMs / 1000} s (status ${execution?.status})`,
+				);
 			await sleep(300);
 		}
 	}
@@ -211,5 +236,10 @@ export function nodeOutput(execution, nodeName, { run = 0, output = 0 } = {}) {
 export function executionError(execution) {
 	const error = execution.data?.resultData?.error;
 	if (!error) return undefined;
-	return { name: error.name, message: error.message, description: error.description, node: error.node?.name };
+	return {
+		name: error.name,
+		message: error.message,
+		description: error.description,
+		node: error.node?.name,
+	};
 }

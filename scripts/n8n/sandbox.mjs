@@ -8,11 +8,29 @@ import { freePort, startProcess, waitForHttp } from './processes.mjs';
  * Returns { url, proc, stop(), control } where `control` is a SandboxControl. `seed` starts it with
  * each vendor's demo data.
  */
-export async function startSandboxProcess({ port, seed = false, logFile, echo, readyTimeoutMs = 120_000 }) {
+export async function startSandboxProcess({
+	port,
+	seed = false,
+	logFile,
+	echo,
+	readyTimeoutMs = 120_000,
+}) {
 	const chosenPort = port ?? (await freePort());
-	const args = [path.join(repoRoot, 'scripts', 'sandbox.mjs'), '--port', String(chosenPort), '--host', '127.0.0.1'];
+	const args = [
+		path.join(repoRoot, 'scripts', 'sandbox.mjs'),
+		'--port',
+		String(chosenPort),
+		'--host',
+		'127.0.0.1',
+	];
 	if (seed) args.push('--seed');
-	const proc = startProcess('node', args, { cwd: repoRoot, env: envWithNode24(), logFile, echo, name: 'sandbox' });
+	const proc = startProcess('node', args, {
+		cwd: repoRoot,
+		env: envWithNode24(),
+		logFile,
+		echo,
+		name: 'sandbox',
+	});
 	const url = `http://127.0.0.1:${chosenPort}`;
 	// The script compiles the sandbox first, so the port opens only after tsc.
 	await waitForHttp(`${url}/_control/`, { timeoutMs: readyTimeoutMs, proc, what: 'the sandbox' });
@@ -33,7 +51,8 @@ export class SandboxControl {
 		});
 		const text = await response.text();
 		const data = text ? JSON.parse(text) : undefined;
-		if (!response.ok) throw new Error(`sandbox ${method} /_control${route} → ${response.status}: ${text}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} /_control${route} → ${response.status}: ${text}`);
 		return data;
 	}
 

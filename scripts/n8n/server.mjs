@@ -11,7 +11,8 @@ import { freePort, startProcess, waitForHttp } from './processes.mjs';
 export function n8nEnv({ userFolder, port, brokerPort, version, extra = {} }) {
 	const env = { ...envWithNode24() };
 	// Variables of an n8n the developer may have configured in this shell must not leak in.
-	for (const key of Object.keys(env)) if (/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/.test(key)) delete env[key];
+	for (const key of Object.keys(env))
+		if (/^(N8N_|DB_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/.test(key)) delete env[key];
 	// Jest sets NODE_ENV=test, and n8n started with it exits at boot (code 1, no output): its node
 	// loader refuses to run "in tests".
 	delete env.NODE_ENV;
@@ -31,7 +32,9 @@ export function n8nEnv({ userFolder, port, brokerPort, version, extra = {} }) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		// The only module that fetches from api.n8n.io at boot (and logs a stack trace when offline);
 		// n8n 1.x has no such module and refuses to start when told to disable it.
-		...(Number(String(version ?? '2').split('.')[0]) >= 2 && { N8N_DISABLED_MODULES: 'mcp-registry' }),
+		...(Number(String(version ?? '2').split('.')[0]) >= 2 && {
+			N8N_DISABLED_MODULES: 'mcp-registry',
+		}),
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -45,11 +48,26 @@ export function n8nEnv({ userFolder, port, brokerPort, version, extra = {} }) {
  * Starts n8n and resolves once it answers `/healthz/readiness` (migrations done, server up).
  * Returns { url, port, proc, stop() }.
  */
-export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTimeoutMs = 240_000, extraEnv, name = 'n8n' }) {
+export async function startN8n({
+	n8n,
+	userFolder,
+	port,
+	logFile,
+	echo,
+	readyTimeoutMs = 240_000,
+	extraEnv,
+	name = 'n8n',
+}) {
 	mkdirSync(userFolder, { recursive: true });
 	const chosenPort = port ?? (await freePort());
 	const brokerPort = await freePort();
-	const env = n8nEnv({ userFolder, port: chosenPort, brokerPort, version: n8n.version, extra: extraEnv });
+	const env = n8nEnv({
+		userFolder,
+		port: chosenPort,
+		brokerPort,
+		version: n8n.version,
+		extra: extraEnv,
+	});
 	const proc = startProcess('node', [n8n.bin, 'start'], {
 		cwd: userFolder,
 		env,
@@ -60,7 +78,11 @@ export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTime
 	const url = `http://127.0.0.1:${chosenPort}`;
 	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: name });
 	// n8n 1.x reports ready before its REST routes are mounted.
-	await waitForHttp(`${url}/rest/settings`, { timeoutMs: readyTimeoutMs, proc, what: 'n8n\'s REST API' });
+	await waitForHttp(`${url}/rest/settings`, {
+		timeoutMs: readyTimeoutMs,
+		proc,
+		what: "n8n's REST API",
+	});
 	return { url, port: chosenPort, proc, stop: (options) => proc.stop(options) };
 }
 
@@ -68,7 +90,16 @@ export async function startN8n({ n8n, userFolder, port, logFile, echo, readyTime
  * Starts a queue-mode worker (`n8n worker --concurrency=N`, `extraEnv` holding the queue settings)
  * and resolves once its health check answers ready. Returns { name, url, port, proc, stop() }.
  */
-export async function startN8nWorker({ n8n, userFolder, name = 'worker', concurrency = 5, logFile, echo, readyTimeoutMs = 240_000, extraEnv }) {
+export async function startN8nWorker({
+	n8n,
+	userFolder,
+	name = 'worker',
+	concurrency = 5,
+	logFile,
+	echo,
+	readyTimeoutMs = 240_000,
+	extraEnv,
+}) {
 	const port = await freePort();
 	const brokerPort = await freePort();
 	const env = n8nEnv({
@@ -76,7 +107,11 @@ export async function startN8nWorker({ n8n, userFolder, name = 'worker', concurr
 		port,
 		brokerPort,
 		version: n8n.version,
-		extra: { ...extraEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) },
+		extra: {
+			...extraEnv,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+		},
 	});
 	const proc = startProcess('node', [n8n.bin, 'worker', `--concurrency=${concurrency}`], {
 		cwd: userFolder,
@@ -87,5 +122,13 @@ export async function startN8nWorker({ n8n, userFolder, name = 'worker', concurr
 	});
 	const url = `http://127.0.0.1:${port}`;
 	await waitForHttp(`${url}/healthz/readiness`, { timeoutMs: readyTimeoutMs, proc, what: name });
-	return { name, url, port, proc, concurrency, logFile: logFile ?? path.join(userFolder, `${name}.log`), stop: (options) => proc.stop(options) };
+	return {
+		name,
+		url,
+		port,
+		proc,
+		concurrency,
+		logFile: logFile ?? path.join(userFolder, `${name}.log`),
+		stop: (options) => proc.stop(options),
+	};
 }

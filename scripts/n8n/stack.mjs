@@ -6,10 +6,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureN8n } from './install.mjs';
 import { buildPack, installPack, packageJson, packTarball, userFolderProblem } from './pack.mjs';
-import { DEMO_OWNER, importExamples, loadedPackTypes, planSandboxCredentials, prepareSandboxForExamples, upsertCredentials } from './provision.mjs';
+import {
+	DEMO_OWNER,
+	importExamples,
+	loadedPackTypes,
+	planSandboxCredentials,
+	prepareSandboxForExamples,
+	upsertCredentials,
+} from './provision.mjs';
 import { N8nClient } from './rest.mjs';
 import { startSandboxProcess } from './sandbox.mjs';
-import { ensureEncryptionKey, ensureQueueServices, queueEnv, startPostgres, startRedis } from './queue.mjs';
+import {
+	ensureEncryptionKey,
+	ensureQueueServices,
+	queueEnv,
+	startPostgres,
+	startRedis,
+} from './queue.mjs';
 import { startN8n, startN8nWorker } from './server.mjs';
 
 /**
@@ -33,7 +46,19 @@ import { startN8n, startN8nWorker } from './server.mjs';
  *   what has started so far when the caller is asked to quit while the stack is still starting
  * @param {Record<string, string>} [options.n8nEnv]   extra environment for n8n (e.g. NODE_OPTIONS)
  */
-export async function startStack({ userFolder, n8nPort, sandboxPort, seed = false, build = true, log = console.error, echoN8n, echoSandbox, queue, onStop, n8nEnv }) {
+export async function startStack({
+	userFolder,
+	n8nPort,
+	sandboxPort,
+	seed = false,
+	build = true,
+	log = console.error,
+	echoN8n,
+	echoSandbox,
+	queue,
+	onStop,
+	n8nEnv,
+}) {
 	const problem = userFolderProblem(userFolder);
 	if (problem) throw new Error(problem);
 	mkdirSync(userFolder, { recursive: true });
@@ -76,12 +101,26 @@ export async function startStack({ userFolder, n8nPort, sandboxPort, seed = fals
 		}
 		log(`[stack] starting the sandbox and n8n${queue ? ' main' : ''}`);
 		const [sandboxStart, n8nStart] = await Promise.allSettled([
-			startSandboxProcess({ port: sandboxPort, seed, logFile: path.join(userFolder, 'sandbox.log'), echo: echoSandbox }),
-			startN8n({ n8n: n8nInstall, userFolder, port: n8nPort, logFile: path.join(userFolder, 'n8n.log'), echo: echoN8n, extraEnv: { ...extraEnv, ...n8nEnv } }),
+			startSandboxProcess({
+				port: sandboxPort,
+				seed,
+				logFile: path.join(userFolder, 'sandbox.log'),
+				echo: echoSandbox,
+			}),
+			startN8n({
+				n8n: n8nInstall,
+				userFolder,
+				port: n8nPort,
+				logFile: path.join(userFolder, 'n8n.log'),
+				echo: echoN8n,
+				extraEnv: { ...extraEnv, ...n8nEnv },
+			}),
 		]);
 		// Stopped in reverse: n8n before the sandbox it talks to.
-		for (const start of [sandboxStart, n8nStart]) if (start.status === 'fulfilled') started.push(start.value);
-		for (const start of [sandboxStart, n8nStart]) if (start.status === 'rejected') throw start.reason;
+		for (const start of [sandboxStart, n8nStart])
+			if (start.status === 'fulfilled') started.push(start.value);
+		for (const start of [sandboxStart, n8nStart])
+			if (start.status === 'rejected') throw start.reason;
 		const [sandbox, n8n] = started.slice(-2);
 		const workers = [];
 		const startWorker = async (name) => {
@@ -111,7 +150,10 @@ export async function startStack({ userFolder, n8nPort, sandboxPort, seed = fals
 
 		const { name: packageName } = packageJson();
 		const types = await loadedPackTypes(client, packageName);
-		if (types.nodes.length === 0) throw new Error(`n8n loaded no ${packageName} nodes; see ${path.join(userFolder, 'n8n.log')}`);
+		if (types.nodes.length === 0)
+			throw new Error(
+				`n8n loaded no ${packageName} nodes; see ${path.join(userFolder, 'n8n.log')}`,
+			);
 		if (seed) await prepareSandboxForExamples(sandbox.control);
 		const overview = await sandbox.control.overview();
 		const { planned, problems } = planSandboxCredentials(types.credentials, overview);

@@ -27,7 +27,15 @@ const N8N_CATEGORIES = new Set([
 	'Utility',
 ]);
 
-const KEYS = ['node', 'nodeVersion', 'codexVersion', 'categories', 'subcategories', 'resources', 'alias'];
+const KEYS = [
+	'node',
+	'nodeVersion',
+	'codexVersion',
+	'categories',
+	'subcategories',
+	'resources',
+	'alias',
+];
 
 interface Codex {
 	node: string;
@@ -49,7 +57,9 @@ const nodes = (pkg.n8n.nodes as string[]).map((built, index) => {
 
 /** What n8n's nodes panel search looks at: the display name and the codex aliases. */
 function found(search: string, node: (typeof nodes)[number]): boolean {
-	const words = [node.description.displayName, ...node.codex.alias].map((word) => word.toLowerCase());
+	const words = [node.description.displayName, ...node.codex.alias].map((word) =>
+		word.toLowerCase(),
+	);
 	return words.some((word) => word.includes(search.toLowerCase()));
 }
 
@@ -59,31 +69,36 @@ describe('Codex files', () => {
 		expect(nodes.length).toBeGreaterThanOrEqual(8);
 	});
 
-	it.each(nodes.map((node) => [node.file, node]))('%s is a valid codex of its node', (_file, node) => {
-		const { codex, description } = node as (typeof nodes)[number];
-		expect(Object.keys(codex).filter((key) => !KEYS.includes(key))).toEqual([]);
-		expect(codex.node).toBe(`${pkg.name}.${description.name}`);
-		expect(codex.nodeVersion).toBe('1.0');
-		expect(codex.codexVersion).toBe('1.0');
-		expect(codex.categories.length).toBeGreaterThan(0);
-		expect(codex.categories.filter((category) => !N8N_CATEGORIES.has(category))).toEqual([]);
-		for (const [category, subcategories] of Object.entries(codex.subcategories ?? {})) {
-			expect(codex.categories).toContain(category);
-			expect(subcategories.length).toBeGreaterThan(0);
-		}
-		expect(codex.resources.primaryDocumentation).toHaveLength(1);
-		expect(codex.resources.credentialDocumentation).toHaveLength(1);
-		expect(Array.isArray(codex.alias)).toBe(true);
-		for (const alias of codex.alias) expect(alias).toMatch(/^\S(.*\S)?$/);
-		const lower = codex.alias.map((alias) => alias.toLowerCase());
-		expect(new Set(lower).size).toBe(lower.length);
-		expect(lower).not.toContain(description.displayName.toLowerCase());
-	});
+	it.each(nodes.map((node) => [node.file, node]))(
+		'%s is a valid codex of its node',
+		(_file, node) => {
+			const { codex, description } = node as (typeof nodes)[number];
+			expect(Object.keys(codex).filter((key) => !KEYS.includes(key))).toEqual([]);
+			expect(codex.node).toBe(`${pkg.name}.${description.name}`);
+			expect(codex.nodeVersion).toBe('1.0');
+			expect(codex.codexVersion).toBe('1.0');
+			expect(codex.categories.length).toBeGreaterThan(0);
+			expect(codex.categories.filter((category) => !N8N_CATEGORIES.has(category))).toEqual([]);
+			for (const [category, subcategories] of Object.entries(codex.subcategories ?? {})) {
+				expect(codex.categories).toContain(category);
+				expect(subcategories.length).toBeGreaterThan(0);
+			}
+			expect(codex.resources.primaryDocumentation).toHaveLength(1);
+			expect(codex.resources.credentialDocumentation).toHaveLength(1);
+			expect(Array.isArray(codex.alias)).toBe(true);
+			for (const alias of codex.alias) expect(alias).toMatch(/^\S(.*\S)?$/);
+			const lower = codex.alias.map((alias) => alias.toLowerCase());
+			expect(new Set(lower).size).toBe(lower.length);
+			expect(lower).not.toContain(description.displayName.toLowerCase());
+		},
+	);
 });
 
 describe('Searching the nodes panel', () => {
 	it('"fulfillment" finds every node of the pack', () => {
-		expect(nodes.filter((node) => !found('fulfillment', node)).map((node) => node.file)).toEqual([]);
+		expect(nodes.filter((node) => !found('fulfillment', node)).map((node) => node.file)).toEqual(
+			[],
+		);
 	});
 
 	it.each([
@@ -97,7 +112,9 @@ describe('Searching the nodes panel', () => {
 		['supplier', ['Sellfern']],
 	])('"%s" finds the action nodes of %j', (search, vendors) => {
 		const actions = nodes.filter((node) => !node.description.polling);
-		const hits = actions.filter((node) => found(search, node)).map((node) => node.description.displayName);
+		const hits = actions
+			.filter((node) => found(search, node))
+			.map((node) => node.description.displayName);
 		expect(hits.sort()).toEqual([...vendors].sort());
 	});
 

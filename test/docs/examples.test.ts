@@ -35,23 +35,35 @@ describe('Example workflows', () => {
 			expect(text).toContain('**What it does:**');
 			expect(text).toMatch(/\*\*Before using it for real:\*\*\n(- .+\n?){1,}/);
 			// The user picks their own credential for every vendor node of the example.
-			const vendors = (workflow.nodes as WorkflowNode[]).filter((node) => node.type.startsWith('n8n-nodes-fulfillment.'));
+			const vendors = (workflow.nodes as WorkflowNode[]).filter((node) =>
+				node.type.startsWith('n8n-nodes-fulfillment.'),
+			);
 			expect(vendors.length).toBeGreaterThan(0);
 			expect(text).toMatch(/credential/i);
 			// The note sits above the flow, not on top of a node.
 			for (const note of notes) {
 				const bottom = note.position[1] + Number(note.parameters.height);
-				const top = Math.min(...(workflow.nodes as WorkflowNode[]).filter((node) => node.type !== STICKY).map((node) => node.position[1]));
+				const top = Math.min(
+					...(workflow.nodes as WorkflowNode[])
+						.filter((node) => node.type !== STICKY)
+						.map((node) => node.position[1]),
+				);
 				expect(bottom).toBeLessThan(top);
 			}
 		},
 	);
 
 	it('the ShipperOne example ships only the orders it accepted', () => {
-		const { workflow } = examples.find((example) => example.file === 'shipperone-accept-and-ship.json')!;
+		const { workflow } = examples.find(
+			(example) => example.file === 'shipperone-accept-and-ship.json',
+		)!;
 		const into = (target: string) =>
-			Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>)
-				.filter(([, outputs]) => outputs.main.flat().some((connection) => connection.node === target))
+			Object.entries(
+				workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+			)
+				.filter(([, outputs]) =>
+					outputs.main.flat().some((connection) => connection.node === target),
+				)
 				.map(([source]) => source);
 		const [gate] = into('Ship with Tracking');
 		const gateNode = (workflow.nodes as WorkflowNode[]).find((node) => node.name === gate)!;

@@ -19,19 +19,25 @@ interface Icon {
 
 function readIcon(file: string): Icon {
 	const svg = readFileSync(file, 'utf8');
-	expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 64 64"/);
+	expect(svg).toMatch(
+		/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 64 64"/,
+	);
 	// The first shape drawn is the background: the icon's outline and dominant colour.
 	const match = /<svg[^>]*>\s*<(rect|circle|ellipse|polygon|path)\b([^>]*)\/?>/.exec(svg);
 	if (!match) throw new Error(`${file}: no background shape`);
-	const attributes = Object.fromEntries([...match[2].matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-	if (!/^#[0-9a-f]{6}$/i.test(attributes.fill ?? '')) throw new Error(`${file}: background fill is not #rrggbb`);
+	const attributes = Object.fromEntries(
+		[...match[2].matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+	);
+	if (!/^#[0-9a-f]{6}$/i.test(attributes.fill ?? ''))
+		throw new Error(`${file}: background fill is not #rrggbb`);
 	return { file, background: { tag: match[1], attributes }, fill: attributes.fill };
 }
 
 /** The outline kind: rounded square, circle, hexagon, diamond…, or the path itself. */
 function outline({ background: { tag, attributes } }: Icon): string {
 	if (tag === 'rect') return Number(attributes.rx ?? 0) > 0 ? 'rounded rectangle' : 'rectangle';
-	if (tag === 'polygon') return `polygon with ${attributes.points.trim().split(/\s+/).length} corners`;
+	if (tag === 'polygon')
+		return `polygon with ${attributes.points.trim().split(/\s+/).length} corners`;
 	if (tag === 'path') return `path ${attributes.d}`;
 	return tag;
 }
@@ -53,8 +59,12 @@ function hueDistance(a: string, b: string): number {
 	return Math.min(d, 360 - d);
 }
 
-const light = Object.fromEntries(VENDORS.map((vendor) => [vendor, readIcon(path.join(ICONS, `${vendor}.svg`))]));
-const dark = Object.fromEntries(VENDORS.map((vendor) => [vendor, readIcon(path.join(ICONS, `${vendor}.dark.svg`))]));
+const light = Object.fromEntries(
+	VENDORS.map((vendor) => [vendor, readIcon(path.join(ICONS, `${vendor}.svg`))]),
+);
+const dark = Object.fromEntries(
+	VENDORS.map((vendor) => [vendor, readIcon(path.join(ICONS, `${vendor}.dark.svg`))]),
+);
 const pairs = VENDORS.flatMap((a, i) => VENDORS.slice(i + 1).map((b) => [a, b] as const));
 
 describe('Vendor icons', () => {
@@ -69,16 +79,23 @@ describe('Vendor icons', () => {
 	});
 
 	it.each(pairs)('%s and %s have different outlines', (a, b) => {
-		const kinds = [outline(light[a]), outline(light[b])].map((kind) => kind.replace(/^path .*/, 'path'));
+		const kinds = [outline(light[a]), outline(light[b])].map((kind) =>
+			kind.replace(/^path .*/, 'path'),
+		);
 		expect(kinds[0]).not.toBe(kinds[1]);
 	});
 
-	it.each(VENDORS)('%s: the dark variant keeps the outline and hue, lighter, to show on a dark canvas', (vendor) => {
-		expect(outline(dark[vendor])).toBe(outline(light[vendor]));
-		expect(hueDistance(dark[vendor].fill, light[vendor].fill)).toBeLessThan(MIN_HUE_DISTANCE / 2);
-		expect(hsl(dark[vendor].fill).l).toBeGreaterThan(hsl(light[vendor].fill).l);
-		expect(readFileSync(dark[vendor].file, 'utf8')).not.toBe(readFileSync(light[vendor].file, 'utf8'));
-	});
+	it.each(VENDORS)(
+		'%s: the dark variant keeps the outline and hue, lighter, to show on a dark canvas',
+		(vendor) => {
+			expect(outline(dark[vendor])).toBe(outline(light[vendor]));
+			expect(hueDistance(dark[vendor].fill, light[vendor].fill)).toBeLessThan(MIN_HUE_DISTANCE / 2);
+			expect(hsl(dark[vendor].fill).l).toBeGreaterThan(hsl(light[vendor].fill).l);
+			expect(readFileSync(dark[vendor].file, 'utf8')).not.toBe(
+				readFileSync(light[vendor].file, 'utf8'),
+			);
+		},
+	);
 });
 
 describe('Icons named by nodes and credentials', () => {
@@ -99,9 +116,14 @@ describe('Icons named by nodes and credentials', () => {
 		'%s names an existing light and dark icon of one vendor',
 		(_name, file) => {
 			const source = readFileSync(file, 'utf8');
-			const icon = /icon(?::\s*Icon)?\s*[:=]\s*\{\s*light:\s*'file:([^']+)',\s*dark:\s*'file:([^']+)'\s*\}/.exec(source);
+			const icon =
+				/icon(?::\s*Icon)?\s*[:=]\s*\{\s*light:\s*'file:([^']+)',\s*dark:\s*'file:([^']+)'\s*\}/.exec(
+					source,
+				);
 			expect(icon).not.toBeNull();
-			const [lightFile, darkFile] = [icon![1], icon![2]].map((ref) => path.resolve(path.dirname(file), ref));
+			const [lightFile, darkFile] = [icon![1], icon![2]].map((ref) =>
+				path.resolve(path.dirname(file), ref),
+			);
 			expect(existsSync(lightFile)).toBe(true);
 			expect(existsSync(darkFile)).toBe(true);
 			expect(path.dirname(lightFile)).toBe(ICONS);

@@ -52,11 +52,17 @@ const credentialFiles = (pkg.n8n.credentials as string[]).map((built) =>
 describe('GitHub heading anchors', () => {
 	it.each([
 		['Credential', 'credential'],
-		['A duplicate Channel Fulfillment ID (409 `ALREADY_EXISTS`)', 'a-duplicate-channel-fulfillment-id-409-already_exists'],
+		[
+			'A duplicate Channel Fulfillment ID (409 `ALREADY_EXISTS`)',
+			'a-duplicate-channel-fulfillment-id-409-already_exists',
+		],
 		['`npm start`', 'npm-start'],
 		['Surprises in n8n 2.41.1 (and npm)', 'surprises-in-n8n-2411-and-npm'],
 		['S2 (Ventmere)', 's2-ventmere'],
-		['Where the document is silent, and what we chose', 'where-the-document-is-silent-and-what-we-chose'],
+		[
+			'Where the document is silent, and what we chose',
+			'where-the-document-is-silent-and-what-we-chose',
+		],
 	])('%s → #%s', (heading, slug) => {
 		expect(githubSlug(heading)).toBe(slug);
 	});
@@ -67,7 +73,9 @@ describe('Docs links of the nodes (codex files)', () => {
 		const codex = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
 		const page = `docs/${vendorOf(path.basename(file))}.md`;
 		const primary = codex.resources.primaryDocumentation.map((entry: { url: string }) => entry.url);
-		const credential = codex.resources.credentialDocumentation.map((entry: { url: string }) => entry.url);
+		const credential = codex.resources.credentialDocumentation.map(
+			(entry: { url: string }) => entry.url,
+		);
 		const section = /Trigger\.node\.json$/.test(file) ? 'trigger' : 'operations';
 		expect(primary).toEqual([`${blobPrefix}${page}#${section}`]);
 		expect(credential).toEqual([`${blobPrefix}${page}#credential`]);
@@ -96,7 +104,11 @@ describe('Relative links in README, CONTRIBUTING, CHANGELOG and docs/', () => {
 		const problems = relative.flatMap(({ file, line, target }) => {
 			const pathPart = target.split('#')[0];
 			const resolved = path.relative(repoRoot, path.resolve(path.dirname(file), pathPart));
-			if (pathPart && PAGES_FROM_OTHER_BRANCHES.has(resolved) && !existsSync(path.join(repoRoot, resolved)))
+			if (
+				pathPart &&
+				PAGES_FROM_OTHER_BRANCHES.has(resolved) &&
+				!existsSync(path.join(repoRoot, resolved))
+			)
 				return [];
 			const problem = linkProblem(target, file);
 			return problem ? [`${path.relative(repoRoot, file)}:${line} → ${target}: ${problem}`] : [];
@@ -140,17 +152,28 @@ describe('The README', () => {
 
 	it('shows the install ways and the two quick-start commands', () => {
 		const text = readFileSync(readme, 'utf8');
-		for (const heading of ['install-in-n8n', 'quick-start', 'vendors']) expect(anchorsOf(readme)).toContain(heading);
-		for (const phrase of ['Community Nodes', 'npm install n8n-nodes-fulfillment', 'docker', 'npm ci && npm start', 'npm ci && npm test'])
+		for (const heading of ['install-in-n8n', 'quick-start', 'vendors'])
+			expect(anchorsOf(readme)).toContain(heading);
+		for (const phrase of [
+			'Community Nodes',
+			'npm install n8n-nodes-fulfillment',
+			'docker',
+			'npm ci && npm start',
+			'npm ci && npm test',
+		])
 			expect(text).toContain(phrase);
 		expect(text).toMatch(/!\[[^\]]+\]\(docs\/images\/[^)]+\.png\)/);
 	});
 });
 
 describe('Vendor pages', () => {
-	it.each(Object.values(VENDOR_PAGES))('docs/%s.md has Credential, Operations and Sandbox sections', (vendor) => {
-		const anchors = anchorsOf(path.join(repoRoot, 'docs', `${vendor}.md`));
-		for (const anchor of ['credential', 'operations', 'sandbox']) expect(anchors).toContain(anchor);
-		expect([...anchors].some((anchor) => anchor.startsWith('where-the-document'))).toBe(true);
-	});
+	it.each(Object.values(VENDOR_PAGES))(
+		'docs/%s.md has Credential, Operations and Sandbox sections',
+		(vendor) => {
+			const anchors = anchorsOf(path.join(repoRoot, 'docs', `${vendor}.md`));
+			for (const anchor of ['credential', 'operations', 'sandbox'])
+				expect(anchors).toContain(anchor);
+			expect([...anchors].some((anchor) => anchor.startsWith('where-the-document'))).toBe(true);
+		},
+	);
 });

@@ -67,7 +67,9 @@ export function linksOf(file: string): MarkdownLink[] {
 	const links: MarkdownLink[] = [];
 	for (const { line, number } of proseLines(readFileSync(file, 'utf8'))) {
 		const withoutCode = line.replace(/`[^`]*`/g, '');
-		for (const match of withoutCode.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+		for (const match of withoutCode.matchAll(
+			/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g,
+		))
 			links.push({ file, line: number, target: match[1] });
 	}
 	return links;
@@ -79,7 +81,8 @@ export function linksOf(file: string): MarkdownLink[] {
  */
 export function linkProblem(relativeTarget: string, from: string): string | undefined {
 	const [pathPart, anchor] = relativeTarget.split('#', 2) as [string, string | undefined];
-	const file = pathPart === '' ? from : path.resolve(path.dirname(from), decodeURIComponent(pathPart));
+	const file =
+		pathPart === '' ? from : path.resolve(path.dirname(from), decodeURIComponent(pathPart));
 	if (!file.startsWith(repoRoot)) return `${relativeTarget} leaves the repository`;
 	if (!existsSync(file)) return `${path.relative(repoRoot, file)} does not exist`;
 	if (anchor === undefined || anchor === '') return undefined;

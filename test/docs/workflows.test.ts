@@ -12,7 +12,9 @@ const publish = read('.github/workflows/publish.yml');
 const pkg = JSON.parse(read('package.json'));
 
 function supportedVersions(): string[] {
-	const match = /SUPPORTED_N8N_VERSIONS = \{ oldest: '([\d.]+)', newest: '([\d.]+)' \}/.exec(read('scripts/n8n/install.mjs'));
+	const match = /SUPPORTED_N8N_VERSIONS = \{ oldest: '([\d.]+)', newest: '([\d.]+)' \}/.exec(
+		read('scripts/n8n/install.mjs'),
+	);
 	if (!match) throw new Error('SUPPORTED_N8N_VERSIONS not found in scripts/n8n/install.mjs');
 	return [match[1], match[2]];
 }
@@ -25,7 +27,9 @@ describe('CI workflow', () => {
 
 	it('runs the e2e suite on every supported n8n version', () => {
 		const matrix = /^\s+n8n: \[(.*)\]$/m.exec(ci)?.[1] ?? '';
-		expect(matrix.split(',').map((version) => version.trim().replace(/'/g, ''))).toEqual(supportedVersions());
+		expect(matrix.split(',').map((version) => version.trim().replace(/'/g, ''))).toEqual(
+			supportedVersions(),
+		);
 		expect(ci).toContain('FULFILLMENT_E2E_VERSIONS: ${{ matrix.n8n }}');
 	});
 });

@@ -10,7 +10,15 @@ import path from 'node:path';
 import { workflowForImport } from '../../scripts/n8n/provision.mjs';
 import { startStack } from '../../scripts/n8n/stack.mjs';
 import { activeSubjects, runActiveCases } from '../e2e/support/active.mjs';
-import { connect, describeFailure, loadCase, runWorkflow, startNodes, waitFor, withHelpers } from '../e2e/support/e2e.mjs';
+import {
+	connect,
+	describeFailure,
+	loadCase,
+	runWorkflow,
+	startNodes,
+	waitFor,
+	withHelpers,
+} from '../e2e/support/e2e.mjs';
 
 let stack;
 let ctx;
@@ -48,7 +56,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	await stack?.stop();
 	if (!stack) return;
-	if (process.env.FULFILLMENT_E2E_KEEP === '1') log(`[e2e-queue] kept the n8n user folder (logs): ${stack.userFolder}`);
+	if (process.env.FULFILLMENT_E2E_KEEP === '1')
+		log(`[e2e-queue] kept the n8n user folder (logs): ${stack.userFolder}`);
 	else rmSync(stack.userFolder, { recursive: true, force: true });
 }, 120_000);
 
@@ -65,17 +74,25 @@ const idsIn = (text, pattern) => new Set([...text.matchAll(pattern)].map((match)
 function runsByWorker() {
 	const runs = new Map();
 	for (const worker of workers) {
-		for (const id of idsIn(read(worker.logFile), /Worker started execution (\d+) /g)) runs.set(id, [...(runs.get(id) ?? []), worker.name]);
+		for (const id of idsIn(read(worker.logFile), /Worker started execution (\d+) /g))
+			runs.set(id, [...(runs.get(id) ?? []), worker.name]);
 	}
 	return runs;
 }
 
 /** Each execution enqueued by main and started by exactly one worker. */
 function expectRanOnWorkers(executionIds) {
-	const enqueued = idsIn(read(path.join(stack.userFolder, 'n8n.log')), /Enqueued execution (\d+) /g);
+	const enqueued = idsIn(
+		read(path.join(stack.userFolder, 'n8n.log')),
+		/Enqueued execution (\d+) /g,
+	);
 	const runs = runsByWorker();
 	for (const id of executionIds) {
-		expect({ execution: id, enqueuedByMain: enqueued.has(String(id)), workers: runs.get(String(id))?.length ?? 0 }).toEqual({
+		expect({
+			execution: id,
+			enqueuedByMain: enqueued.has(String(id)),
+			workers: runs.get(String(id))?.length ?? 0,
+		}).toEqual({
 			execution: id,
 			enqueuedByMain: true,
 			workers: 1,
@@ -105,8 +122,16 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 			const prepared = await kase.prepare?.({ sandbox: ctx.sandbox, client: ctx.client });
 			const ledgerSince = await ctx.sandbox.ledgerMark();
 			const execution = await runWorkflow(ctx.client, example.id, trigger);
-			if (execution.status !== 'success') throw new Error(`${example.slug} did not succeed:\n${describeFailure(execution)}`);
-			await kase.verify({ execution, sandbox: ctx.sandbox, client: ctx.client, ledgerSince, prepared, expect });
+			if (execution.status !== 'success')
+				throw new Error(`${example.slug} did not succeed:\n${describeFailure(execution)}`);
+			await kase.verify({
+				execution,
+				sandbox: ctx.sandbox,
+				client: ctx.client,
+				ledgerSince,
+				prepared,
+				expect,
+			});
 			executionIds.push(execution.id);
 		}
 		expect(executionIds).toHaveLength(ctx.examples.length);
@@ -128,14 +153,29 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 						const running = runningExecution(workers.filter((worker) => !worker.proc.exitInfo));
 						return running && !before.has(running.executionId) ? running : undefined;
 					},
-					{ timeoutMs: 90_000, intervalMs: 100, describe: () => 'no execution of round 1 was seen running on a worker' },
+					{
+						timeoutMs: 90_000,
+						intervalMs: 100,
+						describe: () => 'no execution of round 1 was seen running on a worker',
+					},
 				);
-				log(`[e2e-queue] stopping ${caught.worker.name} (SIGTERM) while it runs execution ${caught.executionId}`);
+				log(
+					`[e2e-queue] stopping ${caught.worker.name} (SIGTERM) while it runs execution ${caught.executionId}`,
+				);
 				// To the worker alone, as a process manager does: its task runner is its own to stop.
 				caught.worker.proc.child.kill('SIGTERM');
-				const exit = await Promise.race([caught.worker.proc.exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+				const exit = await Promise.race([
+					caught.worker.proc.exited,
+					new Promise((resolve) => setTimeout(resolve, 60_000)),
+				]);
 				await caught.worker.stop();
-				restart = { ...caught, exit, finished: idsIn(read(caught.worker.logFile), /Worker finished execution (\d+) /g).has(caught.executionId) };
+				restart = {
+					...caught,
+					exit,
+					finished: idsIn(read(caught.worker.logFile), /Worker finished execution (\d+) /g).has(
+						caught.executionId,
+					),
+				};
 				const replacement = await stack.startWorker('worker-3');
 				workers.push(replacement);
 			},
@@ -151,12 +191,20 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 	test('a worker killed during a trigger → Accept execution strands no order: re-emitted, accepted once', async () => {
 		const VENDOR = 'shipperone';
 		const ORDERS = 6;
-		const example = ctx.examples.find((candidate) => candidate.slug === 'shipperone-accept-and-ship');
+		const example = ctx.examples.find(
+			(candidate) => candidate.slug === 'shipperone-accept-and-ship',
+		);
 		const triggerName = 'New Order to Accept';
 		// The example, with a pause before Accept (so the worker dies before it) and re-emission after 1 minute.
 		const nodes = example.workflow.nodes.map((node) =>
 			node.name === triggerName
-				? { ...node, parameters: { ...node.parameters, options: { emitExisting: true, reEmitAfterMinutes: 1, reEmitMaxTimes: 2 } } }
+				? {
+						...node,
+						parameters: {
+							...node.parameters,
+							options: { emitExisting: true, reEmitAfterMinutes: 1, reEmitMaxTimes: 2 },
+						},
+					}
 				: node,
 		);
 		const hold = {
@@ -171,9 +219,19 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 			[triggerName]: { main: [[{ node: hold.name, type: 'main', index: 0 }]] },
 			[hold.name]: { main: [[{ node: 'Accept All Items', type: 'main', index: 0 }]] },
 		};
-		const byType = Object.fromEntries(ctx.info.credentials.map((credential) => [credential.type, credential]));
+		const byType = Object.fromEntries(
+			ctx.info.credentials.map((credential) => [credential.type, credential]),
+		);
 		const workflow = await ctx.client.createWorkflow(
-			workflowForImport({ ...example.workflow, name: 'Queue mode crash test', nodes: [...nodes, hold], connections }, byType),
+			workflowForImport(
+				{
+					...example.workflow,
+					name: 'Queue mode crash test',
+					nodes: [...nodes, hold],
+					connections,
+				},
+				byType,
+			),
 		);
 
 		await ctx.sandbox.reset(VENDOR);
@@ -192,21 +250,30 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 					const running = runningExecution(workers.filter((worker) => !worker.proc.exitInfo));
 					return running && !known.has(running.executionId) ? running : undefined;
 				},
-				{ timeoutMs: 60_000, intervalMs: 100, describe: () => 'the activation poll started no execution on a worker' },
+				{
+					timeoutMs: 60_000,
+					intervalMs: 100,
+					describe: () => 'the activation poll started no execution on a worker',
+				},
 			);
-			log(`[e2e-queue] killing ${caught.worker.name} (SIGKILL) while it runs execution ${caught.executionId}`);
+			log(
+				`[e2e-queue] killing ${caught.worker.name} (SIGKILL) while it runs execution ${caught.executionId}`,
+			);
 			caught.worker.proc.kill('SIGKILL');
 			await caught.worker.proc.exited;
-			const accepts = (await ctx.sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince })).filter((request) =>
-				request.path.endsWith('/fulfillmentOrder/accept'),
-			);
+			const accepts = (
+				await ctx.sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince })
+			).filter((request) => request.path.endsWith('/fulfillmentOrder/accept'));
 			expect(accepts).toHaveLength(0);
 			workers.push(await stack.startWorker('worker-4'));
 
 			// Stranded now: still pending accept, and already seen by the trigger.
 			const pending = async () => {
 				const { orders: all } = await ctx.sandbox.vendorControl(VENDOR, 'GET', '/orders');
-				return all.filter((order) => order.status === 'pending_accept').map((order) => order.order_id).sort();
+				return all
+					.filter((order) => order.status === 'pending_accept')
+					.map((order) => order.order_id)
+					.sort();
 			};
 			expect(await pending()).toEqual(orderIds);
 
@@ -221,24 +288,43 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 					for (const summary of await ctx.client.listExecutions(workflow.id)) {
 						if (summary.id === caught.executionId || summary.status !== 'success') continue;
 						const execution = withHelpers(await ctx.client.getExecution(summary.id));
-						if ((execution.output(triggerName) ?? []).some((order) => order.reEmitted)) return execution;
+						if ((execution.output(triggerName) ?? []).some((order) => order.reEmitted))
+							return execution;
 					}
 					return undefined;
 				},
-				{ timeoutMs: 150_000, intervalMs: 2000, describe: async () => `no re-emitted execution; pending: ${await pending()}` },
+				{
+					timeoutMs: 150_000,
+					intervalMs: 2000,
+					describe: async () => `no re-emitted execution; pending: ${await pending()}`,
+				},
 			);
 			const items = reEmitted.output(triggerName);
 			expect(items.map((order) => order.order_id).sort()).toEqual(orderIds);
-			expect(items.every((order) => order.reEmitted === true && order.emitAttempt === 2)).toBe(true);
+			expect(items.every((order) => order.reEmitted === true && order.emitAttempt === 2)).toBe(
+				true,
+			);
 			expectRanOnWorkers([reEmitted.id]);
 
 			// 0 stranded, 0 doubled: every order accepted, allocated and shipped exactly once.
 			expect(await pending()).toEqual([]);
-			const changes = await ctx.sandbox.ledger({ vendor: VENDOR, type: 'change', since: ledgerSince });
+			const changes = await ctx.sandbox.ledger({
+				vendor: VENDOR,
+				type: 'change',
+				since: ledgerSince,
+			});
 			const moves = {};
-			for (const change of changes) if (change.entity === 'fulfillmentOrder' && change.from !== null) (moves[change.id] ??= []).push(change.to);
-			for (const id of orderIds) expect({ id, moves: moves[id] }).toEqual({ id, moves: ['pending_allocation', 'pending_shipment', 'pending_invoice'] });
-			const accepted = (await ctx.sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince })).filter(
+			for (const change of changes)
+				if (change.entity === 'fulfillmentOrder' && change.from !== null)
+					(moves[change.id] ??= []).push(change.to);
+			for (const id of orderIds)
+				expect({ id, moves: moves[id] }).toEqual({
+					id,
+					moves: ['pending_allocation', 'pending_shipment', 'pending_invoice'],
+				});
+			const accepted = (
+				await ctx.sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince })
+			).filter(
 				(request) => request.path.endsWith('/fulfillmentOrder/accept') && request.status === 200,
 			);
 			expect(accepted.map((request) => request.body.order.order_id).sort()).toEqual(orderIds);

@@ -12,11 +12,17 @@ import { freePort } from '../../scripts/n8n/processes.mjs';
 import { waitFor } from '../e2e/support/e2e.mjs';
 
 function npmStart(args, env) {
-	const child = spawn('npm', ['start', '--', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npm', ['start', '--', ...args], {
+		cwd: repoRoot,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const output = { stdout: '', stderr: '' };
 	child.stdout.on('data', (chunk) => (output.stdout += chunk));
 	child.stderr.on('data', (chunk) => (output.stderr += chunk));
-	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('close', (code, signal) => resolve({ code, signal })),
+	);
 	return { child, output, exited };
 }
 
@@ -45,7 +51,7 @@ function descendants(root) {
 	}
 	const found = [];
 	const walk = (pid) => {
-		for (const [child, parent] of parents) if (parent === pid) found.push(child), walk(child);
+		for (const [child, parent] of parents) if (parent === pid) (found.push(child), walk(child));
 	};
 	walk(root);
 	return found;
@@ -66,10 +72,15 @@ describe('npm start', () => {
 		await new Promise((resolve) => busy.listen(0, '127.0.0.1', resolve));
 		const { port } = busy.address();
 		const sandboxPort = await freePort();
-		const folder = path.join(mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-start-busy-')), 'user');
+		const folder = path.join(
+			mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-start-busy-')),
+			'user',
+		);
 		try {
 			const started = Date.now();
-			const run = npmStart(['--port', String(port), '--sandbox-port', String(sandboxPort)], { FULFILLMENT_N8N_USER_FOLDER: folder });
+			const run = npmStart(['--port', String(port), '--sandbox-port', String(sandboxPort)], {
+				FULFILLMENT_N8N_USER_FOLDER: folder,
+			});
 			const exit = await run.exited;
 			expect(exit.code).toBe(1);
 			expect(run.output.stderr).toContain(`Port ${port} (for n8n) is already in use`);
@@ -91,17 +102,26 @@ describe('npm start', () => {
 		const port = await freePort();
 		const sandboxPort = await freePort();
 		const noBuild = process.env.FULFILLMENT_E2E_SKIP_BUILD === '1' ? ['--no-build'] : [];
-		const run = npmStart(['--queue', '--port', String(port), '--sandbox-port', String(sandboxPort), ...noBuild], {});
+		const run = npmStart(
+			['--queue', '--port', String(port), '--sandbox-port', String(sandboxPort), ...noBuild],
+			{},
+		);
 		let tree = [];
 		try {
-			await waitFor(() => /is ready in queue mode[\s\S]*Ctrl-C/.test(run.output.stdout) || run.child.exitCode !== null, {
-				timeoutMs: 300_000,
-				intervalMs: 1000,
-				describe: () => run.output.stdout.slice(-2000) + run.output.stderr.slice(-2000),
-			});
+			await waitFor(
+				() =>
+					/is ready in queue mode[\s\S]*Ctrl-C/.test(run.output.stdout) ||
+					run.child.exitCode !== null,
+				{
+					timeoutMs: 300_000,
+					intervalMs: 1000,
+					describe: () => run.output.stdout.slice(-2000) + run.output.stderr.slice(-2000),
+				},
+			);
 			expect(run.child.exitCode).toBeNull();
 			const out = run.output.stdout;
-			const portOf = (label) => Number(new RegExp(`${label}\\s+(?:http://)?127\\.0\\.0\\.1:(\\d+)`).exec(out)?.[1]);
+			const portOf = (label) =>
+				Number(new RegExp(`${label}\\s+(?:http://)?127\\.0\\.0\\.1:(\\d+)`).exec(out)?.[1]);
 			const ports = {
 				n8n: port,
 				sandbox: sandboxPort,
@@ -110,7 +130,8 @@ describe('npm start', () => {
 				'worker-1': portOf('worker-1'),
 				'worker-2': portOf('worker-2'),
 			};
-			for (const [what, value] of Object.entries(ports)) expect({ what, listening: await listening(value) }).toEqual({ what, listening: true });
+			for (const [what, value] of Object.entries(ports))
+				expect({ what, listening: await listening(value) }).toEqual({ what, listening: true });
 			const dataDir = /Data\s+(\S+) and/.exec(out)?.[1];
 			expect(dataDir && existsSync(dataDir)).toBeTruthy();
 
@@ -121,9 +142,11 @@ describe('npm start', () => {
 			await waitFor(() => tree.every((pid) => !alive(pid)), {
 				timeoutMs: 90_000,
 				intervalMs: 500,
-				describe: () => `still running: ${tree.filter(alive).join(', ')}\n${run.output.stdout.slice(-1500)}`,
+				describe: () =>
+					`still running: ${tree.filter(alive).join(', ')}\n${run.output.stdout.slice(-1500)}`,
 			});
-			for (const [what, value] of Object.entries(ports)) expect({ what, listening: await listening(value) }).toEqual({ what, listening: false });
+			for (const [what, value] of Object.entries(ports))
+				expect({ what, listening: await listening(value) }).toEqual({ what, listening: false });
 			expect(existsSync(dataDir)).toBe(false);
 		} finally {
 			if (run.child.exitCode === null) run.child.kill('SIGKILL');

@@ -3,7 +3,14 @@
 // sandbox), never how long it took: speed is for `npm run bench` and bench/README.md.
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { Bench } from '../../bench/n8n/harness.mjs';
-import { acceptRow, assignRow, drainRow, exportRow, rowContext, triggerRow } from '../../bench/n8n/rows.mjs';
+import {
+	acceptRow,
+	assignRow,
+	drainRow,
+	exportRow,
+	rowContext,
+	triggerRow,
+} from '../../bench/n8n/rows.mjs';
 import { connect } from './support/e2e.mjs';
 
 let bench;
@@ -11,7 +18,12 @@ let ctx;
 
 beforeAll(async () => {
 	const { info, client, sandbox } = await connect();
-	bench = new Bench({ client, sandbox, credentials: info.credentials, packageName: info.packageName });
+	bench = new Bench({
+		client,
+		sandbox,
+		credentials: info.credentials,
+		packageName: info.packageName,
+	});
 	ctx = await rowContext(bench);
 });
 
@@ -23,7 +35,8 @@ async function runAll(row) {
 	return runs;
 }
 
-const requestsOf = (runs) => Object.fromEntries(Object.entries(runs).map(([variant, run]) => [variant, run.requests]));
+const requestsOf = (runs) =>
+	Object.fromEntries(Object.entries(runs).map(([variant, run]) => [variant, run.requests]));
 
 describe('benchmark rows (small sizes; each variant checks its own results)', () => {
 	test('Sellfern assign: the pack batches 100 ids a request, the HTTP Request node sends one per order', async () => {

@@ -13,7 +13,9 @@ const declared = declaredPackTypes().credentials;
 describe('credentials', () => {
 	test('every credential type has a sandbox credential', () => {
 		expect(ctx.info.credentialProblems).toEqual([]);
-		expect(ctx.info.credentials.map((credential) => credential.type).sort()).toEqual(declared.map((credential) => credential.name).sort());
+		expect(ctx.info.credentials.map((credential) => credential.type).sort()).toEqual(
+			declared.map((credential) => credential.name).sort(),
+		);
 	});
 
 	describe.each(declared.map((credential) => [credential.name]))('%s', (type) => {
@@ -31,7 +33,11 @@ describe('credentials', () => {
 				message: expect.any(String),
 			});
 			// It really asked the sandbox.
-			const requests = await ctx.sandbox.ledger({ vendor: stored().vendor, type: 'request', since });
+			const requests = await ctx.sandbox.ledger({
+				vendor: stored().vendor,
+				type: 'request',
+				since,
+			});
 			expect(requests.length).toBeGreaterThan(0);
 		});
 

@@ -7,7 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { prepareSandboxForExamples } from '../../scripts/n8n/provision.mjs';
 import { startSandboxProcess } from '../../scripts/n8n/sandbox.mjs';
-import { connect, describeFailure, loadCase, runnableNodes, runWorkflow, startNodes, writtenEntities } from './support/e2e.mjs';
+import {
+	connect,
+	describeFailure,
+	loadCase,
+	runnableNodes,
+	runWorkflow,
+	startNodes,
+	writtenEntities,
+} from './support/e2e.mjs';
 
 let ctx;
 let logDir;
@@ -17,9 +25,16 @@ let current;
 async function pointCredentialsAt(url) {
 	for (const credential of ctx.info.credentials) {
 		const data = Object.fromEntries(
-			Object.entries(credential.data).map(([key, value]) => [key, typeof value === 'string' ? value.replace(ctx.info.sandboxUrl, url) : value]),
+			Object.entries(credential.data).map(([key, value]) => [
+				key,
+				typeof value === 'string' ? value.replace(ctx.info.sandboxUrl, url) : value,
+			]),
 		);
-		await ctx.client.updateCredential(credential.id, { name: credential.name, type: credential.type, data });
+		await ctx.client.updateCredential(credential.id, {
+			name: credential.name,
+			type: credential.type,
+			data,
+		});
 	}
 }
 
@@ -40,12 +55,17 @@ async function runExample(example, sandbox) {
 	const trigger = kase.trigger ?? starts[0].name;
 	const since = await sandbox.control.ledgerMark();
 	const execution = await runWorkflow(ctx.client, example.id, trigger);
-	if (execution.status !== 'success') throw new Error(`${example.slug} did not succeed:\n${describeFailure(execution)}`);
+	if (execution.status !== 'success')
+		throw new Error(`${example.slug} did not succeed:\n${describeFailure(execution)}`);
 	// Every node ran: no filter or empty queue cut the flow short, so it did its work.
 	const ran = execution.ranNodes.sort();
-	const expected = runnableNodes(example.workflow).map((node) => node.name).sort();
+	const expected = runnableNodes(example.workflow)
+		.map((node) => node.name)
+		.sort();
 	if (JSON.stringify(ran) !== JSON.stringify(expected))
-		throw new Error(`${example.slug} ran only [${ran.join(', ')}] of [${expected.join(', ')}]:\n${describeFailure(execution)}\n${JSON.stringify(execution).slice(0, 1500)}`);
+		throw new Error(
+			`${example.slug} ran only [${ran.join(', ')}] of [${expected.join(', ')}]:\n${describeFailure(execution)}\n${JSON.stringify(execution).slice(0, 1500)}`,
+		);
 	const wrote = (await writtenEntities(sandbox.control, since)).length > 0;
 	expect({ slug: example.slug, wrote }).toEqual({ slug: example.slug, wrote: !kase.readOnly });
 }

@@ -27,7 +27,14 @@ async function storeWorkflow(name, nodeType, credentialType, parameters) {
 	const workflow = await ctx.client.createWorkflow({
 		name: `Fault slice: ${name}`,
 		nodes: [
-			{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'trigger',
+				name: TRIGGER,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'write',
 				name: 'Write',
@@ -67,12 +74,25 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 			fulfillmentId: String(id),
 		});
 		const since = await ctx.sandbox.ledgerMark();
-		await ctx.sandbox.request('POST', '/faults', { vendor: 'skuio', path: '/submit-to-channel', afterHandling: true, drop: true });
+		await ctx.sandbox.request('POST', '/faults', {
+			vendor: 'skuio',
+			path: '/submit-to-channel',
+			afterHandling: true,
+			drop: true,
+		});
 		const first = await run(workflowId);
-		expect(first).toEqual([expect.objectContaining({ id, outcome: 'applied', submitted_to_sales_channel_at: expect.any(String) })]);
+		expect(first).toEqual([
+			expect.objectContaining({
+				id,
+				outcome: 'applied',
+				submitted_to_sales_channel_at: expect.any(String),
+			}),
+		]);
 		const second = await run(workflowId);
 		expect(second).toEqual([expect.objectContaining({ id, alreadySubmitted: true })]);
-		expect(await applied('skuio', since, (change) => change.entity === 'channel_submission')).toBe(1);
+		expect(await applied('skuio', since, (change) => change.entity === 'channel_submission')).toBe(
+			1,
+		);
 	});
 
 	test('SKU.io Void: the answer comes too late (Timeout) → read back as applied', async () => {
@@ -86,10 +106,23 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 			options: { timeout: 1000 },
 		});
 		const since = await ctx.sandbox.ledgerMark();
-		await ctx.sandbox.request('POST', '/faults', { vendor: 'skuio', method: 'DELETE', afterHandling: true, hang: true });
-		expect(await run(workflowId)).toEqual([expect.objectContaining({ id, status: 'canceled', outcome: 'applied' })]);
+		await ctx.sandbox.request('POST', '/faults', {
+			vendor: 'skuio',
+			method: 'DELETE',
+			afterHandling: true,
+			hang: true,
+		});
+		expect(await run(workflowId)).toEqual([
+			expect.objectContaining({ id, status: 'canceled', outcome: 'applied' }),
+		]);
 		expect(await run(workflowId)).toEqual([expect.objectContaining({ id, alreadyVoided: true })]);
-		expect(await applied('skuio', since, (change) => change.entity === 'fulfillment' && change.to === 'canceled')).toBe(1);
+		expect(
+			await applied(
+				'skuio',
+				since,
+				(change) => change.entity === 'fulfillment' && change.to === 'canceled',
+			),
+		).toBe(1);
 	});
 
 	test('S2 Create without a Channel Fulfillment ID: answer lost twice → one fulfillment', async () => {
@@ -109,32 +142,71 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 			items: { item: [{ productId: S2_PRODUCT_ID, quantity: 1 }] },
 		});
 		const since = await ctx.sandbox.ledgerMark();
-		await ctx.sandbox.request('POST', '/faults', { vendor: 's2', method: 'POST', path: '/s2/fulfillment', afterHandling: true, drop: true, count: 2 });
+		await ctx.sandbox.request('POST', '/faults', {
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			afterHandling: true,
+			drop: true,
+			count: 2,
+		});
 		// S2 made the fulfillment but its answer was lost: the node finds it on the order and outputs it.
 		const [first] = await run(workflowId);
 		expect(first).toMatchObject({ orderId: orders[0].id, outcome: 'applied' });
 		const [second] = await run(workflowId);
 		expect(second).toMatchObject({ id: first.id, alreadyExists: true });
-		expect(await applied('s2', since, (change) => change.entity === 'fulfillment' && change.from === null)).toBe(1);
+		expect(
+			await applied(
+				's2',
+				since,
+				(change) => change.entity === 'fulfillment' && change.from === null,
+			),
+		).toBe(1);
 	});
 
 	test('OrderProtection Create: answer cut off after OrderProtection acted → one fulfillment', async () => {
 		await ctx.sandbox.reset('orderprotection');
 		const { orders } = await ctx.sandbox.seed('orderprotection', { orders: 1 });
 		const order = orders[0];
-		const workflowId = await storeWorkflow('OrderProtection Create', 'orderProtection', 'orderProtectionOAuth2Api', {
-			resource: 'fulfillment',
-			operation: 'create',
-			sourceOrderId: order.sourceOrderId,
-			sourceFulfillmentId: `ful-${order.sourceOrderId}`,
-			fulfillmentStatus: 'FULFILLED',
-			items: { item: [{ sourceItemId: order.items[0].sourceItemId, quantity: 1 }] },
-		});
+		const workflowId = await storeWorkflow(
+			'OrderProtection Create',
+			'orderProtection',
+			'orderProtectionOAuth2Api',
+			{
+				resource: 'fulfillment',
+				operation: 'create',
+				sourceOrderId: order.sourceOrderId,
+				sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+				fulfillmentStatus: 'FULFILLED',
+				items: { item: [{ sourceItemId: order.items[0].sourceItemId, quantity: 1 }] },
+			},
+		);
 		const since = await ctx.sandbox.ledgerMark();
-		await ctx.sandbox.request('POST', '/faults', { vendor: 'orderprotection', method: 'POST', path: '/fulfillments', truncate: true });
-		expect(await run(workflowId)).toEqual([expect.objectContaining({ sourceFulfillmentId: `ful-${order.sourceOrderId}`, outcome: 'applied' })]);
-		expect(await run(workflowId)).toEqual([expect.objectContaining({ sourceFulfillmentId: `ful-${order.sourceOrderId}`, alreadyExists: true })]);
-		expect(await applied('orderprotection', since, (change) => change.entity === 'fulfillment' && change.from === null)).toBe(1);
+		await ctx.sandbox.request('POST', '/faults', {
+			vendor: 'orderprotection',
+			method: 'POST',
+			path: '/fulfillments',
+			truncate: true,
+		});
+		expect(await run(workflowId)).toEqual([
+			expect.objectContaining({
+				sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+				outcome: 'applied',
+			}),
+		]);
+		expect(await run(workflowId)).toEqual([
+			expect.objectContaining({
+				sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+				alreadyExists: true,
+			}),
+		]);
+		expect(
+			await applied(
+				'orderprotection',
+				since,
+				(change) => change.entity === 'fulfillment' && change.from === null,
+			),
+		).toBe(1);
 	});
 
 	test('Sellfern Assign Supplier: answer lost → Retry On Fail replays the same key, assigns once', async () => {
@@ -149,14 +221,31 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 			dryRun: false,
 		});
 		const since = await ctx.sandbox.ledgerMark();
-		await ctx.sandbox.request('POST', '/faults', { vendor: 'sellfern', path: '/fulfillment/assign', afterHandling: true, drop: true });
-		expect(await run(workflowId)).toEqual([expect.objectContaining({ order_id: orderId, status: 'ok' })]);
+		await ctx.sandbox.request('POST', '/faults', {
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			afterHandling: true,
+			drop: true,
+		});
+		expect(await run(workflowId)).toEqual([
+			expect.objectContaining({ order_id: orderId, status: 'ok' }),
+		]);
 		const requests = await ctx.sandbox.ledger({ vendor: 'sellfern', type: 'request', since });
-		const keys = requests.filter((request) => request.path.endsWith('/fulfillment/assign')).map((request) => request.headers['idempotency-key']);
+		const keys = requests
+			.filter((request) => request.path.endsWith('/fulfillment/assign'))
+			.map((request) => request.headers['idempotency-key']);
 		expect(keys).toHaveLength(2);
 		expect(keys[1]).toBe(keys[0]);
 		// A later execution is a new assignment: Sellfern refuses it, the order is no longer New.
-		expect(await run(workflowId)).toEqual([expect.objectContaining({ order_id: orderId, status: 'error' })]);
-		expect(await applied('sellfern', since, (change) => change.entity === 'order' && change.to === 'In Production')).toBe(1);
+		expect(await run(workflowId)).toEqual([
+			expect.objectContaining({ order_id: orderId, status: 'error' }),
+		]);
+		expect(
+			await applied(
+				'sellfern',
+				since,
+				(change) => change.entity === 'order' && change.to === 'In Production',
+			),
+		).toBe(1);
 	});
 });

@@ -44,7 +44,9 @@ beforeAll(async () => {
 	example = ctx.examples.find((candidate) => candidate.slug === SLUG);
 	if (!example?.id) throw new Error(`examples/${SLUG}.json was not imported`);
 	await ctx.client.activate(example.id);
-	const trigger = example.workflow.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger');
+	const trigger = example.workflow.nodes.find(
+		(node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger',
+	);
 	const url = new URL(`${ctx.info.n8nUrl}/mcp/${trigger.parameters.path}`);
 	let lastError;
 	await waitFor(
@@ -59,7 +61,11 @@ beforeAll(async () => {
 				return false;
 			}
 		},
-		{ timeoutMs: 60_000, intervalMs: 1000, describe: () => `no MCP server at ${url}: ${lastError?.message}` },
+		{
+			timeoutMs: 60_000,
+			intervalMs: 1000,
+			describe: () => `no MCP server at ${url}: ${lastError?.message}`,
+		},
 	);
 });
 
@@ -81,16 +87,28 @@ describe('the action nodes as AI tools over MCP', () => {
 
 	test('lists every tool with a description for agents and a parameter schema it can fill', async () => {
 		const { tools } = await mcp.listTools();
-		const expected = example.workflow.nodes.filter((node) => node.type.endsWith('Tool')).map((node) => toolName(node.name));
+		const expected = example.workflow.nodes
+			.filter((node) => node.type.endsWith('Tool'))
+			.map((node) => toolName(node.name));
 		expect(tools.map((tool) => tool.name).sort()).toEqual(expected.sort());
 		for (const tool of tools) {
 			// Our per-operation text, not n8n's generated "<action> in <node>".
-			expect({ tool: tool.name, long: tool.description.length > 80 }).toEqual({ tool: tool.name, long: true });
+			expect({ tool: tool.name, long: tool.description.length > 80 }).toEqual({
+				tool: tool.name,
+				long: true,
+			});
 			expect(tool.description).toMatch(/safe to repeat|Preview Only|Not safe to repeat/i);
 			const properties = Object.entries(tool.inputSchema.properties ?? {});
-			expect({ tool: tool.name, parameters: properties.length > 0 }).toEqual({ tool: tool.name, parameters: true });
+			expect({ tool: tool.name, parameters: properties.length > 0 }).toEqual({
+				tool: tool.name,
+				parameters: true,
+			});
 			for (const [name, schema] of properties) {
-				expect({ tool: tool.name, name, described: (schema.description ?? '').length > 10 }).toEqual({
+				expect({
+					tool: tool.name,
+					name,
+					described: (schema.description ?? '').length > 10,
+				}).toEqual({
 					tool: tool.name,
 					name,
 					described: true,
@@ -100,7 +118,11 @@ describe('the action nodes as AI tools over MCP', () => {
 		}
 		const assign = tools.find((tool) => tool.name === 'Sellfern_Assign_Supplier');
 		expect(assign.description).toContain('Order IDs (numeric Sellfern order IDs');
-		expect(Object.keys(assign.inputSchema.properties).sort()).toEqual(['order_ids', 'preview_only', 'supplier_id']);
+		expect(Object.keys(assign.inputSchema.properties).sort()).toEqual([
+			'order_ids',
+			'preview_only',
+			'supplier_id',
+		]);
 		const accept = tools.find((tool) => tool.name === 'ShipperOne_Accept_Order');
 		expect(accept.description).toContain("read from ShipperOne's Pending Accept queue");
 		expect(Object.keys(accept.inputSchema.properties).sort()).toEqual(['order_id', 'preview_only']);
@@ -112,17 +134,31 @@ describe('the action nodes as AI tools over MCP', () => {
 		const orderId = orders[0].order_id;
 		const since = await ctx.sandbox.ledgerMark();
 
-		const assigned = await call('Sellfern_Assign_Supplier', { order_ids: String(orderId), supplier_id: 'sup_789', preview_only: false });
+		const assigned = await call('Sellfern_Assign_Supplier', {
+			order_ids: String(orderId),
+			supplier_id: 'sup_789',
+			preview_only: false,
+		});
 		expect(assigned.isError).toBe(false);
-		expect(firstItem(assigned.json)).toMatchObject({ order_id: orderId, status: 'ok', supplier_id: 'sup_789' });
+		expect(firstItem(assigned.json)).toMatchObject({
+			order_id: orderId,
+			status: 'ok',
+			supplier_id: 'sup_789',
+		});
 
-		const shipped = await call('Sellfern_Update_Order_Status', { order_id: orderId, status: 'Shipped', preview_only: false });
+		const shipped = await call('Sellfern_Update_Order_Status', {
+			order_id: orderId,
+			status: 'Shipped',
+			preview_only: false,
+		});
 		expect(shipped.isError).toBe(false);
 		expect(firstItem(shipped.json)).toMatchObject({ order_id: orderId, status: 'Shipped' });
 
 		expect((await writesSince('sellfern', since, '/fulfillment/assign')).length).toBe(1);
 		expect((await writesSince('sellfern', since, `/orders/${orderId}/status`)).length).toBe(1);
-		const moves = (await changesSince('sellfern', since)).filter((change) => String(change.id) === String(orderId));
+		const moves = (await changesSince('sellfern', since)).filter(
+			(change) => String(change.id) === String(orderId),
+		);
 		expect(moves.map((change) => change.to)).toEqual(['In Production', 'Shipped']);
 	});
 
@@ -133,9 +169,15 @@ describe('the action nodes as AI tools over MCP', () => {
 		const orderId = orders[0].order_id;
 		const since = await ctx.sandbox.ledgerMark();
 
-		const accepted = await call('ShipperOne_Accept_Order', { order_id: orderId, preview_only: false });
+		const accepted = await call('ShipperOne_Accept_Order', {
+			order_id: orderId,
+			preview_only: false,
+		});
 		expect(accepted.isError).toBe(false);
-		expect(firstItem(accepted.json)).toMatchObject({ order_id: orderId, status: 'pending_allocation' });
+		expect(firstItem(accepted.json)).toMatchObject({
+			order_id: orderId,
+			status: 'pending_allocation',
+		});
 		expect(firstItem(accepted.json).itemsReadFrom).toContain('Pending Accept queue');
 
 		const statusOf = async () => {
@@ -161,29 +203,48 @@ describe('the action nodes as AI tools over MCP', () => {
 		expect((await writesSince('shipperone', since, '/fulfillmentOrder/accept')).length).toBe(1);
 		expect((await writesSince('shipperone', since, '/fulfillmentOrder/ship')).length).toBe(1);
 		const [ship] = await writesSince('shipperone', since, '/fulfillmentOrder/ship');
-		expect(ship.body.shipment.items).toEqual(orders[0].items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })));
+		expect(ship.body.shipment.items).toEqual(
+			orders[0].items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+		);
 	});
 
-	test('a Preview call changes nothing and shows the request and Sellfern\'s own dry-run answer', async () => {
+	test("a Preview call changes nothing and shows the request and Sellfern's own dry-run answer", async () => {
 		await ctx.sandbox.reset('sellfern');
 		const { orders } = await ctx.sandbox.seed('sellfern', { count: 1, status: 'New' });
 		const orderId = orders[0].order_id;
 		const since = await ctx.sandbox.ledgerMark();
 
-		const preview = await call('Sellfern_Assign_Supplier', { order_ids: String(orderId), supplier_id: 'sup_789', preview_only: true });
+		const preview = await call('Sellfern_Assign_Supplier', {
+			order_ids: String(orderId),
+			supplier_id: 'sup_789',
+			preview_only: true,
+		});
 		expect(preview.isError).toBe(false);
 		const item = firstItem(preview.json);
 		expect(item).toMatchObject({
 			preview: true,
 			sent: false,
-			request: { method: 'POST', path: '/api/v2/fulfillment/assign', body: { order_ids: [orderId], supplier_id: 'sup_789' } },
+			request: {
+				method: 'POST',
+				path: '/api/v2/fulfillment/assign',
+				body: { order_ids: [orderId], supplier_id: 'sup_789' },
+			},
 		});
 		expect(item.request.idempotencyKey).toMatch(/^n8n-assign-/);
-		expect(item.vendorPreview.results).toEqual([expect.objectContaining({ order_id: orderId, status: 'ok' })]);
+		expect(item.vendorPreview.results).toEqual([
+			expect.objectContaining({ order_id: orderId, status: 'ok' }),
+		]);
 		expect(preview.text).not.toContain('sk_test_sandbox');
 
-		const previewShip = await call('Sellfern_Update_Order_Status', { order_id: orderId, status: 'Shipped', preview_only: true });
-		expect(firstItem(previewShip.json)).toMatchObject({ preview: true, request: { method: 'PATCH' } });
+		const previewShip = await call('Sellfern_Update_Order_Status', {
+			order_id: orderId,
+			status: 'Shipped',
+			preview_only: true,
+		});
+		expect(firstItem(previewShip.json)).toMatchObject({
+			preview: true,
+			request: { method: 'PATCH' },
+		});
 
 		expect(await changesSince('sellfern', since)).toEqual([]);
 		const writes = await writesSince('sellfern', since, '/api/v2/');
@@ -199,7 +260,9 @@ describe('the action nodes as AI tools over MCP', () => {
 		expect(firstItem(queue.json)).toMatchObject({ status: 'New' });
 
 		const { fulfillments } = await ctx.sandbox.seed('skuio', { count: 1 });
-		const fulfillment = await call('SKU_io_Get_Fulfillment', { fulfillment_id: fulfillments[0].id });
+		const fulfillment = await call('SKU_io_Get_Fulfillment', {
+			fulfillment_id: fulfillments[0].id,
+		});
 		expect(fulfillment.isError).toBe(false);
 		expect(firstItem(fulfillment.json)).toMatchObject({ id: fulfillments[0].id });
 
@@ -211,8 +274,13 @@ describe('the action nodes as AI tools over MCP', () => {
 		expect(order.text).toContain(s2Order);
 
 		const { orders } = await ctx.sandbox.seed('orderprotection', { orders: 1 });
-		const listed = await call('OrderProtection_List_Fulfillments', { source_order_id: orders[0].sourceOrderId });
-		expect({ isError: listed.isError, text: listed.text }).toEqual({ isError: false, text: expect.any(String) });
+		const listed = await call('OrderProtection_List_Fulfillments', {
+			source_order_id: orders[0].sourceOrderId,
+		});
+		expect({ isError: listed.isError, text: listed.text }).toEqual({
+			isError: false,
+			text: expect.any(String),
+		});
 
 		// Reads only.
 		const writes = (await ctx.sandbox.ledger({ type: 'request', since })).filter(
@@ -223,13 +291,24 @@ describe('the action nodes as AI tools over MCP', () => {
 
 	test('a bad argument comes back to the agent as a readable error, sending nothing', async () => {
 		const since = await ctx.sandbox.ledgerMark();
-		const bad = await call('Sellfern_Update_Order_Status', { order_id: 1042, status: 'Teleported', preview_only: false });
+		const bad = await call('Sellfern_Update_Order_Status', {
+			order_id: 1042,
+			status: 'Teleported',
+			preview_only: false,
+		});
 		expect(bad.isError).toBe(true);
 		expect(bad.text).toMatch(/Status must be one of/);
-		const notQueued = await call('ShipperOne_Accept_Order', { order_id: 'FO-999999999', preview_only: false });
+		const notQueued = await call('ShipperOne_Accept_Order', {
+			order_id: 'FO-999999999',
+			preview_only: false,
+		});
 		expect(notQueued.isError).toBe(true);
 		expect(notQueued.text).toContain("is not in ShipperOne's Pending Accept queue");
 		expect((await ctx.sandbox.ledger({ type: 'change', since })).length).toBe(0);
-		expect((await ctx.sandbox.ledger({ type: 'request', since })).filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(
+			(await ctx.sandbox.ledger({ type: 'request', since })).filter(
+				(request) => request.method !== 'GET',
+			),
+		).toEqual([]);
 	});
 });

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { N8N_VERSION } from '../../scripts/n8n/install.mjs';
 import { repoRoot } from '../../scripts/paths.mjs';
-import { connect, declaredPackTypes, installedPack, lockedVersion, runWorkflow } from './support/e2e.mjs';
+import {
+	connect,
+	declaredPackTypes,
+	installedPack,
+	lockedVersion,
+	runWorkflow,
+} from './support/e2e.mjs';
 
 let ctx;
 let declared;
@@ -25,7 +31,7 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 const PEER_COPIES =
 	'npm ≥ 7 installs peer dependencies: `npm install <the pack>` in ~/.n8n/nodes puts the latest n8n-workflow ' +
-	'(with zod and ~50 other packages) beside the pack, and the pack then loads those instead of n8n\'s own. ' +
+	"(with zod and ~50 other packages) beside the pack, and the pack then loads those instead of n8n's own. " +
 	'Fix in package.json: "peerDependenciesMeta": { "n8n-workflow": { "optional": true } }.';
 
 describe('the pack in n8n', () => {
@@ -33,7 +39,9 @@ describe('the pack in n8n', () => {
 		const { packageName } = ctx.info;
 		const nodeTypes = await ctx.client.nodeTypes();
 		const loaded = new Set(nodeTypes.map((node) => node.name));
-		const missingNodes = declared.nodes.map((node) => `${packageName}.${node.name}`).filter((name) => !loaded.has(name));
+		const missingNodes = declared.nodes
+			.map((node) => `${packageName}.${node.name}`)
+			.filter((name) => !loaded.has(name));
 		expect(missingNodes).toEqual([]);
 		// Polling triggers keep their polling flag (n8n adds the Poll Times parameter to them).
 		for (const node of declared.nodes.filter((candidate) => candidate.polling)) {
@@ -42,30 +50,45 @@ describe('the pack in n8n', () => {
 			expect(type.properties.map((property) => property.name)).toContain('pollTimes');
 		}
 
-		const credentialTypes = new Set((await ctx.client.credentialTypes()).map((credential) => credential.name));
-		expect(declared.credentials.map((credential) => credential.name).filter((name) => !credentialTypes.has(name))).toEqual([]);
+		const credentialTypes = new Set(
+			(await ctx.client.credentialTypes()).map((credential) => credential.name),
+		);
+		expect(
+			declared.credentials
+				.map((credential) => credential.name)
+				.filter((name) => !credentialTypes.has(name)),
+		).toEqual([]);
 	});
 
 	test('n8n read every node\'s codex: the nodes panel finds each by "fulfillment" and links its docs page', async () => {
 		const { packageName } = ctx.info;
 		const nodeTypes = await ctx.client.nodeTypes();
 		for (const node of declared.nodes) {
-			const type = nodeTypes.find((candidate) => candidate.name === `${packageName}.${node.name}` && candidate.codex);
+			const type = nodeTypes.find(
+				(candidate) => candidate.name === `${packageName}.${node.name}` && candidate.codex,
+			);
 			expect({ node: node.name, codex: Boolean(type) }).toEqual({ node: node.name, codex: true });
 			expect(type.codex.alias.map((alias) => alias.toLowerCase())).toContain('fulfillment');
 			expect(type.codex.categories).toContain('Sales');
-			expect(type.codex.resources.primaryDocumentation[0].url).toMatch(/\/blob\/main\/docs\/[a-z0-9]+\.md#(operations|trigger)$/);
+			expect(type.codex.resources.primaryDocumentation[0].url).toMatch(
+				/\/blob\/main\/docs\/[a-z0-9]+\.md#(operations|trigger)$/,
+			);
 		}
 	});
 
-	test('it is npm-installed into the user folder\'s nodes/ like a community package, and only there', () => {
+	test("it is npm-installed into the user folder's nodes/ like a community package, and only there", () => {
 		const { userFolder, packageDir, packageName } = ctx.info;
 		const nodes = path.join(userFolder, '.n8n', 'nodes');
 		expect(packageDir).toBe(path.join(nodes, 'node_modules', packageName));
 		const repoPackage = readJson(path.join(repoRoot, 'package.json'));
-		expect(readJson(path.join(packageDir, 'package.json'))).toMatchObject({ name: packageName, version: repoPackage.version });
+		expect(readJson(path.join(packageDir, 'package.json'))).toMatchObject({
+			name: packageName,
+			version: repoPackage.version,
+		});
 		// `npm install <tarball>` recorded it as a dependency of the nodes folder, as n8n's own installer does.
-		expect(Object.keys(readJson(path.join(nodes, 'package.json')).dependencies)).toContain(packageName);
+		expect(Object.keys(readJson(path.join(nodes, 'package.json')).dependencies)).toContain(
+			packageName,
+		);
 		// Only the published files: no sources, no tests.
 		expect(existsSync(path.join(packageDir, 'dist'))).toBe(true);
 		expect(existsSync(path.join(packageDir, 'nodes'))).toBe(false);
@@ -77,12 +100,15 @@ describe('the pack in n8n', () => {
 		const { userFolder, packageDir } = ctx.info;
 		const nodeModules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
 		const copies = ['zod', 'n8n-workflow']
-			.flatMap((name) => [path.join(packageDir, 'node_modules', name), path.join(nodeModules, name)])
+			.flatMap((name) => [
+				path.join(packageDir, 'node_modules', name),
+				path.join(nodeModules, name),
+			])
 			.filter((dir) => existsSync(dir));
 		if (copies.length) throw new Error(`${PEER_COPIES}\nFound: ${copies.join(', ')}`);
 	});
 
-	test('its runtime imports resolve to n8n\'s own modules, at the versions we build against', () => {
+	test("its runtime imports resolve to n8n's own modules, at the versions we build against", () => {
 		const { packageDir, n8nInstall } = ctx.info;
 		const { loaded, zod, n8nWorkflow, stderr } = installedPack();
 		expect(stderr).toBe('');
@@ -96,14 +122,21 @@ describe('the pack in n8n', () => {
 		const inPack = inside(packageDir);
 		const inN8n = inside(n8nInstall.dir);
 		// Reported by package folder, not by file.
-		const strays = [...new Set(loaded.filter((file) => !inPack(file) && !inN8n(file)).map(packageFolder))];
-		if (strays.length) throw new Error(`The pack loaded modules from outside n8n. ${PEER_COPIES}\nLoaded from: ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? ` and ${strays.length - 5} more` : ''}`);
+		const strays = [
+			...new Set(loaded.filter((file) => !inPack(file) && !inN8n(file)).map(packageFolder)),
+		];
+		if (strays.length)
+			throw new Error(
+				`The pack loaded modules from outside n8n. ${PEER_COPIES}\nLoaded from: ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? ` and ${strays.length - 5} more` : ''}`,
+			);
 
 		expect(zod).not.toBeNull();
 		expect(inN8n(zod.dir)).toBe(true);
 		expect(n8nWorkflow).not.toBeNull();
 		expect(inN8n(n8nWorkflow.dir)).toBe(true);
-		const n8nCore = readJson(path.join(n8nInstall.dir, 'node_modules', 'n8n-core', 'package.json')).version;
+		const n8nCore = readJson(
+			path.join(n8nInstall.dir, 'node_modules', 'n8n-core', 'package.json'),
+		).version;
 		if (n8nInstall.version === N8N_VERSION) {
 			// The n8n we build against: exactly our lock's versions, so the in-process harness tests
 			// the same engine n8n runs.
@@ -121,13 +154,24 @@ describe('the pack in n8n', () => {
 		const { packageName, packageDir } = ctx.info;
 		const credential = ctx.info.credentials[0];
 		// Any node of the pack: invalid parameters must stop it with its own message, naming the field.
-		const node = declared.nodes.find((candidate) => !candidate.polling && candidate.credentials.includes(credential.type));
+		const node = declared.nodes.find(
+			(candidate) => !candidate.polling && candidate.credentials.includes(credential.type),
+		);
 		const type = `${packageName}.${node.name}`;
-		const { properties } = (await ctx.client.nodeTypes()).find((candidate) => candidate.name === type);
+		const { properties } = (await ctx.client.nodeTypes()).find(
+			(candidate) => candidate.name === type,
+		);
 		const workflow = await ctx.client.createWorkflow({
 			name: `e2e: zod validation ${Date.now()}`,
 			nodes: [
-				{ id: 'a0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'a0000000-0000-4000-8000-000000000001',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'a0000000-0000-4000-8000-000000000002',
 					name: 'Invalid',
@@ -149,7 +193,9 @@ describe('the pack in n8n', () => {
 			expect(execution.error.message).toMatch(/ must be .*\[item 0\]$/);
 			// The code that ran is the installed package's.
 			expect(execution.data.resultData.error.stack).toContain(packageDir);
-			expect(await ctx.sandbox.ledger({ vendor: credential.vendor, type: 'request', since })).toEqual([]);
+			expect(
+				await ctx.sandbox.ledger({ vendor: credential.vendor, type: 'request', since }),
+			).toEqual([]);
 		} finally {
 			await ctx.client.archiveWorkflow(workflow.id).catch(() => undefined);
 			await ctx.client.deleteWorkflow(workflow.id).catch(() => undefined);
@@ -166,13 +212,19 @@ function invalidParameters(properties) {
 	const resource = properties.find((property) => property.name === 'resource');
 	for (const { value: resourceValue } of resource?.options ?? [{ value: undefined }]) {
 		const operation = properties.find(
-			(property) => property.name === 'operation' && (!resourceValue || property.displayOptions?.show?.resource?.includes(resourceValue)),
+			(property) =>
+				property.name === 'operation' &&
+				(!resourceValue || property.displayOptions?.show?.resource?.includes(resourceValue)),
 		);
 		for (const { value: operationValue } of operation?.options ?? []) {
 			const shown = (property) =>
-				(!property.displayOptions?.show?.resource || property.displayOptions.show.resource.includes(resourceValue)) &&
-				(!property.displayOptions?.show?.operation || property.displayOptions.show.operation.includes(operationValue));
-			const required = properties.filter((property) => shown(property) && property.required && property.type === 'string');
+				(!property.displayOptions?.show?.resource ||
+					property.displayOptions.show.resource.includes(resourceValue)) &&
+				(!property.displayOptions?.show?.operation ||
+					property.displayOptions.show.operation.includes(operationValue));
+			const required = properties.filter(
+				(property) => shown(property) && property.required && property.type === 'string',
+			);
 			if (required.length === 0) continue;
 			return {
 				...(resourceValue !== undefined && { resource: resourceValue }),

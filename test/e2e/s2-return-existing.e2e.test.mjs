@@ -2,7 +2,13 @@
 // second time must not fail on S2's 409 ALREADY_EXISTS but output the fulfillment the first run
 // created (alreadyExists: true), and write nothing new.
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { connect, describeFailure, loadCase, runWorkflow, writtenEntities } from './support/e2e.mjs';
+import {
+	connect,
+	describeFailure,
+	loadCase,
+	runWorkflow,
+	writtenEntities,
+} from './support/e2e.mjs';
 
 const SLUG = 's2-fulfill-and-track';
 let ctx;
@@ -24,14 +30,24 @@ describe('S2 Create, Return Existing', () => {
 
 		const since = await ctx.sandbox.ledgerMark();
 		const second = await runWorkflow(ctx.client, example.id, 'Run Manually');
-		if (second.status !== 'success') throw new Error(`second run failed:\n${describeFailure(second)}`);
+		if (second.status !== 'success')
+			throw new Error(`second run failed:\n${describeFailure(second)}`);
 		const again = second.output('Create Fulfillment');
 		expect(again).toHaveLength(1);
-		expect(again[0]).toMatchObject({ id: created.id, channelFulfillmentId: created.channelFulfillmentId, orderId: created.orderId, alreadyExists: true });
+		expect(again[0]).toMatchObject({
+			id: created.id,
+			channelFulfillmentId: created.channelFulfillmentId,
+			orderId: created.orderId,
+			alreadyExists: true,
+		});
 
 		// S2 was asked to create it again and said 409; nothing was written.
 		const requests = await ctx.sandbox.ledger({ vendor: 's2', type: 'request', since });
-		expect(requests.filter((request) => request.method === 'POST' && request.path === '/s2/fulfillment').map((request) => request.status)).toEqual([409]);
+		expect(
+			requests
+				.filter((request) => request.method === 'POST' && request.path === '/s2/fulfillment')
+				.map((request) => request.status),
+		).toEqual([409]);
 		expect(await writtenEntities(ctx.sandbox, since)).toEqual([]);
 	});
 });

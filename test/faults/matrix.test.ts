@@ -27,16 +27,26 @@ interface Fault {
 
 const FAULTS: Fault[] = [
 	{ name: 'answer lost after the vendor acted', spec: { afterHandling: true, drop: true } },
-	{ name: 'answer lost twice after the vendor acted', spec: { afterHandling: true, drop: true, count: 2 } },
+	{
+		name: 'answer lost twice after the vendor acted',
+		spec: { afterHandling: true, drop: true, count: 2 },
+	},
 	{ name: 'connection reset before the vendor acted', spec: { drop: true } },
 	{ name: 'HTTP 500', spec: { status: 500 } },
 	{ name: 'HTTP 502 HTML page from a proxy', spec: { html: true } },
 	{ name: 'HTTP 503', spec: { status: 503 } },
 	{ name: 'HTTP 429 with Retry-After', spec: { status: 429, headers: { 'Retry-After': '0' } } },
-	{ name: 'hang past the timeout after the vendor acted', spec: { afterHandling: true, hang: true }, timeoutMs: 1000 },
+	{
+		name: 'hang past the timeout after the vendor acted',
+		spec: { afterHandling: true, hang: true },
+		timeoutMs: 1000,
+	},
 	{ name: 'hang past the timeout', spec: { hang: true }, timeoutMs: 1000 },
 	{ name: 'truncated JSON after the vendor acted', spec: { truncate: true } },
-	{ name: 'HTML page with HTTP 200 after the vendor acted', spec: { html: true, status: 200, afterHandling: true } },
+	{
+		name: 'HTML page with HTTP 200 after the vendor acted',
+		spec: { html: true, status: 200, afterHandling: true },
+	},
 ];
 
 type RetryPath = 'node retries' | 'Retry On Fail (3 tries)' | 'second execution';
@@ -48,7 +58,9 @@ function clearError(op: WriteOperation, run: NodeRunResult): boolean {
 	const error = run.error;
 	if (!error) return true;
 	const known = ['NodeApiError', 'NodeOperationError'].includes(String(error.name));
-	return known && error.message.includes(op.vendorLabel) && error.message.includes(op.operationLabel);
+	return (
+		known && error.message.includes(op.vendorLabel) && error.message.includes(op.operationLabel)
+	);
 }
 
 /** After the vendor acted, an error must not read as a plain failure. */
@@ -59,7 +71,12 @@ function saysOutcome(run: NodeRunResult): boolean {
 
 async function runCase(op: WriteOperation, fault: Fault, path: RetryPath): Promise<string[]> {
 	const prepared = await op.prepare(env);
-	env.sandbox.state.faults.add({ vendor: op.vendor, method: op.write.method, path: op.write.path, ...fault.spec });
+	env.sandbox.state.faults.add({
+		vendor: op.vendor,
+		method: op.write.method,
+		path: op.write.path,
+		...fault.spec,
+	});
 	const options = {
 		...((prepared.parameters.options as object | undefined) ?? {}),
 		...(fault.timeoutMs ? { timeout: fault.timeoutMs } : {}),
@@ -71,7 +88,8 @@ async function runCase(op: WriteOperation, fault: Fault, path: RetryPath): Promi
 			nodeType: op.nodeType,
 			parameters: { ...prepared.parameters, options },
 			input: prepared.input,
-			retryOnFail: path === 'Retry On Fail (3 tries)' ? { maxTries: 3, waitBetweenTries: 1 } : undefined,
+			retryOnFail:
+				path === 'Retry On Fail (3 tries)' ? { maxTries: 3, waitBetweenTries: 1 } : undefined,
 		});
 	const runs = [await run()];
 	if (path === 'second execution') runs.push(await run());
@@ -81,14 +99,17 @@ async function runCase(op: WriteOperation, fault: Fault, path: RetryPath): Promi
 		.filter((change) => op.isApplication(change, prepared.targets)).length;
 	const expected = prepared.targets.length;
 	const defects: string[] = [];
-	if (op.guarantee === 'once' && applications > expected) defects.push(`applied ${applications} times for ${expected}`);
+	if (op.guarantee === 'once' && applications > expected)
+		defects.push(`applied ${applications} times for ${expected}`);
 	const last = runs[runs.length - 1];
 	if (last.status === 'success') {
-		if (applications < expected) defects.push(`output success but applied ${applications} of ${expected}`);
+		if (applications < expected)
+			defects.push(`output success but applied ${applications} of ${expected}`);
 		if (last.items.length === 0) defects.push('no output items');
 		for (const item of last.items) {
 			if (item.pairedItem === undefined) defects.push('an output item without pairedItem');
-			if (!op.truthful(env, item.json, prepared.targets)) defects.push(`untrue output ${JSON.stringify(item.json).slice(0, 200)}`);
+			if (!op.truthful(env, item.json, prepared.targets))
+				defects.push(`untrue output ${JSON.stringify(item.json).slice(0, 200)}`);
 		}
 	} else if (applications > 0 && !saysOutcome(last)) {
 		defects.push(`applied, but the error reads as a plain failure: ${last.error?.message}`);
@@ -113,9 +134,14 @@ afterAll(() => {
 	);
 });
 
-describe.each(WRITE_OPERATIONS.map((op) => [op.name, op] as const))('%s under faults', (_name, op) => {
-	const cases = FAULTS.flatMap((fault) => RETRY_PATHS.map((path) => [fault.name, path, fault] as const));
-	it.each(cases)('%s, %s', async (_fault, path, fault) => {
-		expect(await runCase(op, fault, path)).toEqual([]);
-	});
-});
+describe.each(WRITE_OPERATIONS.map((op) => [op.name, op] as const))(
+	'%s under faults',
+	(_name, op) => {
+		const cases = FAULTS.flatMap((fault) =>
+			RETRY_PATHS.map((path) => [fault.name, path, fault] as const),
+		);
+		it.each(cases)('%s, %s', async (_fault, path, fault) => {
+			expect(await runCase(op, fault, path)).toEqual([]);
+		});
+	},
+);

@@ -54,7 +54,9 @@ function seedSkuIo(env: TestEnv, count: number, options: IDataObject = {}): stri
 }
 
 function seedShipperOne(env: TestEnv, queue: 'pending_accept' | 'pending_shipment') {
-	return vendors(env).shipperone.seed({ count: 1, queue }).orders[0] as IDataObject & { order_id: string };
+	return vendors(env).shipperone.seed({ count: 1, queue }).orders[0] as IDataObject & {
+		order_id: string;
+	};
 }
 
 function skuIoAction(
@@ -77,11 +79,16 @@ function skuIoAction(
 		guarantee,
 		prepare(env) {
 			const targets = seedSkuIo(env, 1, seed);
-			return { parameters: { resource, operation, fulfillmentId: '={{ $json.id }}' }, input: [{ id: Number(targets[0]) }], targets };
+			return {
+				parameters: { resource, operation, fulfillmentId: '={{ $json.id }}' },
+				input: [{ id: Number(targets[0]) }],
+				targets,
+			};
 		},
 		isApplication,
 		truthful: (env, json, [id]) =>
-			Number(json.id) === Number(id) && truthful(skuIoFulfillment(env, id) as unknown as IDataObject),
+			Number(json.id) === Number(id) &&
+			truthful(skuIoFulfillment(env, id) as unknown as IDataObject),
 	};
 }
 
@@ -97,15 +104,23 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const [order] = vendors(env).sellfern.seed({ count: 1 }).orders;
 			return {
-				parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: '={{ $json.order_id }}', supplierId: 'sup_789', dryRun: false },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'assignSupplier',
+					orderIds: '={{ $json.order_id }}',
+					supplierId: 'sup_789',
+					dryRun: false,
+				},
 				input: [{ order_id: order.order_id }],
 				targets: [String(order.order_id)],
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'order' && targets.includes(change.id) && change.to === 'In Production',
+		isApplication: (change, targets) =>
+			change.entity === 'order' && targets.includes(change.id) && change.to === 'In Production',
 		truthful(env, json, [id]) {
 			const order = sellfernOrder(env, id);
-			if (json.status === 'ok') return order?.status === 'In Production' && order.supplier_id === 'sup_789';
+			if (json.status === 'ok')
+				return order?.status === 'In Production' && order.supplier_id === 'sup_789';
 			// A later run is told the order is no longer New: true, and nothing was sent twice.
 			return json.status === 'error' && order?.status !== 'New';
 		},
@@ -121,13 +136,20 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const [order] = vendors(env).sellfern.seed({ count: 1 }).orders;
 			return {
-				parameters: { resource: 'order', operation: 'updateStatus', orderId: '={{ $json.order_id }}', status: 'Shipped' },
+				parameters: {
+					resource: 'order',
+					operation: 'updateStatus',
+					orderId: '={{ $json.order_id }}',
+					status: 'Shipped',
+				},
 				input: [{ order_id: order.order_id }],
 				targets: [String(order.order_id)],
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'order' && targets.includes(change.id) && change.to === 'Shipped',
-		truthful: (env, json, [id]) => sellfernOrder(env, id)?.status === 'Shipped' && Number(json.order_id ?? id) === Number(id),
+		isApplication: (change, targets) =>
+			change.entity === 'order' && targets.includes(change.id) && change.to === 'Shipped',
+		truthful: (env, json, [id]) =>
+			sellfernOrder(env, id)?.status === 'Shipped' && Number(json.order_id ?? id) === Number(id),
 	},
 	{
 		name: 'ShipperOne Accept',
@@ -139,12 +161,21 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		guarantee: 'once',
 		prepare(env) {
 			const order = seedShipperOne(env, 'pending_accept');
-			return { parameters: { resource: 'fulfillmentOrder', operation: 'accept' }, input: [order], targets: [order.order_id] };
+			return {
+				parameters: { resource: 'fulfillmentOrder', operation: 'accept' },
+				input: [order],
+				targets: [order.order_id],
+			};
 		},
 		isApplication: (change, targets) =>
-			change.entity === 'fulfillmentOrder' && targets.includes(change.id) && change.from === 'pending_accept' && changed(change),
+			change.entity === 'fulfillmentOrder' &&
+			targets.includes(change.id) &&
+			change.from === 'pending_accept' &&
+			changed(change),
 		truthful: (env, json, [id]) =>
-			json.order_id === id && json.status !== 'pending_accept' && vendors(env).shipperone.orders.get(id) !== undefined,
+			json.order_id === id &&
+			json.status !== 'pending_accept' &&
+			vendors(env).shipperone.orders.get(id) !== undefined,
 	},
 	{
 		name: 'ShipperOne Ship',
@@ -167,7 +198,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 			};
 		},
 		isApplication: (change, targets) =>
-			change.entity === 'fulfillmentOrder' && targets.includes(change.id) && change.from === 'pending_shipment' && changed(change),
+			change.entity === 'fulfillmentOrder' &&
+			targets.includes(change.id) &&
+			change.from === 'pending_shipment' &&
+			changed(change),
 		truthful: (env, json, [id]) => json.order_id === id && json.status === 'pending_invoice',
 	},
 	{
@@ -181,14 +215,22 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const targets = seedSkuIo(env, 1);
 			return {
-				parameters: { resource: 'fulfillment', operation: 'void', fulfillmentId: '={{ $json.id }}', voidReason: 'Fault matrix' },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'void',
+					fulfillmentId: '={{ $json.id }}',
+					voidReason: 'Fault matrix',
+				},
 				input: [{ id: Number(targets[0]) }],
 				targets,
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'fulfillment' && targets.includes(change.id) && change.to === 'canceled',
+		isApplication: (change, targets) =>
+			change.entity === 'fulfillment' && targets.includes(change.id) && change.to === 'canceled',
 		truthful: (env, json, [id]) =>
-			Number(json.id) === Number(id) && skuIoFulfillment(env, id)?.voided_at !== null && json.status === 'canceled',
+			Number(json.id) === Number(id) &&
+			skuIoFulfillment(env, id)?.voided_at !== null &&
+			json.status === 'canceled',
 	},
 	{
 		name: 'SKU.io Bulk Void',
@@ -201,12 +243,20 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const targets = seedSkuIo(env, 2);
 			return {
-				parameters: { resource: 'fulfillment', operation: 'bulkVoid', target: 'ids', fulfillmentIds: '={{ $json.id }}', voidReason: 'Fault matrix', force: false },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'bulkVoid',
+					target: 'ids',
+					fulfillmentIds: '={{ $json.id }}',
+					voidReason: 'Fault matrix',
+					force: false,
+				},
 				input: targets.map((id) => ({ id: Number(id) })),
 				targets,
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'fulfillment' && targets.includes(change.id) && change.to === 'canceled',
+		isApplication: (change, targets) =>
+			change.entity === 'fulfillment' && targets.includes(change.id) && change.to === 'canceled',
 		truthful(env, json, targets) {
 			const id = String(json.id);
 			if (!targets.includes(id)) return false;
@@ -225,7 +275,12 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const targets = seedSkuIo(env, 1);
 			return {
-				parameters: { resource: 'fulfillment', operation: 'updateShippingDetails', fulfillmentId: '={{ $json.id }}', updateFields: { trackingNumber: 'TRK-MATRIX-1' } },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'updateShippingDetails',
+					fulfillmentId: '={{ $json.id }}',
+					updateFields: { trackingNumber: 'TRK-MATRIX-1' },
+				},
 				input: [{ id: Number(targets[0]) }],
 				targets,
 			};
@@ -235,7 +290,9 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 			change.entity === 'shipping_details' &&
 			targets.includes(change.id) &&
 			(change.from as IDataObject).tracking_number !== (change.to as IDataObject).tracking_number,
-		truthful: (env, json, [id]) => json.tracking_number === 'TRK-MATRIX-1' && skuIoFulfillment(env, id)?.tracking_number === 'TRK-MATRIX-1',
+		truthful: (env, json, [id]) =>
+			json.tracking_number === 'TRK-MATRIX-1' &&
+			skuIoFulfillment(env, id)?.tracking_number === 'TRK-MATRIX-1',
 	},
 	skuIoAction(
 		'Submit Tracking',
@@ -244,7 +301,11 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'submit-to-channel',
 		{},
 		'once',
-		(change, targets) => change.entity === 'channel_submission' && targets.includes(change.id) && change.from === null && change.to !== null,
+		(change, targets) =>
+			change.entity === 'channel_submission' &&
+			targets.includes(change.id) &&
+			change.from === null &&
+			change.to !== null,
 		(fulfillment) => fulfillment.submitted_to_sales_channel_at !== null,
 	),
 	skuIoAction(
@@ -254,7 +315,11 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'clear-channel-submission',
 		{ submittedToChannel: true },
 		'once',
-		(change, targets) => change.entity === 'channel_submission' && targets.includes(change.id) && change.from !== null && change.to === null,
+		(change, targets) =>
+			change.entity === 'channel_submission' &&
+			targets.includes(change.id) &&
+			change.from !== null &&
+			change.to === null,
 		(fulfillment) => fulfillment.submitted_to_sales_channel_at === null,
 	),
 	skuIoAction(
@@ -264,7 +329,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'cancel-provider-order',
 		{ fulfillmentType: 'shiphero' },
 		'once',
-		(change, targets) => change.entity === 'provider_order' && targets.includes(change.id) && change.to === 'cancel-provider-order',
+		(change, targets) =>
+			change.entity === 'provider_order' &&
+			targets.includes(change.id) &&
+			change.to === 'cancel-provider-order',
 		(fulfillment) => (fulfillment.provider_order as IDataObject).status === 'canceled',
 	),
 	skuIoAction(
@@ -274,7 +342,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'resync-from-provider',
 		{ fulfillmentType: 'shiphero' },
 		'repeatable',
-		(change, targets) => change.entity === 'provider_order' && targets.includes(change.id) && change.to === 'resync-from-provider',
+		(change, targets) =>
+			change.entity === 'provider_order' &&
+			targets.includes(change.id) &&
+			change.to === 'resync-from-provider',
 		(fulfillment) => (fulfillment.provider_order as IDataObject).synced_at !== null,
 	),
 	skuIoAction(
@@ -284,7 +355,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'resync-to-provider',
 		{ fulfillmentType: 'shiphero' },
 		'repeatable',
-		(change, targets) => change.entity === 'provider_order' && targets.includes(change.id) && change.to === 'resync-to-provider',
+		(change, targets) =>
+			change.entity === 'provider_order' &&
+			targets.includes(change.id) &&
+			change.to === 'resync-to-provider',
 		(fulfillment) => Number((fulfillment.provider_order as IDataObject).sync_count) >= 1,
 	),
 	{
@@ -357,7 +431,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		truthful: (env, json, [orderId]) =>
 			vendors(env)
 				.s2.store.allFulfillments()
-				.some((fulfillment) => fulfillment.id === json.id && fulfillment.channelFulfillmentId === `cf-${orderId}`),
+				.some(
+					(fulfillment) =>
+						fulfillment.id === json.id && fulfillment.channelFulfillmentId === `cf-${orderId}`,
+				),
 	},
 	{
 		name: 'OrderProtection Create',
@@ -382,12 +459,15 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 				targets: [`ful-${order.sourceOrderId}`],
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'fulfillment' && change.from === null && targets.includes(change.id),
+		isApplication: (change, targets) =>
+			change.entity === 'fulfillment' && change.from === null && targets.includes(change.id),
 		truthful: (env, json, [id]) =>
 			json.sourceFulfillmentId === id &&
 			vendors(env)
 				.orderprotection.orders.all()
-				.some((order) => order.fulfillments.some((fulfillment) => fulfillment.sourceFulfillmentId === id)),
+				.some((order) =>
+					order.fulfillments.some((fulfillment) => fulfillment.sourceFulfillmentId === id),
+				),
 	},
 	{
 		name: 'OrderProtection Update',
@@ -413,16 +493,32 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 			if (created.status !== 'success') throw new Error(`setup: ${created.error?.message}`);
 			env.sandbox.state.ledger.clear();
 			return {
-				parameters: { resource: 'fulfillment', operation: 'update', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: `ful-${order.sourceOrderId}`, status: 'IN_TRANSIT' },
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'update',
+					sourceOrderId: order.sourceOrderId,
+					sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+					status: 'IN_TRANSIT',
+				},
 				input: [{}],
 				targets: [`ful-${order.sourceOrderId}`],
 			};
 		},
-		isApplication: (change, targets) => change.entity === 'fulfillment' && targets.includes(change.id) && change.to === 'IN_TRANSIT' && changed(change),
+		isApplication: (change, targets) =>
+			change.entity === 'fulfillment' &&
+			targets.includes(change.id) &&
+			change.to === 'IN_TRANSIT' &&
+			changed(change),
 		truthful: (env, json, [id]) =>
 			json.sourceFulfillmentId === id &&
 			vendors(env)
 				.orderprotection.orders.all()
-				.some((order) => order.fulfillments.some((fulfillment) => fulfillment.sourceFulfillmentId === id && fulfillment.fulfillmentStatus === 'IN_TRANSIT')),
+				.some((order) =>
+					order.fulfillments.some(
+						(fulfillment) =>
+							fulfillment.sourceFulfillmentId === id &&
+							fulfillment.fulfillmentStatus === 'IN_TRANSIT',
+					),
+				),
 	},
 ];

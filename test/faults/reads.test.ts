@@ -24,7 +24,8 @@ interface ReadOperation {
 	prepare(env: TestEnv): INodeParameters;
 }
 
-const skuIoFulfillment = (env: TestEnv) => env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
+const skuIoFulfillment = (env: TestEnv) =>
+	env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
 
 const READS: ReadOperation[] = [
 	{
@@ -48,7 +49,12 @@ const READS: ReadOperation[] = [
 		path: '/fulfillmentOrder',
 		prepare: (env) => {
 			env.sandbox.state.vendors.shipperone.seed({ count: 2 });
-			return { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true };
+			return {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'pending_accept',
+				returnAll: true,
+			};
 		},
 	},
 	...(
@@ -64,7 +70,11 @@ const READS: ReadOperation[] = [
 			operationLabel: label,
 			nodeType: 'skuIo',
 			path,
-			prepare: (env) => ({ resource: 'fulfillment', operation, fulfillmentId: String(skuIoFulfillment(env)) }),
+			prepare: (env) => ({
+				resource: 'fulfillment',
+				operation,
+				fulfillmentId: String(skuIoFulfillment(env)),
+			}),
 		}),
 	),
 	{
@@ -92,7 +102,12 @@ const READS: ReadOperation[] = [
 			operationLabel: label,
 			nodeType: 'skuIo',
 			path: '/api/',
-			prepare: (env) => ({ resource: 'history', operation, fulfillmentId: String(skuIoFulfillment(env)), returnAll: true }),
+			prepare: (env) => ({
+				resource: 'history',
+				operation,
+				fulfillmentId: String(skuIoFulfillment(env)),
+				returnAll: true,
+			}),
 		}),
 	),
 	{
@@ -102,7 +117,11 @@ const READS: ReadOperation[] = [
 		operationLabel: 'Get',
 		nodeType: 's2',
 		path: '/order/',
-		prepare: (env) => ({ resource: 'order', operation: 'get', orderId: env.sandbox.state.vendors.s2.seed({ orders: 1 }).orders[0].id }),
+		prepare: (env) => ({
+			resource: 'order',
+			operation: 'get',
+			orderId: env.sandbox.state.vendors.s2.seed({ orders: 1 }).orders[0].id,
+		}),
 	},
 	{
 		name: 'OrderProtection Get Many',
@@ -114,7 +133,8 @@ const READS: ReadOperation[] = [
 		prepare: (env) => ({
 			resource: 'fulfillment',
 			operation: 'getAll',
-			sourceOrderId: env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0].sourceOrderId,
+			sourceOrderId: env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0]
+				.sourceOrderId,
 			returnAll: true,
 		}),
 	},
@@ -125,27 +145,49 @@ const GARBLED: Array<[string, IDataObject]> = [
 	['an HTML page with HTTP 200', { html: true, status: 200 }],
 ];
 
-describe.each(READS.map((read) => [read.name, read] as const))('%s, answer unreadable', (_name, read) => {
-	it.each(GARBLED)('%s: a clear error and no items; with retries on, read again', async (_fault, spec) => {
-		const parameters = read.prepare(env);
-		const baseline = await env.harness.runNode({ nodeType: read.nodeType, parameters });
-		expect(baseline.status).toBe('success');
-		env.sandbox.state.faults.add({ vendor: read.vendor, method: 'GET', path: read.path, count: 1, ...spec });
-		const failed = await env.harness.runNode({
-			nodeType: read.nodeType,
-			parameters: { ...parameters, options: { maxRetries: 0 } },
-		});
-		expect(failed.status).toBe('error');
-		expect(failed.items).toEqual([]);
-		expect(failed.error?.name).toBe('NodeApiError');
-		expect(failed.error?.message).toBe(
-			`${read.vendorLabel} ${read.operationLabel}: ${read.vendorLabel} answered HTTP 200 with a body that is not the JSON it documents`,
-		);
-		expect(failed.error?.description).toMatch(/\nNothing was output\. Running again is safe\.$/);
+describe.each(READS.map((read) => [read.name, read] as const))(
+	'%s, answer unreadable',
+	(_name, read) => {
+		it.each(GARBLED)(
+			'%s: a clear error and no items; with retries on, read again',
+			async (_fault, spec) => {
+				const parameters = read.prepare(env);
+				const baseline = await env.harness.runNode({ nodeType: read.nodeType, parameters });
+				expect(baseline.status).toBe('success');
+				env.sandbox.state.faults.add({
+					vendor: read.vendor,
+					method: 'GET',
+					path: read.path,
+					count: 1,
+					...spec,
+				});
+				const failed = await env.harness.runNode({
+					nodeType: read.nodeType,
+					parameters: { ...parameters, options: { maxRetries: 0 } },
+				});
+				expect(failed.status).toBe('error');
+				expect(failed.items).toEqual([]);
+				expect(failed.error?.name).toBe('NodeApiError');
+				expect(failed.error?.message).toBe(
+					`${read.vendorLabel} ${read.operationLabel}: ${read.vendorLabel} answered HTTP 200 with a body that is not the JSON it documents`,
+				);
+				expect(failed.error?.description).toMatch(
+					/\nNothing was output\. Running again is safe\.$/,
+				);
 
-		env.sandbox.state.faults.add({ vendor: read.vendor, method: 'GET', path: read.path, count: 1, ...spec });
-		const retried = await env.harness.runNode({ nodeType: read.nodeType, parameters });
-		expect(retried.status).toBe('success');
-		expect(retried.items.map((item) => item.json)).toEqual(baseline.items.map((item) => item.json));
-	});
-});
+				env.sandbox.state.faults.add({
+					vendor: read.vendor,
+					method: 'GET',
+					path: read.path,
+					count: 1,
+					...spec,
+				});
+				const retried = await env.harness.runNode({ nodeType: read.nodeType, parameters });
+				expect(retried.status).toBe('success');
+				expect(retried.items.map((item) => item.json)).toEqual(
+					baseline.items.map((item) => item.json),
+				);
+			},
+		);
+	},
+);

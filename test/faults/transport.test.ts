@@ -26,24 +26,48 @@ describe('request timeout', () => {
 		const result = await queue({ timeout: 300, maxRetries: 1 });
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(2);
-		expect(vendorRequests(env, 'sellfern').map((request) => request.fault?.hang ?? false)).toEqual([true, false]);
+		expect(vendorRequests(env, 'sellfern').map((request) => request.fault?.hang ?? false)).toEqual([
+			true,
+			false,
+		]);
 	});
 
 	it('fails clearly when every attempt times out', async () => {
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/queue', hang: true, count: 2 });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/queue',
+			hang: true,
+			count: 2,
+		});
 		const result = await queue({ timeout: 200, maxRetries: 1 });
-		expect(result.error?.message).toMatch(/^Sellfern Get Many: Could not reach Sellfern: timeout of 200ms exceeded$/);
+		expect(result.error?.message).toMatch(
+			/^Sellfern Get Many: Could not reach Sellfern: timeout of 200ms exceeded$/,
+		);
 	});
 
 	it('a write that timed out after the vendor acted is read back, not reported as a plain failure', async () => {
 		const id = env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
-		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/submit-to-channel', afterHandling: true, hang: true });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			path: '/submit-to-channel',
+			afterHandling: true,
+			hang: true,
+		});
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'salesChannel', operation: 'submit', fulfillmentId: String(id), options: { timeout: 300 } },
+			parameters: {
+				resource: 'salesChannel',
+				operation: 'submit',
+				fulfillmentId: String(id),
+				options: { timeout: 300 },
+			},
 		});
 		expect(result.status).toBe('success');
-		expect(result.items[0].json).toMatchObject({ id, outcome: 'applied', submitted_to_sales_channel_at: expect.any(String) });
+		expect(result.items[0].json).toMatchObject({
+			id,
+			outcome: 'applied',
+			submitted_to_sales_channel_at: expect.any(String),
+		});
 	});
 });
 
@@ -51,8 +75,16 @@ describe('option values are checked, never replaced by the default', () => {
 	it.each([
 		['maxRetries', -5, 'Max Retries must be a whole number from 0 to 10 (got -5) [item 0]'],
 		['maxRetries', 1.5, 'Max Retries must be a whole number from 0 to 10 (got 1.5) [item 0]'],
-		['maxRetries', 'three', 'Max Retries must be a whole number from 0 to 10 (got "three") [item 0]'],
-		['maxRetries', '={{ { "n": 3 } }}', 'Max Retries must be a whole number from 0 to 10 (got {"n":3}) [item 0]'],
+		[
+			'maxRetries',
+			'three',
+			'Max Retries must be a whole number from 0 to 10 (got "three") [item 0]',
+		],
+		[
+			'maxRetries',
+			'={{ { "n": 3 } }}',
+			'Max Retries must be a whole number from 0 to 10 (got {"n":3}) [item 0]',
+		],
 		['maxRetries', true, 'Max Retries must be a whole number from 0 to 10 (got true) [item 0]'],
 		['timeout', 0, 'Timeout must be a whole number from 1 to 600000 (got 0) [item 0]'],
 	])('%s = %p', async (name, value, message) => {
@@ -67,15 +99,31 @@ describe('bad values from expressions are errors naming item and field', () => {
 	const assign = (overrides: INodeParameters) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: '1000', supplierId: 'sup_A', dryRun: false, ...overrides },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'assignSupplier',
+				orderIds: '1000',
+				supplierId: 'sup_A',
+				dryRun: false,
+				...overrides,
+			},
 		});
 
 	it.each([
 		[{ supplierId: '={{ NaN }}' }, 'Supplier ID is required (got NaN) [item 0]'],
 		[{ orderIds: '={{ NaN }}' }, 'Order IDs must be positive integers; NaN is not [item 0]'],
-		[{ options: { idempotencyKey: '={{ { "key": 1 } }}' } }, 'Idempotency Key must be text (got {"key":1}) [item 0]'],
-		[{ options: { idempotencyKey: '={{ [1, 2] }}' } }, 'Idempotency Key must be text (got [1,2]) [item 0]'],
-		[{ options: { idempotencyKey: '={{ true }}' } }, 'Idempotency Key must be text (got true) [item 0]'],
+		[
+			{ options: { idempotencyKey: '={{ { "key": 1 } }}' } },
+			'Idempotency Key must be text (got {"key":1}) [item 0]',
+		],
+		[
+			{ options: { idempotencyKey: '={{ [1, 2] }}' } },
+			'Idempotency Key must be text (got [1,2]) [item 0]',
+		],
+		[
+			{ options: { idempotencyKey: '={{ true }}' } },
+			'Idempotency Key must be text (got true) [item 0]',
+		],
 	])('Sellfern Assign Supplier %j', async (overrides, message) => {
 		env.sandbox.state.vendors.sellfern.seed({ count: 1 });
 		const result = await assign(overrides as INodeParameters);
@@ -91,7 +139,12 @@ describe('bad values from expressions are errors naming item and field', () => {
 		const id = env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), voidReason },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'void',
+				fulfillmentId: String(id),
+				voidReason,
+			},
 		});
 		expect(result.error?.message).toBe(message);
 		expect(vendorRequests(env, 'skuio')).toEqual([]);
@@ -115,19 +168,29 @@ describe('bad values from expressions are errors naming item and field', () => {
 });
 
 describe('OAuth2 token errors', () => {
-	it.each([400, 401])('a %i with a non-OAuth body is readable, not [object Object]', async (status) => {
-		env.sandbox.state.faults.add({
-			vendor: 'orderprotection',
-			path: '/v1/oauth/token',
-			status,
-			body: { error: { code: 'store_suspended', message: 'The store is suspended' } },
-		});
-		const result = await env.harness.runNode({
-			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001', returnAll: true },
-		});
-		expect(result.status).toBe('error');
-		expect(result.error?.message).not.toContain('[object Object]');
-		expect(result.error?.message).toContain('Failed to acquire OAuth2 access token: The store is suspended');
-	});
+	it.each([400, 401])(
+		'a %i with a non-OAuth body is readable, not [object Object]',
+		async (status) => {
+			env.sandbox.state.faults.add({
+				vendor: 'orderprotection',
+				path: '/v1/oauth/token',
+				status,
+				body: { error: { code: 'store_suspended', message: 'The store is suspended' } },
+			});
+			const result = await env.harness.runNode({
+				nodeType: 'orderProtection',
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'getAll',
+					sourceOrderId: '5001',
+					returnAll: true,
+				},
+			});
+			expect(result.status).toBe('error');
+			expect(result.error?.message).not.toContain('[object Object]');
+			expect(result.error?.message).toContain(
+				'Failed to acquire OAuth2 access token: The store is suspended',
+			);
+		},
+	);
 });

@@ -116,13 +116,20 @@ export function createHarness(options: {
 			const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 			const method = nodeType.methods?.listSearch?.[searchOptions.method];
 			if (!method) {
-				throw new UserError(`Node type "${node.type}" has no listSearch method "${searchOptions.method}"`);
+				throw new UserError(
+					`Node type "${node.type}" has no listSearch method "${searchOptions.method}"`,
+				);
 			}
 			const workflow = newWorkflow([node]);
 			const additionalData = createAdditionalData(credentialsHelper, workflow, 'internal');
 			// What n8n's DynamicNodeParametersService passes: the parameters as the editor holds them.
 			additionalData.currentNodeParameters = searchOptions.parameters;
-			const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, '');
+			const context = new LoadOptionsContext(
+				workflow,
+				workflow.getNode(node.name)!,
+				additionalData,
+				'',
+			);
 			return await method.call(context, searchOptions.filter, searchOptions.paginationToken);
 		},
 

@@ -8,7 +8,9 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
 	}));
 	const seed = (vendor: string, options: IDataObject) =>
-		env.sandbox.state.seed(vendor as never, options as never) as unknown as { orders: IDataObject[] };
+		env.sandbox.state.seed(vendor as never, options as never) as unknown as {
+			orders: IDataObject[];
+		};
 
 	describe('Sellfern › Update Status › Order ID', () => {
 		const search = (filter?: string, paginationToken?: string) =>
@@ -21,7 +23,9 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 			});
 
 		it('lists the queue (New and In Production, not others) 100 a page, with a token while more remain', async () => {
-			const queued = seed('sellfern', { count: 120, status: 'New' }).orders.map((order) => String(order.order_id));
+			const queued = seed('sellfern', { count: 120, status: 'New' }).orders.map((order) =>
+				String(order.order_id),
+			);
 			seed('sellfern', { count: 2, status: 'Shipped' });
 			const first = await search();
 			expect(first.results).toHaveLength(100);
@@ -37,15 +41,27 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 		});
 
 		it('filters by order ID, status or supplier', async () => {
-			const [order] = seed('sellfern', { count: 1, status: 'In Production', supplierId: 'sup_789' }).orders;
+			const [order] = seed('sellfern', {
+				count: 1,
+				status: 'In Production',
+				supplierId: 'sup_789',
+			}).orders;
 			seed('sellfern', { count: 3, status: 'New' });
-			expect((await search('SUP_789')).results.map((result) => result.value)).toEqual([String(order.order_id)]);
-			expect((await search('in production')).results.map((result) => result.value)).toEqual([String(order.order_id)]);
+			expect((await search('SUP_789')).results.map((result) => result.value)).toEqual([
+				String(order.order_id),
+			]);
+			expect((await search('in production')).results.map((result) => result.value)).toEqual([
+				String(order.order_id),
+			]);
 			expect((await search('nothing')).results).toEqual([]);
 		});
 
 		it('reports a refused token; the picked order is the one whose status changes', async () => {
-			const [order] = seed('sellfern', { count: 1, status: 'In Production', supplierId: 'sup_1' }).orders;
+			const [order] = seed('sellfern', {
+				count: 1,
+				status: 'In Production',
+				supplierId: 'sup_1',
+			}).orders;
 			const picked = (await search()).results[0].value as string;
 			const result = await env.harness.runNode({
 				nodeType: 'sellfern',
@@ -60,7 +76,9 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 			expect(vendorRequests(env, 'sellfern', '/status').map((request) => request.path)).toEqual([
 				`/sellfern/api/v2/orders/${String(order.order_id)}/status`,
 			]);
-			env.harness.setCredentials({ sellfernApi: { ...demoCredential(env.sandbox, 'sellfern'), apiToken: 'sk_wrong' } });
+			env.harness.setCredentials({
+				sellfernApi: { ...demoCredential(env.sandbox, 'sellfern'), apiToken: 'sk_wrong' },
+			});
 			await expect(search()).rejects.toMatchObject({ httpCode: '401' });
 		});
 	});
@@ -70,7 +88,11 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 			env.harness.listSearch({
 				nodeType: 'orderProtection',
 				method: 'searchOrderFulfillments',
-				parameters: { resource: 'fulfillment', operation: 'update', sourceOrderId } as INodeParameters,
+				parameters: {
+					resource: 'fulfillment',
+					operation: 'update',
+					sourceOrderId,
+				} as INodeParameters,
 				filter,
 			});
 
@@ -101,7 +123,11 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 				{ name: 'ful-2 · DELIVERED', value: 'ful-2' },
 			]);
 			expect(all.paginationToken).toBeUndefined();
-			expect((await search(String(order.sourceOrderId), 'delivered')).results.map((result) => result.value)).toEqual(['ful-2']);
+			expect(
+				(await search(String(order.sourceOrderId), 'delivered')).results.map(
+					(result) => result.value,
+				),
+			).toEqual(['ful-2']);
 		});
 
 		it('asks for a fixed Source Order ID when it is an expression or empty; reports an unknown order', async () => {

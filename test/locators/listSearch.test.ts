@@ -9,7 +9,11 @@ describe('Resource locators › list searches', () => {
 		skuIoApi: demoCredential(sandbox, 'skuio'),
 		sellfernApi: demoCredential(sandbox, 'sellfern'),
 	}));
-	const vendors = () => env.sandbox.state.vendors as unknown as Record<string, { seed(options: IDataObject): IDataObject }>;
+	const vendors = () =>
+		env.sandbox.state.vendors as unknown as Record<
+			string,
+			{ seed(options: IDataObject): IDataObject }
+		>;
 
 	describe('ShipperOne › Order ID', () => {
 		const search = (operation: string, filter?: string, paginationToken?: string) =>
@@ -21,17 +25,29 @@ describe('Resource locators › list searches', () => {
 				paginationToken,
 			});
 		const seed = (count: number, queue: string, warehouseCode?: string) =>
-			(vendors().shipperone.seed({ count, queue, ...(warehouseCode ? { warehouseCode } : {}) }) as { orders: IDataObject[] }).orders;
+			(
+				vendors().shipperone.seed({
+					count,
+					queue,
+					...(warehouseCode ? { warehouseCode } : {}),
+				}) as { orders: IDataObject[] }
+			).orders;
 
 		it('lists the queue the operation acts on: Accept → pending accept, Ship → pending shipment', async () => {
 			const pending = seed(2, 'pending_accept');
 			const ready = seed(3, 'pending_shipment');
 			const accept = await search('accept');
-			expect(accept.results.map((result) => result.value)).toEqual(pending.map((order) => order.order_id));
-			expect(accept.results[0].name).toMatch(new RegExp(`^${String(pending[0].order_id)} · 2 items · WH-1`));
+			expect(accept.results.map((result) => result.value)).toEqual(
+				pending.map((order) => order.order_id),
+			);
+			expect(accept.results[0].name).toMatch(
+				new RegExp(`^${String(pending[0].order_id)} · 2 items · WH-1`),
+			);
 			expect(accept.paginationToken).toBeUndefined();
 			const ship = await search('ship');
-			expect(ship.results.map((result) => result.value)).toEqual(ready.map((order) => order.order_id));
+			expect(ship.results.map((result) => result.value)).toEqual(
+				ready.map((order) => order.order_id),
+			);
 			expect(vendorRequests(env, 'shipperone').map((request) => request.path)).toEqual([
 				'/shipperone/rest/default/V1/fulfillmentOrders/pending_accept',
 				'/shipperone/rest/default/V1/fulfillmentOrders/pending_shipment',
@@ -44,9 +60,14 @@ describe('Resource locators › list searches', () => {
 			expect(first.results).toHaveLength(100);
 			expect(first.paginationToken).toBe('2');
 			const second = await search('accept', undefined, first.paginationToken as string);
-			expect(second.results.map((result) => result.value)).toEqual(orders.slice(100).map((order) => order.order_id));
+			expect(second.results.map((result) => result.value)).toEqual(
+				orders.slice(100).map((order) => order.order_id),
+			);
 			expect(second.paginationToken).toBeUndefined();
-			expect(vendorRequests(env, 'shipperone').map((request) => request.query.page)).toEqual(['1', '2']);
+			expect(vendorRequests(env, 'shipperone').map((request) => request.query.page)).toEqual([
+				'1',
+				'2',
+			]);
 		});
 
 		it('filters each page by order ID, warehouse or SKU, in any case', async () => {
@@ -62,8 +83,12 @@ describe('Resource locators › list searches', () => {
 		});
 
 		it('refuses a page token that is not a page number, and reports a refused token', async () => {
-			await expect(search('accept', undefined, 'abc')).rejects.toThrow('The list\'s page token "abc" is not a page number');
-			env.harness.setCredentials({ shipperOneApi: { ...demoCredential(env.sandbox, 'shipperone'), accessToken: 'so_wrong' } });
+			await expect(search('accept', undefined, 'abc')).rejects.toThrow(
+				'The list\'s page token "abc" is not a page number',
+			);
+			env.harness.setCredentials({
+				shipperOneApi: { ...demoCredential(env.sandbox, 'shipperone'), accessToken: 'so_wrong' },
+			});
 			await expect(search('accept')).rejects.toMatchObject({ httpCode: '401' });
 		});
 
@@ -73,14 +98,21 @@ describe('Resource locators › list searches', () => {
 			for (const orderId of [{ __rl: true, mode: 'list', value: picked }, picked]) {
 				const result = await env.harness.runNode({
 					nodeType: 'shipperOne',
-					parameters: { resource: 'fulfillmentOrder', operation: 'accept', decision: 'rejectAll', orderId } as INodeParameters,
+					parameters: {
+						resource: 'fulfillmentOrder',
+						operation: 'accept',
+						decision: 'rejectAll',
+						orderId,
+					} as INodeParameters,
 					input: [order],
 				});
 				expect(result.status).toBe('success');
 				expect(result.items[0].json.order_id).toBe(order.order_id);
 			}
 			const accepts = vendorRequests(env, 'shipperone', '/accept');
-			expect(accepts.map((request) => (request.body as { order: IDataObject }).order.order_id)).toEqual([picked, picked]);
+			expect(
+				accepts.map((request) => (request.body as { order: IDataObject }).order.order_id),
+			).toEqual([picked, picked]);
 		});
 
 		it('an empty locator is refused: by n8n when typed, by the node naming item and field when an expression is empty', async () => {
@@ -111,7 +143,9 @@ describe('Resource locators › list searches', () => {
 				input: [order],
 			});
 			expect(v1.status).toBe('success');
-			expect(v1.run.data.resultData.runData.ShipperOne[0].data?.main[0]?.[0].json.order_id).toBe(order.order_id);
+			expect(v1.run.data.resultData.runData.ShipperOne[0].data?.main[0]?.[0].json.order_id).toBe(
+				order.order_id,
+			);
 			expect(v1.items[0].json.order_id).toBe(order.order_id);
 		});
 	});
@@ -133,7 +167,9 @@ describe('Resource locators › list searches', () => {
 			const newestFirst = fulfillments.map((f) => String(f.id)).reverse();
 			const first = await search();
 			expect(first.results.map((result) => result.value)).toEqual(newestFirst.slice(0, 50));
-			expect(first.results[0].name).toMatch(new RegExp(`^${String(fulfillments.at(-1)?.fulfillment_number)} · `));
+			expect(first.results[0].name).toMatch(
+				new RegExp(`^${String(fulfillments.at(-1)?.fulfillment_number)} · `),
+			);
 			expect(first.paginationToken).toBe('2');
 			const second = await search(undefined, first.paginationToken as string);
 			expect(second.results.map((result) => result.value)).toEqual(newestFirst.slice(50));
@@ -162,7 +198,9 @@ describe('Resource locators › list searches', () => {
 		});
 
 		it('reports SKU.io refusing the token, and refuses a bad page token', async () => {
-			env.harness.setCredentials({ skuIoApi: { ...demoCredential(env.sandbox, 'skuio'), accessToken: 'wrong' } });
+			env.harness.setCredentials({
+				skuIoApi: { ...demoCredential(env.sandbox, 'skuio'), accessToken: 'wrong' },
+			});
 			await expect(search()).rejects.toMatchObject({ httpCode: '401' });
 			await expect(search(undefined, '0')).rejects.toThrow('is not a page number');
 		});
@@ -170,10 +208,18 @@ describe('Resource locators › list searches', () => {
 		it('a picked ID, a By ID value and a plain text ID all reach Get; a bad ID is refused', async () => {
 			const [fulfillment] = seed(1);
 			const id = String(fulfillment.id);
-			for (const fulfillmentId of [{ __rl: true, mode: 'list', value: id }, { __rl: true, mode: 'id', value: ` ${id} ` }, id]) {
+			for (const fulfillmentId of [
+				{ __rl: true, mode: 'list', value: id },
+				{ __rl: true, mode: 'id', value: ` ${id} ` },
+				id,
+			]) {
 				const result = await env.harness.runNode({
 					nodeType: 'skuIo',
-					parameters: { resource: 'fulfillment', operation: 'get', fulfillmentId } as INodeParameters,
+					parameters: {
+						resource: 'fulfillment',
+						operation: 'get',
+						fulfillmentId,
+					} as INodeParameters,
 				});
 				expect(result.status).toBe('success');
 				expect(result.items[0].json.id).toBe(fulfillment.id);
@@ -181,7 +227,11 @@ describe('Resource locators › list searches', () => {
 			const get = (value: string, input?: IDataObject[]) =>
 				env.harness.runNode({
 					nodeType: 'skuIo',
-					parameters: { resource: 'fulfillment', operation: 'get', fulfillmentId: { __rl: true, mode: 'id', value } } as INodeParameters,
+					parameters: {
+						resource: 'fulfillment',
+						operation: 'get',
+						fulfillmentId: { __rl: true, mode: 'id', value },
+					} as INodeParameters,
 					input,
 				});
 			// Typed in the By ID field: n8n checks it against the mode's pattern before running.

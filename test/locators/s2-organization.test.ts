@@ -12,7 +12,9 @@ const SECOND_PRODUCT = 'f00dcafe-2222-4333-8444-555566667777';
 
 describe('S2 › Organization (from the login answer)', () => {
 	const env = useS2();
-	const credentials = (values: Record<string, string>) => ({ s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values } });
+	const credentials = (values: Record<string, string>) => ({
+		s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values },
+	});
 	const search = (email: string, filter?: string) =>
 		env.harness.listSearch({
 			nodeType: 's2',
@@ -27,8 +29,12 @@ describe('S2 › Organization (from the login answer)', () => {
 			{ name: 'Sandbox Organization', value: MAIN_ORGANIZATION_ID },
 			{ name: 'Second Organization', value: SECOND_ORGANIZATION_ID },
 		]);
-		expect((await search(MULTI_ORG_EMAIL, 'second')).results.map((result) => result.value)).toEqual([SECOND_ORGANIZATION_ID]);
-		expect((await search(DEMO_EMAIL)).results.map((result) => result.value)).toEqual([MAIN_ORGANIZATION_ID]);
+		expect((await search(MULTI_ORG_EMAIL, 'second')).results.map((result) => result.value)).toEqual(
+			[SECOND_ORGANIZATION_ID],
+		);
+		expect((await search(DEMO_EMAIL)).results.map((result) => result.value)).toEqual([
+			MAIN_ORGANIZATION_ID,
+		]);
 		expect(logins(env).every((login) => (login.body as { email: string }).email !== '')).toBe(true);
 	});
 
@@ -44,7 +50,11 @@ describe('S2 › Organization (from the login answer)', () => {
 	});
 
 	it("the picked organization is sent as X-S2-Organization, over the credential's; empty keeps the credential's", async () => {
-		const multi = credentials({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN, organizationId: MAIN_ORGANIZATION_ID });
+		const multi = credentials({
+			email: MULTI_ORG_EMAIL,
+			password: DEMO_SIGN_IN,
+			organizationId: MAIN_ORGANIZATION_ID,
+		});
 		const picked = await env.harness.runNode({
 			nodeType: 's2',
 			parameters: createParams({
@@ -57,9 +67,16 @@ describe('S2 › Organization (from the login answer)', () => {
 		});
 		expect(picked.error?.message).toBeUndefined();
 		expect(picked.status).toBe('success');
-		const kept = await env.harness.runNode({ nodeType: 's2', parameters: createParams({ orderId: '' }), credentials: multi });
+		const kept = await env.harness.runNode({
+			nodeType: 's2',
+			parameters: createParams({ orderId: '' }),
+			credentials: multi,
+		});
 		expect(kept.status).toBe('success');
-		expect(creates(env).map((request) => request.headers['x-s2-organization'])).toEqual([SECOND_ORGANIZATION_ID, MAIN_ORGANIZATION_ID]);
+		expect(creates(env).map((request) => request.headers['x-s2-organization'])).toEqual([
+			SECOND_ORGANIZATION_ID,
+			MAIN_ORGANIZATION_ID,
+		]);
 		// Get reads in the picked organization too: the fulfillment made there is found there only.
 		const get = (organization: string) =>
 			env.harness.runNode({
@@ -74,9 +91,8 @@ describe('S2 › Organization (from the login answer)', () => {
 			});
 		expect((await get(SECOND_ORGANIZATION_ID)).status).toBe('success');
 		expect((await get(MAIN_ORGANIZATION_ID)).error?.httpCode).toBe('404');
-		expect(requests(env, '/fulfillment/').map((request) => request.headers['x-s2-organization'])).toEqual([
-			SECOND_ORGANIZATION_ID,
-			MAIN_ORGANIZATION_ID,
-		]);
+		expect(
+			requests(env, '/fulfillment/').map((request) => request.headers['x-s2-organization']),
+		).toEqual([SECOND_ORGANIZATION_ID, MAIN_ORGANIZATION_ID]);
 	});
 });

@@ -3,8 +3,11 @@ import { apiRequests, createParams, op, requests, seedOrder, useOrderProtection 
 
 describe('OrderProtection › Fulfillment › Create', () => {
 	const env = useOrderProtection();
-	const create = (parameters = createParams(), input: IDataObject[] = [{}], continueOnFail = false) =>
-		env.harness.runNode({ nodeType: 'orderProtection', parameters, input, continueOnFail });
+	const create = (
+		parameters = createParams(),
+		input: IDataObject[] = [{}],
+		continueOnFail = false,
+	) => env.harness.runNode({ nodeType: 'orderProtection', parameters, input, continueOnFail });
 	const posts = () => apiRequests(env).filter((request) => request.method === 'POST');
 
 	it('creates from order, fulfillment ID, status and items; outputs the IDs with the answer', async () => {
@@ -22,11 +25,19 @@ describe('OrderProtection › Fulfillment › Create', () => {
 		expect(posts()[0].status).toBe(201);
 		expect(result.items).toEqual([
 			{
-				json: { status: 'ok', sourceOrderId: order.sourceOrderId, sourceFulfillmentId: `ful-${order.sourceOrderId}`, fulfillmentStatus: 'FULFILLED', fulfillment: expect.objectContaining({ vendor: 'orderProtection' }) },
+				json: {
+					status: 'ok',
+					sourceOrderId: order.sourceOrderId,
+					sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+					fulfillmentStatus: 'FULFILLED',
+					fulfillment: expect.objectContaining({ vendor: 'orderProtection' }),
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(op(env).orders.list('store_sandbox', order.sourceOrderId)).toMatchObject([{ fulfillmentStatus: 'FULFILLED' }]);
+		expect(op(env).orders.list('store_sandbox', order.sourceOrderId)).toMatchObject([
+			{ fulfillmentStatus: 'FULFILLED' },
+		]);
 	});
 
 	it('sends tracking pairs as the parallel arrays, dates in UTC and any status casing in the documented form', async () => {
@@ -67,7 +78,10 @@ describe('OrderProtection › Fulfillment › Create', () => {
 			sourceFulfillmentId: 'fulfillment-123',
 			trackingCompany: 'FedEx',
 			trackingNumber: ['AB0303456', 'CD0303457'],
-			trackingUrl: ['https://example-follow-shipment.com/AB0303456', 'https://example-follow-shipment.com/CD0303457'],
+			trackingUrl: [
+				'https://example-follow-shipment.com/AB0303456',
+				'https://example-follow-shipment.com/CD0303457',
+			],
 			createdAt: '2024-03-20T12:00:00Z',
 			updatedAt: '2024-03-20T12:30:00Z',
 		});
@@ -82,7 +96,9 @@ describe('OrderProtection › Fulfillment › Create', () => {
 		['labelPrinted', 'LABEL_PRINTED'],
 	])('accepts the status "%s" and sends %s', async (given, sent) => {
 		const order = seedOrder(env);
-		await create(createParams({ fulfillmentStatus: given }), [{ sourceOrderId: order.sourceOrderId }]);
+		await create(createParams({ fulfillmentStatus: given }), [
+			{ sourceOrderId: order.sourceOrderId },
+		]);
 		expect(posts()[0].body).toMatchObject({ fulfillmentStatus: sent });
 		expect(posts()[0].status).toBe(201);
 	});
@@ -90,7 +106,16 @@ describe('OrderProtection › Fulfillment › Create', () => {
 	it('sends tracking numbers without URLs as trackingNumber only', async () => {
 		const order = seedOrder(env);
 		await create(
-			createParams({ additionalFields: { tracking: { entry: [{ number: 'AB1', url: '' }, { number: 'AB2', url: '' }] } } }),
+			createParams({
+				additionalFields: {
+					tracking: {
+						entry: [
+							{ number: 'AB1', url: '' },
+							{ number: 'AB2', url: '' },
+						],
+					},
+				},
+			}),
 			[{ sourceOrderId: order.sourceOrderId }],
 		);
 		expect(posts()[0].body).toMatchObject({ trackingNumber: ['AB1', 'AB2'] });
@@ -99,13 +124,34 @@ describe('OrderProtection › Fulfillment › Create', () => {
 
 	describe('bad input fails clearly and sends nothing (not even a token request)', () => {
 		it.each([
-			['quantity 0', { items: { item: [{ sourceItemId: '1478', quantity: 0 }] } }, 'Item 1: Quantity must be a positive integer (got 0) [item 0]'],
+			[
+				'quantity 0',
+				{ items: { item: [{ sourceItemId: '1478', quantity: 0 }] } },
+				'Item 1: Quantity must be a positive integer (got 0) [item 0]',
+			],
 			['no items', { items: {} }, 'Items are required: add at least one [item 0]'],
-			['an unknown status', { fulfillmentStatus: 'Shipped' }, 'Fulfillment Status must be one of DELIVERED, FULFILLED'],
-			['an empty source order ID', { sourceOrderId: '={{ $json.none }}' }, 'Source Order ID is required (got nothing) [item 0]'],
+			[
+				'an unknown status',
+				{ fulfillmentStatus: 'Shipped' },
+				'Fulfillment Status must be one of DELIVERED, FULFILLED',
+			],
+			[
+				'an empty source order ID',
+				{ sourceOrderId: '={{ $json.none }}' },
+				'Source Order ID is required (got nothing) [item 0]',
+			],
 			[
 				'a URL for only some tracking numbers',
-				{ additionalFields: { tracking: { entry: [{ number: 'A1', url: 'https://t.example/A1' }, { number: 'A2', url: '' }] } } },
+				{
+					additionalFields: {
+						tracking: {
+							entry: [
+								{ number: 'A1', url: 'https://t.example/A1' },
+								{ number: 'A2', url: '' },
+							],
+						},
+					},
+				},
 				'Tracking URL must be given for every tracking number or for none',
 			],
 			[
@@ -113,8 +159,16 @@ describe('OrderProtection › Fulfillment › Create', () => {
 				{ additionalFields: { tracking: { entry: [{ number: 'A1', url: 'track me' }] } } },
 				'Tracking number 1: Tracking URL must start with http:// or https://',
 			],
-			['a bad date', { additionalFields: { createdAt: 'yesterday' } }, 'Created At must be a date and time'],
-			['a source fulfillment ID Update could never address', { sourceFulfillmentId: '..' }, 'Source Fulfillment ID cannot be ".." [item 0]'],
+			[
+				'a bad date',
+				{ additionalFields: { createdAt: 'yesterday' } },
+				'Created At must be a date and time',
+			],
+			[
+				'a source fulfillment ID Update could never address',
+				{ sourceFulfillmentId: '..' },
+				'Source Fulfillment ID cannot be ".." [item 0]',
+			],
 		])('%s', async (_, overrides, message) => {
 			const result = await create(createParams({ sourceOrderId: '5001', ...overrides }));
 			expect(result.status).toBe('error');
@@ -145,7 +199,12 @@ describe('OrderProtection › Fulfillment › Create', () => {
 			true,
 		);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => [item.pairedItem, item.json.sourceFulfillmentId ?? item.json.error])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.pairedItem,
+				item.json.sourceFulfillmentId ?? item.json.error,
+			]),
+		).toEqual([
 			[{ item: 0 }, 'a'],
 			[{ item: 1 }, 'Source Fulfillment ID is required (got nothing) [item 1]'],
 			[{ item: 2 }, 'c'],
@@ -155,29 +214,49 @@ describe('OrderProtection › Fulfillment › Create', () => {
 
 	it("shows OrderProtection's own errors: an item not on the order, an unknown order, a duplicate", async () => {
 		const order = seedOrder(env);
-		const notOnOrder = await create(createParams({ items: { item: [{ sourceItemId: '9999', quantity: 1 }] } }), [{ sourceOrderId: order.sourceOrderId }]);
+		const notOnOrder = await create(
+			createParams({ items: { item: [{ sourceItemId: '9999', quantity: 1 }] } }),
+			[{ sourceOrderId: order.sourceOrderId }],
+		);
 		expect(notOnOrder.error?.message).toBe(
 			`OrderProtection rejected the request as invalid (HTTP 400): sourceItemIds[0].sourceItemId '9999' is not an item of order ${order.sourceOrderId}`,
 		);
 
 		const unknownOrder = await create(createParams(), [{ sourceOrderId: '424242' }]);
-		expect(unknownOrder.error?.message).toBe('OrderProtection could not find the resource (HTTP 404): Order 424242 not found');
+		expect(unknownOrder.error?.message).toBe(
+			'OrderProtection could not find the resource (HTTP 404): Order 424242 not found',
+		);
 		expect(unknownOrder.error?.description).toContain('Check the source order ID');
 
 		await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
 		// The order's fulfillments are read first: the existing one is output, nothing is posted twice.
 		const duplicate = await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
-		expect(duplicate.items[0].json).toMatchObject({ sourceFulfillmentId: `ful-${order.sourceOrderId}`, alreadyExists: true });
-		const posts = () => requests(env).filter((request) => request.method === 'POST' && request.path.endsWith('/fulfillments'));
+		expect(duplicate.items[0].json).toMatchObject({
+			sourceFulfillmentId: `ful-${order.sourceOrderId}`,
+			alreadyExists: true,
+		});
+		const posts = () =>
+			requests(env).filter(
+				(request) => request.method === 'POST' && request.path.endsWith('/fulfillments'),
+			);
 		const before = posts().length;
 		await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
 		expect(posts()).toHaveLength(before);
-		expect(op(env).orders.all().find((entry) => entry.sourceOrderId === order.sourceOrderId)?.fulfillments).toHaveLength(1);
+		expect(
+			op(env)
+				.orders.all()
+				.find((entry) => entry.sourceOrderId === order.sourceOrderId)?.fulfillments,
+		).toHaveLength(1);
 	});
 
 	it('does not retry a create after a 5xx (it may have been stored)', async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({ vendor: 'orderprotection', method: 'POST', path: '/fulfillments', status: 502 });
+		env.sandbox.state.faults.add({
+			vendor: 'orderprotection',
+			method: 'POST',
+			path: '/fulfillments',
+			status: 502,
+		});
 		const result = await create(createParams(), [{ sourceOrderId: order.sourceOrderId }]);
 		expect(result.error?.message).toContain('OrderProtection had a server error (HTTP 502)');
 		expect(posts()).toHaveLength(1);

@@ -11,8 +11,16 @@ describe('examples/orderprotection-fulfill-and-update.json (its OrderProtection 
 		expect(seedOrder(env).sourceOrderId).toBe(setNodeValues(byName('Shipment')).orderId);
 		let input = [{ json: setNodeValues(byName('Shipment')) }];
 		for (const name of ['Create Fulfillment', 'Mark In Transit', 'Get Order Fulfillments']) {
-			const result = await env.harness.runNode({ nodeType: 'orderProtection', parameters: byName(name).parameters, input });
-			expect({ name, status: result.status, error: result.error?.message }).toEqual({ name, status: 'success', error: undefined });
+			const result = await env.harness.runNode({
+				nodeType: 'orderProtection',
+				parameters: byName(name).parameters,
+				input,
+			});
+			expect({ name, status: result.status, error: result.error?.message }).toEqual({
+				name,
+				status: 'success',
+				error: undefined,
+			});
 			input = result.items.map((item) => ({ json: item.json }));
 		}
 		expect(input.map((item) => item.json)).toEqual([

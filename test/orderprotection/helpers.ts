@@ -4,7 +4,9 @@ import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
 
 export function useOrderProtection(): TestEnv {
-	return useTestEnv((sandbox) => ({ orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection') }));
+	return useTestEnv((sandbox) => ({
+		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
+	}));
 }
 
 export function op(env: TestEnv) {
@@ -15,7 +17,8 @@ export function seedOrder(env: TestEnv): Order {
 	return op(env).seed({ orders: 1 }).orders[0];
 }
 
-export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'orderprotection', pathPart);
+export const requests = (env: TestEnv, pathPart = '') =>
+	vendorRequests(env, 'orderprotection', pathPart);
 
 export const tokenRequests = (env: TestEnv) => requests(env, '/v1/oauth/token');
 export const apiRequests = (env: TestEnv) => requests(env, '/v1/orders/');

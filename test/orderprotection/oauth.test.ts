@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { normalizeStatus } from '../../nodes/OrderProtection/status';
-import { apiRequests, createParams, op, seedOrder, tokenRequests, useOrderProtection } from './helpers';
+import {
+	apiRequests,
+	createParams,
+	op,
+	seedOrder,
+	tokenRequests,
+	useOrderProtection,
+} from './helpers';
 
 describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	const env = useOrderProtection();
@@ -10,7 +17,12 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId, returnAll: true },
 			input,
 		});
-	const storedToken = () => (env.harness.credentialStore().orderProtectionOAuth2Api.oauthTokenData as { access_token?: string } | undefined)?.access_token;
+	const storedToken = () =>
+		(
+			env.harness.credentialStore().orderProtectionOAuth2Api.oauthTokenData as
+				| { access_token?: string }
+				| undefined
+		)?.access_token;
 
 	it('fetches one token for many items, sending store_id, and stores it in the credential', async () => {
 		const order = seedOrder(env);
@@ -34,7 +46,9 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		expect(storedToken()).toMatch(/^op_at_/);
 		// Create lists the order's fulfillments before posting each one.
 		expect(apiRequests(env)).toHaveLength(20);
-		expect(apiRequests(env).every((request) => request.headers.authorization === 'Bearer o…')).toBe(true);
+		expect(apiRequests(env).every((request) => request.headers.authorization === 'Bearer o…')).toBe(
+			true,
+		);
 	});
 
 	it('reuses the stored token in later executions', async () => {
@@ -54,7 +68,9 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		expect(result.status).toBe('success');
 		expect(tokenRequests(env)).toHaveLength(2);
 		// The new token is asked for with the store ID too.
-		expect(new URLSearchParams(tokenRequests(env)[1].body as string).get('store_id')).toBe('store_sandbox');
+		expect(new URLSearchParams(tokenRequests(env)[1].body as string).get('store_id')).toBe(
+			'store_sandbox',
+		);
 		expect(apiRequests(env).map((request) => request.status)).toEqual([200, 401, 200, 200, 200]);
 		expect(storedToken()).not.toBe(first);
 		expect(storedToken()).toMatch(/^op_at_/);
@@ -72,9 +88,19 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		const wrongValue = 'op_secret_WRONG_123456';
 		const result = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001', returnAll: true },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'getAll',
+				sourceOrderId: '5001',
+				returnAll: true,
+			},
 			credentials: {
-				orderProtectionOAuth2Api: { baseUrl: env.sandbox.vendorUrl('orderprotection'), clientId: 'op_app_sandbox', clientSecret: wrongValue, storeId: 'store_sandbox' },
+				orderProtectionOAuth2Api: {
+					baseUrl: env.sandbox.vendorUrl('orderprotection'),
+					clientId: 'op_app_sandbox',
+					clientSecret: wrongValue,
+					storeId: 'store_sandbox',
+				},
 			},
 		});
 		expect(result.status).toBe('error');
@@ -89,17 +115,29 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 		const order = seedOrder(env);
 		await getMany(order.sourceOrderId);
 		const token = storedToken() as string;
-		env.sandbox.state.faults.add({ vendor: 'orderprotection', path: '/v1/orders/', status: 400, body: { message: `Malformed request for token ${token}` } });
+		env.sandbox.state.faults.add({
+			vendor: 'orderprotection',
+			path: '/v1/orders/',
+			status: 400,
+			body: { message: `Malformed request for token ${token}` },
+		});
 
 		const result = await getMany(order.sourceOrderId);
-		expect(result.error?.message).toBe('OrderProtection rejected the request as invalid (HTTP 400): Malformed request for token ***');
+		expect(result.error?.message).toBe(
+			'OrderProtection rejected the request as invalid (HTTP 400): Malformed request for token ***',
+		);
 		expect(JSON.stringify(result.run)).not.toContain(token);
 	});
 
 	it('a store the app is not installed on: the token endpoint says so', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001', returnAll: true },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'getAll',
+				sourceOrderId: '5001',
+				returnAll: true,
+			},
 			credentials: {
 				orderProtectionOAuth2Api: {
 					baseUrl: env.sandbox.vendorUrl('orderprotection'),
@@ -115,9 +153,19 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 
 	it('passes the credential test (a client-credentials token request as documented, JSON)', async () => {
 		const stored = env.harness.credentialStore().orderProtectionOAuth2Api;
-		expect(await env.harness.testCredential('orderProtectionOAuth2Api', stored)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const jsonRequest = tokenRequests(env).find((request) => (request.headers['content-type'] ?? '').includes('json'));
-		expect(jsonRequest?.body).toEqual({ grant_type: 'client_credentials', client_id: 'op_app_sandbox', client_secret: 'op_secret_sandbox', store_id: 'store_sandbox' });
+		expect(await env.harness.testCredential('orderProtectionOAuth2Api', stored)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		const jsonRequest = tokenRequests(env).find((request) =>
+			(request.headers['content-type'] ?? '').includes('json'),
+		);
+		expect(jsonRequest?.body).toEqual({
+			grant_type: 'client_credentials',
+			client_id: 'op_app_sandbox',
+			client_secret: 'op_secret_sandbox',
+			store_id: 'store_sandbox',
+		});
 		expect(jsonRequest?.status).toBe(200);
 	});
 });

@@ -7,15 +7,25 @@ describe('sandbox › OrderProtection', () => {
 	let http: AxiosInstance;
 	beforeAll(async () => {
 		sandbox = await startSandbox({ port: 0 });
-		http = axios.create({ baseURL: sandbox.vendorUrl('orderprotection'), validateStatus: () => true });
+		http = axios.create({
+			baseURL: sandbox.vendorUrl('orderprotection'),
+			validateStatus: () => true,
+		});
 	});
 	beforeEach(() => sandbox.state.reset());
 	afterAll(async () => await sandbox.close());
 
-	const client = { grant_type: 'client_credentials', client_id: 'op_app_sandbox', client_secret: 'op_secret_sandbox', store_id: 'store_sandbox' };
-	const token = async () => (await http.post('/v1/oauth/token', client)).data.access_token as string;
+	const client = {
+		grant_type: 'client_credentials',
+		client_id: 'op_app_sandbox',
+		client_secret: 'op_secret_sandbox',
+		store_id: 'store_sandbox',
+	};
+	const token = async () =>
+		(await http.post('/v1/oauth/token', client)).data.access_token as string;
 	const auth = (value: string) => ({ headers: { Authorization: `Bearer ${value}` } });
-	const seed = () => sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0].sourceOrderId;
+	const seed = () =>
+		sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0].sourceOrderId;
 	const body = (orderId: string, overrides: Record<string, unknown> = {}) => ({
 		sourceItemIds: [{ sourceItemId: `${orderId}-1`, quantity: 1 }],
 		fulfillmentStatus: 'FULFILLED',
@@ -26,10 +36,25 @@ describe('sandbox › OrderProtection', () => {
 	it('hands out tokens for the client-credentials grant, as JSON or form, with Basic or body client auth', async () => {
 		const json = await http.post('/v1/oauth/token', client);
 		expect(json.status).toBe(200);
-		expect(json.data).toEqual({ access_token: expect.stringMatching(/^op_at_/), token_type: 'Bearer', expires_in: 3600, scope: 'read_orders write_orders' });
-		const form = await http.post('/v1/oauth/token', new URLSearchParams({ grant_type: 'client_credentials', store_id: 'store_sandbox' }).toString(), {
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from('op_app_sandbox:op_secret_sandbox').toString('base64')}` },
+		expect(json.data).toEqual({
+			access_token: expect.stringMatching(/^op_at_/),
+			token_type: 'Bearer',
+			expires_in: 3600,
+			scope: 'read_orders write_orders',
 		});
+		const form = await http.post(
+			'/v1/oauth/token',
+			new URLSearchParams({
+				grant_type: 'client_credentials',
+				store_id: 'store_sandbox',
+			}).toString(),
+			{
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Authorization: `Basic ${Buffer.from('op_app_sandbox:op_secret_sandbox').toString('base64')}`,
+				},
+			},
+		);
 		expect(form.status).toBe(200);
 	});
 
@@ -51,39 +76,81 @@ describe('sandbox › OrderProtection', () => {
 		sandbox.state.clock.advance(3600 * 1000);
 		const expired = await http.get(`/v1/orders/${orderId}/fulfillments`, auth(value));
 		expect(expired.status).toBe(401);
-		expect(expired.data).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Access token expired' });
+		expect(expired.data).toEqual({
+			statusCode: 401,
+			error: 'Unauthorized',
+			message: 'Access token expired',
+		});
 	});
 
 	it('creates (201 {status: ok}), updates and lists fulfillments', async () => {
 		const orderId = seed();
 		const value = await token();
-		const created = await http.post(`/v1/orders/${orderId}/fulfillments`, body(orderId, { trackingNumber: ['A'], trackingUrl: ['https://t/A'] }), auth(value));
+		const created = await http.post(
+			`/v1/orders/${orderId}/fulfillments`,
+			body(orderId, { trackingNumber: ['A'], trackingUrl: ['https://t/A'] }),
+			auth(value),
+		);
 		expect([created.status, created.data]).toEqual([201, { status: 'ok' }]);
-		const updated = await http.put(`/v1/orders/${orderId}/fulfillments/fulfillment-123`, { status: 'DELIVERED' }, auth(value));
+		const updated = await http.put(
+			`/v1/orders/${orderId}/fulfillments/fulfillment-123`,
+			{ status: 'DELIVERED' },
+			auth(value),
+		);
 		expect([updated.status, updated.data]).toEqual([200, { status: 'ok' }]);
 		const list = await http.get(`/v1/orders/${orderId}/fulfillments`, auth(value));
 		expect(list.data).toEqual([
-			expect.objectContaining({ sourceFulfillmentId: 'fulfillment-123', fulfillmentStatus: 'DELIVERED', trackingNumber: ['A'], trackingUrl: ['https://t/A'] }),
+			expect.objectContaining({
+				sourceFulfillmentId: 'fulfillment-123',
+				fulfillmentStatus: 'DELIVERED',
+				trackingNumber: ['A'],
+				trackingUrl: ['https://t/A'],
+			}),
 		]);
 	});
 
 	it.each([
-		['the example casing "Fulfilled"', { fulfillmentStatus: 'Fulfilled' }, 'fulfillmentStatus must be one of the following values'],
+		[
+			'the example casing "Fulfilled"',
+			{ fulfillmentStatus: 'Fulfilled' },
+			'fulfillmentStatus must be one of the following values',
+		],
 		['no items', { sourceItemIds: [] }, 'sourceItemIds must be a non-empty array'],
-		['quantity 0', { sourceItemIds: [{ sourceItemId: '5001-1', quantity: 0 }] }, 'quantity must be a positive integer'],
-		['an item of another order', { sourceItemIds: [{ sourceItemId: '1478', quantity: 1 }] }, "'1478' is not an item of order 5001"],
-		['tracking arrays of different length', { trackingNumber: ['A', 'B'], trackingUrl: ['https://t/A'] }, 'one URL per tracking number'],
-		['a date that is not ISO 8601', { createdAt: '20/03/2024' }, 'createdAt must be an ISO 8601 date-time'],
+		[
+			'quantity 0',
+			{ sourceItemIds: [{ sourceItemId: '5001-1', quantity: 0 }] },
+			'quantity must be a positive integer',
+		],
+		[
+			'an item of another order',
+			{ sourceItemIds: [{ sourceItemId: '1478', quantity: 1 }] },
+			"'1478' is not an item of order 5001",
+		],
+		[
+			'tracking arrays of different length',
+			{ trackingNumber: ['A', 'B'], trackingUrl: ['https://t/A'] },
+			'one URL per tracking number',
+		],
+		[
+			'a date that is not ISO 8601',
+			{ createdAt: '20/03/2024' },
+			'createdAt must be an ISO 8601 date-time',
+		],
 	])('rejects %s with a 400', async (_, overrides, message) => {
 		const orderId = seed();
-		const response = await http.post(`/v1/orders/${orderId}/fulfillments`, body(orderId, overrides), auth(await token()));
+		const response = await http.post(
+			`/v1/orders/${orderId}/fulfillments`,
+			body(orderId, overrides),
+			auth(await token()),
+		);
 		expect(response.status).toBe(400);
 		expect(response.data.message).toContain(message);
 	});
 
 	it('keeps stores apart', async () => {
 		const orderId = seed();
-		const other = (await http.post('/v1/oauth/token', { ...client, store_id: 'store_second' })).data.access_token;
+		const other = (await http.post('/v1/oauth/token', { ...client, store_id: 'store_second' })).data
+			.access_token;
 		expect((await http.get(`/v1/orders/${orderId}/fulfillments`, auth(other))).status).toBe(404);
 	});
 });

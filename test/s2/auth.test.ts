@@ -8,7 +8,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('S2 › credential: login once, reuse the token, log in again when it expires', () => {
 	const env = useS2();
 	const getOrder = (orderId: string, input: IDataObject[] = [{}]) =>
-		env.harness.runNode({ nodeType: 's2', parameters: { resource: 'order', operation: 'get', orderId }, input });
+		env.harness.runNode({
+			nodeType: 's2',
+			parameters: { resource: 'order', operation: 'get', orderId },
+			input,
+		});
 	const storedToken = () => env.harness.credentialStore().s2Api.accessToken;
 
 	it('logs in once for many items and stores the token in the credential', async () => {
@@ -27,7 +31,9 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		expect(creates(env)).toHaveLength(25);
 		expect(storedToken()).toMatch(/^eyJ/);
 		// Every request carried the token of that one login.
-		expect(new Set(creates(env).map((request) => request.headers.authorization))).toEqual(new Set(['Bearer e…']));
+		expect(new Set(creates(env).map((request) => request.headers.authorization))).toEqual(
+			new Set(['Bearer e…']),
+		);
 	});
 
 	it('reuses the stored token in later executions', async () => {
@@ -52,7 +58,9 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		expect(result.items).toHaveLength(3);
 		expect(logins(env)).toHaveLength(2);
 		// The first request after expiry got the 401 that made n8n log in again; then all succeeded.
-		expect(requests(env, '/order/').map((request) => request.status)).toEqual([200, 401, 200, 200, 200]);
+		expect(requests(env, '/order/').map((request) => request.status)).toEqual([
+			200, 401, 200, 200, 200,
+		]);
 		expect(storedToken()).not.toBe(first);
 	});
 
@@ -69,7 +77,11 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		const order = seedOrder(env);
 		await getOrder(order.id);
 		s2(env).sessions.revokeAll();
-		const result = await env.harness.runNode({ nodeType: 's2', parameters: createParams(), input: [{ orderId: order.id }, { orderId: order.id }] });
+		const result = await env.harness.runNode({
+			nodeType: 's2',
+			parameters: createParams(),
+			input: [{ orderId: order.id }, { orderId: order.id }],
+		});
 		expect(result.status).toBe('success');
 		expect(logins(env)).toHaveLength(2);
 		// The first request after the revocation (Create reads the order first) is refused, then sent again.
@@ -83,16 +95,22 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		const result = await env.harness.runNode({
 			nodeType: 's2',
 			parameters: createParams({ orderId: '' }),
-			credentials: { s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), email: DEMO_EMAIL, password: wrongValue } },
+			credentials: {
+				s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), email: DEMO_EMAIL, password: wrongValue },
+			},
 		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^S2 did not accept the credentials \(HTTP 401\): Invalid email or password/);
+		expect(result.error?.message).toMatch(
+			/^S2 did not accept the credentials \(HTTP 401\): Invalid email or password/,
+		);
 		expect(result.error?.description).toContain('Check the email, password and Base URL');
 		// n8n tries the login, and once more as for an expired token; nothing is created.
 		expect(logins(env)).toHaveLength(2);
 		expect(creates(env)).toEqual([]);
 		expect(JSON.stringify(result.run)).not.toContain(wrongValue);
-		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongValue);
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(
+			wrongValue,
+		);
 	});
 
 	it('never shows the access token in an error', async () => {
@@ -107,11 +125,16 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 		const order = seedOrder(env);
 		// A fresh credential: n8n logs in inside the request, after the node read the credential.
 		const echo = jest.spyOn(s2(env).sessions, 'userOf').mockImplementation((request) => {
-			throw new HttpError(401, `Access token ${request.header('authorization')?.replace(/^Bearer /, '')} is not valid here`);
+			throw new HttpError(
+				401,
+				`Access token ${request.header('authorization')?.replace(/^Bearer /, '')} is not valid here`,
+			);
 		});
 		try {
 			const result = await getOrder(order.id);
-			expect(result.error?.message).toMatch(/^S2 did not accept the credentials \(HTTP 401\): Access token \*\*\* is not valid here \(reference ID: req_\w+\)$/);
+			expect(result.error?.message).toMatch(
+				/^S2 did not accept the credentials \(HTTP 401\): Access token \*\*\* is not valid here \(reference ID: req_\w+\)$/,
+			);
 			expect(logins(env)).toHaveLength(2);
 			expect(JSON.stringify(result.run)).not.toContain(storedToken() as string);
 		} finally {
@@ -120,10 +143,17 @@ describe('S2 › credential: login once, reuse the token, log in again when it e
 	});
 
 	describe('credential test (a login)', () => {
-		const credential = (password: string) => ({ baseUrl: env.sandbox.vendorUrl('s2'), email: DEMO_EMAIL, password });
+		const credential = (password: string) => ({
+			baseUrl: env.sandbox.vendorUrl('s2'),
+			email: DEMO_EMAIL,
+			password,
+		});
 
 		it('passes with the right email and password', async () => {
-			expect(await env.harness.testCredential('s2Api', credential(DEMO_SIGN_IN))).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await env.harness.testCredential('s2Api', credential(DEMO_SIGN_IN))).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 			expect(logins(env).length).toBeGreaterThan(0);
 			expect(logins(env).every((request) => request.status === 200)).toBe(true);
 		});

@@ -1,6 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEMO_EMAIL, DEMO_SIGN_IN, MAIN_ORGANIZATION_ID, MULTI_ORG_EMAIL, ORDER_ACCOUNT_ID } from '../../sandbox/vendors/s2/catalog';
-import { createParams, creates, PRODUCT_A, PRODUCT_B, requests, s2, seedOrder, useS2 } from './helpers';
+import {
+	DEMO_EMAIL,
+	DEMO_SIGN_IN,
+	MAIN_ORGANIZATION_ID,
+	MULTI_ORG_EMAIL,
+	ORDER_ACCOUNT_ID,
+} from '../../sandbox/vendors/s2/catalog';
+import {
+	createParams,
+	creates,
+	PRODUCT_A,
+	PRODUCT_B,
+	requests,
+	s2,
+	seedOrder,
+	useS2,
+} from './helpers';
 
 const FULL_ADDRESS = {
 	name: 'Jane Doe',
@@ -17,8 +32,11 @@ const FULL_ADDRESS = {
 
 describe('S2 › Fulfillment › Create', () => {
 	const env = useS2();
-	const create = (parameters = createParams(), input: IDataObject[] = [{}], continueOnFail = false) =>
-		env.harness.runNode({ nodeType: 's2', parameters, input, continueOnFail });
+	const create = (
+		parameters = createParams(),
+		input: IDataObject[] = [{}],
+		continueOnFail = false,
+	) => env.harness.runNode({ nodeType: 's2', parameters, input, continueOnFail });
 
 	it('creates from order ID, address and items, completing the body S2 requires', async () => {
 		const order = seedOrder(env);
@@ -31,7 +49,13 @@ describe('S2 › Fulfillment › Create', () => {
 			address: FULL_ADDRESS,
 			shippingMethod: 'standard',
 			items: [{ productId: PRODUCT_A, quantity: 2 }],
-			shipments: [{ items: [{ productId: PRODUCT_A, quantity: 2 }], prepaidLabels: [], shippingCarrierId: 'OTHER' }],
+			shipments: [
+				{
+					items: [{ productId: PRODUCT_A, quantity: 2 }],
+					prepaidLabels: [],
+					shippingCarrierId: 'OTHER',
+				},
+			],
 			attachments: [],
 		});
 		expect(result.items).toHaveLength(1);
@@ -40,7 +64,13 @@ describe('S2 › Fulfillment › Create', () => {
 			status: 'CREATED',
 			orderId: order.id,
 			address: FULL_ADDRESS,
-			shipments: [{ status: 'CREATED', shippingCarrier: { id: 'OTHER' }, items: [{ product: { id: PRODUCT_A }, quantity: 2 }] }],
+			shipments: [
+				{
+					status: 'CREATED',
+					shippingCarrier: { id: 'OTHER' },
+					items: [{ product: { id: PRODUCT_A }, quantity: 2 }],
+				},
+			],
 		});
 		expect(s2(env).store.allFulfillments()).toHaveLength(1);
 	});
@@ -51,9 +81,19 @@ describe('S2 › Fulfillment › Create', () => {
 			createParams({
 				orderId: order.id,
 				countryId: ' ca ',
-				items: { item: [{ productId: PRODUCT_A, quantity: 2 }, { productId: PRODUCT_B, quantity: '1' }] },
+				items: {
+					item: [
+						{ productId: PRODUCT_A, quantity: 2 },
+						{ productId: PRODUCT_B, quantity: '1' },
+					],
+				},
 				shippingMethod: 'Expedited',
-				addressFields: { company: 'Acme', address2: 'Suite 5', phone: '+1 555 0100', email: 'jane@example.com' },
+				addressFields: {
+					company: 'Acme',
+					address2: 'Suite 5',
+					phone: '+1 555 0100',
+					email: 'jane@example.com',
+				},
 				additionalFields: {
 					rmaId: 'rma-1',
 					warehouseId: '9cae310d-c440-4d78-bdc0-bf306ec33888',
@@ -74,7 +114,12 @@ describe('S2 › Fulfillment › Create', () => {
 								shippingCarrierId: 'UPS',
 								trackingNumber: '1ZTRACK1',
 							},
-							{ items: `${PRODUCT_B}:1`, prepaidLabels: '', shippingCarrierId: 'OTHER', trackingNumber: '' },
+							{
+								items: `${PRODUCT_B}:1`,
+								prepaidLabels: '',
+								shippingCarrierId: 'OTHER',
+								trackingNumber: '',
+							},
 						],
 					},
 				},
@@ -105,11 +150,18 @@ describe('S2 › Fulfillment › Create', () => {
 			shipments: [
 				{
 					items: [{ productId: PRODUCT_A, quantity: 2 }],
-					prepaidLabels: [{ filePath: 'https://labels.example.com/a.png' }, { filePath: 'https://labels.example.com/b.png' }],
+					prepaidLabels: [
+						{ filePath: 'https://labels.example.com/a.png' },
+						{ filePath: 'https://labels.example.com/b.png' },
+					],
 					shippingCarrierId: 'UPS',
 					trackingNumber: '1ZTRACK1',
 				},
-				{ items: [{ productId: PRODUCT_B, quantity: 1 }], prepaidLabels: [], shippingCarrierId: 'OTHER' },
+				{
+					items: [{ productId: PRODUCT_B, quantity: 1 }],
+					prepaidLabels: [],
+					shippingCarrierId: 'OTHER',
+				},
 			],
 			attachments: [{ fileName: 'invoice.pdf', path: 'org/2024/invoice.pdf' }],
 			additionalReferenceIds: ['ref-1', 'ref-2'],
@@ -118,15 +170,24 @@ describe('S2 › Fulfillment › Create', () => {
 			customerNote: 'Leave at the door',
 		});
 		const fulfillment = result.items[0].json;
-		expect(fulfillment).toMatchObject({ channelFulfillmentId: 'shop-ful-1', customerNote: 'Leave at the door' });
+		expect(fulfillment).toMatchObject({
+			channelFulfillmentId: 'shop-ful-1',
+			customerNote: 'Leave at the door',
+		});
 		expect(fulfillment.shipments).toMatchObject([
-			{ trackingNumber: '1ZTRACK1', shippingCarrier: { id: 'UPS' }, labels: [{ type: 'PREPAID' }, { type: 'PREPAID' }] },
+			{
+				trackingNumber: '1ZTRACK1',
+				shippingCarrier: { id: 'UPS' },
+				labels: [{ type: 'PREPAID' }, { type: 'PREPAID' }],
+			},
 			{ trackingNumber: '', labels: [] },
 		]);
 	});
 
 	it('creates a standalone fulfillment when the order ID is empty', async () => {
-		const result = await create(createParams({ orderId: '', additionalFields: { orderAccountId: ORDER_ACCOUNT_ID } }));
+		const result = await create(
+			createParams({ orderId: '', additionalFields: { orderAccountId: ORDER_ACCOUNT_ID } }),
+		);
 		expect(result.status).toBe('success');
 		expect(creates(env)[0].body).not.toHaveProperty('orderId');
 		expect(result.items[0].json).toMatchObject({ orderId: null, orderAccountId: ORDER_ACCOUNT_ID });
@@ -136,21 +197,49 @@ describe('S2 › Fulfillment › Create', () => {
 		const order = seedOrder(env);
 		const body = {
 			orderId: order.id,
-			address: { name: 'Jane Doe', address1: '1 Rue de Rivoli', city: 'Paris', postalCode: '75001', countryId: 'FR' },
+			address: {
+				name: 'Jane Doe',
+				address1: '1 Rue de Rivoli',
+				city: 'Paris',
+				postalCode: '75001',
+				countryId: 'FR',
+			},
 			items: [{ productId: PRODUCT_B, quantity: 3 }],
 			shippingMethod: 'Expedited',
 			orderType: 2,
 		};
-		const result = await create({ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson: JSON.stringify(body) });
+		const result = await create({
+			resource: 'fulfillment',
+			operation: 'create',
+			define: 'json',
+			fulfillmentJson: JSON.stringify(body),
+		});
 
 		expect(result.status).toBe('success');
 		expect(creates(env)[0].body).toEqual({
 			orderId: order.id,
-			address: { name: 'Jane Doe', company: '', address1: '1 Rue de Rivoli', address2: '', city: 'Paris', state: '', postalCode: '75001', countryId: 'FR', phone: '', email: '' },
+			address: {
+				name: 'Jane Doe',
+				company: '',
+				address1: '1 Rue de Rivoli',
+				address2: '',
+				city: 'Paris',
+				state: '',
+				postalCode: '75001',
+				countryId: 'FR',
+				phone: '',
+				email: '',
+			},
 			orderType: 2,
 			shippingMethod: 'Expedited',
 			items: [{ productId: PRODUCT_B, quantity: 3 }],
-			shipments: [{ items: [{ productId: PRODUCT_B, quantity: 3 }], prepaidLabels: [], shippingCarrierId: 'OTHER' }],
+			shipments: [
+				{
+					items: [{ productId: PRODUCT_B, quantity: 3 }],
+					prepaidLabels: [],
+					shippingCarrierId: 'OTHER',
+				},
+			],
 			attachments: [],
 		});
 	});
@@ -158,27 +247,83 @@ describe('S2 › Fulfillment › Create', () => {
 	it('takes the JSON body as an object from an expression', async () => {
 		const order = seedOrder(env);
 		const result = await create(
-			{ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson: '={{ $json.body }}' },
-			[{ body: { orderId: order.id, address: { ...FULL_ADDRESS }, items: [{ productId: PRODUCT_A, quantity: 1 }], shipments: [] } }],
+			{
+				resource: 'fulfillment',
+				operation: 'create',
+				define: 'json',
+				fulfillmentJson: '={{ $json.body }}',
+			},
+			[
+				{
+					body: {
+						orderId: order.id,
+						address: { ...FULL_ADDRESS },
+						items: [{ productId: PRODUCT_A, quantity: 1 }],
+						shipments: [],
+					},
+				},
+			],
 		);
 		expect(result.status).toBe('success');
-		expect(creates(env)[0].body).toMatchObject({ orderId: order.id, shipments: [{ items: [{ productId: PRODUCT_A, quantity: 1 }] }] });
+		expect(creates(env)[0].body).toMatchObject({
+			orderId: order.id,
+			shipments: [{ items: [{ productId: PRODUCT_A, quantity: 1 }] }],
+		});
 	});
 
 	describe('bad input fails clearly and sends nothing', () => {
 		it.each([
-			['a missing recipient name', { recipientName: '={{ $json.name }}' }, 'Recipient Name (address.name) is required (got nothing) [item 0]'],
+			[
+				'a missing recipient name',
+				{ recipientName: '={{ $json.name }}' },
+				'Recipient Name (address.name) is required (got nothing) [item 0]',
+			],
 			['a missing city', { city: '  ' }, 'City (address.city) is required'],
-			['an unknown country code', { countryId: 'XX' }, 'Country Code (address.countryId) must be an ISO 3166-1 alpha-2 country code such as US or DE (got "XX")'],
+			[
+				'an unknown country code',
+				{ countryId: 'XX' },
+				'Country Code (address.countryId) must be an ISO 3166-1 alpha-2 country code such as US or DE (got "XX")',
+			],
 			['"UK" for the United Kingdom', { countryId: 'UK' }, 'did you mean GB?'],
-			['a three-letter country code', { countryId: 'USA' }, 'must be an ISO 3166-1 alpha-2 country code'],
-			['quantity 0', { items: { item: [{ productId: PRODUCT_A, quantity: 0 }] } }, 'Item 1: Quantity must be a positive integer (got 0)'],
+			[
+				'a three-letter country code',
+				{ countryId: 'USA' },
+				'must be an ISO 3166-1 alpha-2 country code',
+			],
+			[
+				'quantity 0',
+				{ items: { item: [{ productId: PRODUCT_A, quantity: 0 }] } },
+				'Item 1: Quantity must be a positive integer (got 0)',
+			],
 			['no items', { items: {} }, 'Items are required: add at least one product ID and quantity'],
-			['an item without product ID', { items: { item: [{ productId: PRODUCT_A, quantity: 1 }, { productId: '', quantity: 1 }] } }, 'Item 2: Product ID is required'],
-			['a bad email', { addressFields: { email: 'not-an-email' } }, 'Email (address.email) must be an email address'],
+			[
+				'an item without product ID',
+				{
+					items: {
+						item: [
+							{ productId: PRODUCT_A, quantity: 1 },
+							{ productId: '', quantity: 1 },
+						],
+					},
+				},
+				'Item 2: Product ID is required',
+			],
+			[
+				'a bad email',
+				{ addressFields: { email: 'not-an-email' } },
+				'Email (address.email) must be an email address',
+			],
 			[
 				'a shipment item written wrongly',
-				{ additionalFields: { shipments: { shipment: [{ items: `${PRODUCT_A} x2`, prepaidLabels: '', shippingCarrierId: 'OTHER' }] } } },
+				{
+					additionalFields: {
+						shipments: {
+							shipment: [
+								{ items: `${PRODUCT_A} x2`, prepaidLabels: '', shippingCarrierId: 'OTHER' },
+							],
+						},
+					},
+				},
 				'Shipment 1: Item 1: write it as productId:quantity',
 			],
 			[
@@ -195,25 +340,40 @@ describe('S2 › Fulfillment › Create', () => {
 		});
 
 		it('checks the JSON body: not JSON, not an object, a missing address', async () => {
-			const json = (fulfillmentJson: string) => create({ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson });
-			expect((await json('{ "address": ')).error?.message).toMatch(/^Fulfillment \(JSON\) is not valid JSON: .* \[item 0\]$/);
-			expect((await json('[1, 2]')).error?.message).toBe('The fulfillment must be an object (got [1,2]) [item 0]');
-			expect((await json(JSON.stringify({ items: [{ productId: PRODUCT_A, quantity: 1 }] }))).error?.message).toContain(
-				'Address must be an object (got nothing)',
+			const json = (fulfillmentJson: string) =>
+				create({ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson });
+			expect((await json('{ "address": ')).error?.message).toMatch(
+				/^Fulfillment \(JSON\) is not valid JSON: .* \[item 0\]$/,
+			);
+			expect((await json('[1, 2]')).error?.message).toBe(
+				'The fulfillment must be an object (got [1,2]) [item 0]',
 			);
 			expect(
-				(await json(JSON.stringify({ address: FULL_ADDRESS, items: [{ productId: PRODUCT_A, quantity: 1 }], orderType: 'B2X' }))).error
+				(await json(JSON.stringify({ items: [{ productId: PRODUCT_A, quantity: 1 }] }))).error
 					?.message,
+			).toContain('Address must be an object (got nothing)');
+			expect(
+				(
+					await json(
+						JSON.stringify({
+							address: FULL_ADDRESS,
+							items: [{ productId: PRODUCT_A, quantity: 1 }],
+							orderType: 'B2X',
+						}),
+					)
+				).error?.message,
 			).toContain('Order Type (orderType) must be one of B2C (0), B2B (1), FBA (2) (got "B2X")');
 			expect(requests(env)).toEqual([]);
 		});
 
 		it('checks every item before creating any: item 3 invalid → nothing sent for items 0-2', async () => {
 			const order = seedOrder(env);
-			const result = await create(
-				createParams({ countryId: '={{ $json.country }}' }),
-				[{ orderId: order.id, country: 'CA' }, { orderId: order.id, country: 'US' }, { orderId: order.id, country: 'DE' }, { orderId: order.id, country: 'ZZ' }],
-			);
+			const result = await create(createParams({ countryId: '={{ $json.country }}' }), [
+				{ orderId: order.id, country: 'CA' },
+				{ orderId: order.id, country: 'US' },
+				{ orderId: order.id, country: 'DE' },
+				{ orderId: order.id, country: 'ZZ' },
+			]);
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toContain('(got "ZZ") [item 3]');
 			expect(requests(env)).toEqual([]);
@@ -224,11 +384,19 @@ describe('S2 › Fulfillment › Create', () => {
 		const order = seedOrder(env);
 		const result = await create(
 			createParams({ countryId: '={{ $json.country }}' }),
-			[{ orderId: order.id, country: 'CA' }, { orderId: order.id, country: 'Canada' }, { orderId: order.id, country: 'US' }],
+			[
+				{ orderId: order.id, country: 'CA' },
+				{ orderId: order.id, country: 'Canada' },
+				{ orderId: order.id, country: 'US' },
+			],
 			true,
 		);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[0].json.status).toBe('CREATED');
 		expect(result.items[1].json.error).toContain('(got "Canada") [item 1]');
 		expect(result.items[2].json.status).toBe('CREATED');
@@ -237,9 +405,15 @@ describe('S2 › Fulfillment › Create', () => {
 
 	it("shows S2's own validation errors: an unknown product", async () => {
 		const unknown = '00000000-0000-4000-8000-000000000000';
-		const result = await create(createParams({ orderId: '', items: { item: [{ productId: unknown, quantity: 1 }] } }));
+		const result = await create(
+			createParams({ orderId: '', items: { item: [{ productId: unknown, quantity: 1 }] } }),
+		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(new RegExp(`^S2 rejected the request as invalid \\(HTTP 400\\): Product '${unknown}' not found \\(items\\)`));
+		expect(result.error?.message).toMatch(
+			new RegExp(
+				`^S2 rejected the request as invalid \\(HTTP 400\\): Product '${unknown}' not found \\(items\\)`,
+			),
+		);
 		expect(result.error?.description).toMatch(/Request ID: req_[0-9a-f]+/);
 		// A 400 is not retried.
 		expect(creates(env)).toHaveLength(1);
@@ -247,17 +421,25 @@ describe('S2 › Fulfillment › Create', () => {
 
 	it('answers an unknown order with a 404 naming it', async () => {
 		const result = await create(createParams({ orderId: 'no-such-order' }));
-		expect(result.error?.message).toContain("S2 could not find the resource (HTTP 404): Order 'no-such-order' not found");
+		expect(result.error?.message).toContain(
+			"S2 could not find the resource (HTTP 404): Order 'no-such-order' not found",
+		);
 	});
 
 	describe('organizations', () => {
-		const credentials = (values: Record<string, string>) => ({ s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values } });
+		const credentials = (values: Record<string, string>) => ({
+			s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values },
+		});
 
 		it('sends X-S2-Organization from the credential', async () => {
 			const result = await env.harness.runNode({
 				nodeType: 's2',
 				parameters: createParams({ orderId: '' }),
-				credentials: credentials({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN, organizationId: ` ${MAIN_ORGANIZATION_ID} ` }),
+				credentials: credentials({
+					email: MULTI_ORG_EMAIL,
+					password: DEMO_SIGN_IN,
+					organizationId: ` ${MAIN_ORGANIZATION_ID} `,
+				}),
 			});
 			expect(result.status).toBe('success');
 			expect(creates(env)[0].headers['x-s2-organization']).toBe(MAIN_ORGANIZATION_ID);
@@ -278,9 +460,15 @@ describe('S2 › Fulfillment › Create', () => {
 			const result = await env.harness.runNode({
 				nodeType: 's2',
 				parameters: createParams({ orderId: '' }),
-				credentials: credentials({ email: DEMO_EMAIL, password: DEMO_SIGN_IN, organizationId: 'someone-elses-org' }),
+				credentials: credentials({
+					email: DEMO_EMAIL,
+					password: DEMO_SIGN_IN,
+					organizationId: 'someone-elses-org',
+				}),
 			});
-			expect(result.error?.message).toContain("S2 refused access (HTTP 403): You are not a member of organization 'someone-elses-org'");
+			expect(result.error?.message).toContain(
+				"S2 refused access (HTTP 403): You are not a member of organization 'someone-elses-org'",
+			);
 			expect(result.error?.description).toContain('Check the Organization ID');
 		});
 	});

@@ -6,7 +6,11 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 	const create = (orderId: string, options: INodeParameters = {}) =>
 		env.harness.runNode({
 			nodeType: 's2',
-			parameters: createParams({ orderId, additionalFields: { channelFulfillmentId: 'shop-ful-42' }, options }),
+			parameters: createParams({
+				orderId,
+				additionalFields: { channelFulfillmentId: 'shop-ful-42' },
+				options,
+			}),
 		});
 
 	it('is an error by default, naming the code and how to make the create idempotent', async () => {
@@ -32,7 +36,11 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		expect(again.items).toHaveLength(1);
 		expect(again.items[0].pairedItem).toEqual({ item: 0 });
 		expect(again.items[0].json).toEqual({ ...first, alreadyExists: true });
-		expect(requests(env).map((request) => `${request.method} ${request.path.replace(/^\/s2/, '')} ${request.status}`)).toEqual([
+		expect(
+			requests(env).map(
+				(request) => `${request.method} ${request.path.replace(/^\/s2/, '')} ${request.status}`,
+			),
+		).toEqual([
 			'POST /login 200',
 			'POST /fulfillment 200',
 			'POST /fulfillment 409',
@@ -49,16 +57,23 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		expect(again.items[0].json).toEqual({
 			alreadyExists: true,
 			channelFulfillmentId: 'shop-ful-42',
-			message: "S2 reported a conflict (HTTP 409 ALREADY_EXISTS): Fulfillment with channelFulfillmentId 'shop-ful-42' already exists for this organization",
+			message:
+				"S2 reported a conflict (HTTP 409 ALREADY_EXISTS): Fulfillment with channelFulfillmentId 'shop-ful-42' already exists for this organization",
 		});
 	});
 
 	// n8n 1.x drops the HTTP response from its request helpers' errors: the 409 arrives without S2's
 	// code and message. A body S2 did not write stands in for that here.
-	it('with Return Existing, a 409 without S2\'s code returns the fulfillment when its order lists it', async () => {
+	it("with Return Existing, a 409 without S2's code returns the fulfillment when its order lists it", async () => {
 		const order = seedOrder(env);
 		const first = (await create(order.id)).items[0].json;
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 409, body: 'Conflict' });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 409,
+			body: 'Conflict',
+		});
 		const again = await create(order.id, { ifExists: 'returnExisting' });
 
 		expect(again.status).toBe('success');
@@ -66,9 +81,15 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		expect(s2(env).store.allFulfillments()).toHaveLength(1);
 	});
 
-	it('with Return Existing, a 409 without S2\'s code that the order does not explain is an error', async () => {
+	it("with Return Existing, a 409 without S2's code that the order does not explain is an error", async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 409, body: 'Conflict' });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 409,
+			body: 'Conflict',
+		});
 		const result = await create(order.id, { ifExists: 'returnExisting' });
 
 		expect(result.status).toBe('error');
@@ -82,22 +103,38 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 		expect(result.error?.httpCode).toBe('404');
 	});
 
-	it('when S2 created it but the answer was lost, the retry\'s 409 returns that fulfillment instead of failing', async () => {
+	it("when S2 created it but the answer was lost, the retry's 409 returns that fulfillment instead of failing", async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 502, afterHandling: true });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 502,
+			afterHandling: true,
+		});
 		const result = await create(order.id);
 
 		expect(result.status).toBe('success');
 		expect(creates(env).map((request) => request.status)).toEqual([502, 409]);
 		const [created] = s2(env).store.allFulfillments();
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ id: created.id, channelFulfillmentId: 'shop-ful-42', alreadyExists: true });
+		expect(result.items[0].json).toMatchObject({
+			id: created.id,
+			channelFulfillmentId: 'shop-ful-42',
+			alreadyExists: true,
+		});
 	});
 
 	it('a 409 after a retry that followed a 429 is still an error (the first attempt did nothing)', async () => {
 		const order = seedOrder(env);
 		expect((await create(order.id)).status).toBe('success');
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 429, headers: { 'Retry-After': '0' } });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+		});
 		const second = await create(order.id);
 		expect(second.status).toBe('error');
 		expect(second.error?.httpCode).toBe('409');
@@ -106,13 +143,26 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 
 	it('retries a create with a Channel Fulfillment ID after a 5xx (a repeat cannot duplicate), but not one without', async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 503 });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 503,
+		});
 		const result = await create(order.id, { maxRetries: 2 });
 		expect(result.status).toBe('success');
 		expect(creates(env).map((request) => request.status)).toEqual([503, 200]);
 
-		env.sandbox.state.faults.add({ vendor: 's2', method: 'POST', path: '/s2/fulfillment', status: 503 });
-		const plain = await env.harness.runNode({ nodeType: 's2', parameters: createParams({ orderId: order.id, options: { maxRetries: 2 } }) });
+		env.sandbox.state.faults.add({
+			vendor: 's2',
+			method: 'POST',
+			path: '/s2/fulfillment',
+			status: 503,
+		});
+		const plain = await env.harness.runNode({
+			nodeType: 's2',
+			parameters: createParams({ orderId: order.id, options: { maxRetries: 2 } }),
+		});
 		expect(plain.status).toBe('error');
 		expect(plain.error?.message).toContain('S2 had a server error (HTTP 503)');
 		expect(creates(env).map((request) => request.status)).toEqual([503, 200, 503]);

@@ -20,8 +20,10 @@ export function seedOrder(env: TestEnv): Order {
 
 export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 's2', pathPart);
 
-export const logins = (env: TestEnv) => requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/login'));
-export const creates = (env: TestEnv) => requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/fulfillment'));
+export const logins = (env: TestEnv) =>
+	requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/login'));
+export const creates = (env: TestEnv) =>
+	requests(env).filter((r) => r.method === 'POST' && r.path.endsWith('/fulfillment'));
 
 /** Create with the fields the simplest case needs: order, address, items. */
 export const createParams = (overrides: INodeParameters = {}): INodeParameters => ({

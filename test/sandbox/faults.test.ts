@@ -102,7 +102,11 @@ describe('sandbox faults', () => {
 	it('truncates: the vendor acts, the client gets its answer cut off half-way', async () => {
 		const [a] = seedSellfern(env, 1);
 		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', truncate: true });
-		const res = await env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' }, { responseType: 'text' });
+		const res = await env.sellfern.post(
+			ASSIGN,
+			{ order_ids: [a], supplier_id: 'sup_1' },
+			{ responseType: 'text' },
+		);
 		expect(res.status).toBe(200);
 		expect(() => JSON.parse(res.data as string)).toThrow();
 		expect(res.data as string).toMatch(/^\{"success":true/);
@@ -119,7 +123,13 @@ describe('sandbox faults', () => {
 		expect(page.headers['content-type']).toBe('text/html');
 		expect(page.data).toContain('<title>502 Bad Gateway</title>');
 
-		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', html: true, status: 200, afterHandling: true });
+		await addFault({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			html: true,
+			status: 200,
+			afterHandling: true,
+		});
 		const acted = await env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' });
 		expect(acted.status).toBe(200);
 		expect(acted.data).toContain('<h1>200 OK</h1>');
@@ -129,17 +139,29 @@ describe('sandbox faults', () => {
 	it('hangs: no answer until the client gives up; with afterHandling the vendor acted first', async () => {
 		const [a, b] = seedSellfern(env, 2);
 		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', hang: true });
-		await expect(env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' }, { timeout: 200 })).rejects.toMatchObject({
+		await expect(
+			env.sellfern.post(ASSIGN, { order_ids: [a], supplier_id: 'sup_1' }, { timeout: 200 }),
+		).rejects.toMatchObject({
 			code: 'ECONNABORTED',
 		});
 		expect(env.sandbox.state.vendors.sellfern.orders.get(a)?.status).toBe('New');
 
-		await addFault({ vendor: 'sellfern', path: '/fulfillment/assign', hang: true, afterHandling: true });
-		await expect(env.sellfern.post(ASSIGN, { order_ids: [b], supplier_id: 'sup_1' }, { timeout: 200 })).rejects.toMatchObject({
+		await addFault({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			hang: true,
+			afterHandling: true,
+		});
+		await expect(
+			env.sellfern.post(ASSIGN, { order_ids: [b], supplier_id: 'sup_1' }, { timeout: 200 }),
+		).rejects.toMatchObject({
 			code: 'ECONNABORTED',
 		});
 		expect(env.sandbox.state.vendors.sellfern.orders.get(b)?.status).toBe('In Production');
-		expect(env.sandbox.state.ledger.requests({ vendor: 'sellfern' }).map((r) => r.status)).toEqual([null, null]);
+		expect(env.sandbox.state.ledger.requests({ vendor: 'sellfern' }).map((r) => r.status)).toEqual([
+			null,
+			null,
+		]);
 	});
 
 	it('refuses fault fields of the wrong type', async () => {

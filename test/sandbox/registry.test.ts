@@ -18,9 +18,18 @@ const echo: VendorFactory = () => ({
 });
 
 const state = createState({ ...vendorFactories, echo });
-const dispatch = createDispatcher({ state, statusText: () => 'Status', sleep: async () => undefined });
+const dispatch = createDispatcher({
+	state,
+	statusText: () => 'Status',
+	sleep: async () => undefined,
+});
 const get = async (url: string) => {
-	const incoming: Incoming = { method: 'GET', url, headers: { host: 'sandbox' }, body: Buffer.alloc(0) };
+	const incoming: Incoming = {
+		method: 'GET',
+		url,
+		headers: { host: 'sandbox' },
+		body: Buffer.alloc(0),
+	};
 	const outcome = await dispatch(incoming);
 	if (outcome.kind !== 'respond') throw new Error('dropped');
 	return { status: outcome.response.status, body: JSON.parse(String(outcome.response.body)) };
@@ -37,7 +46,9 @@ describe('sandbox registry', () => {
 	});
 
 	it('refuses faults and seeds for a vendor that is not registered', () => {
-		expect(() => state.faults.add({ vendor: 'nope' })).toThrow(/vendor must be one of sellfern, .*echo/);
+		expect(() => state.faults.add({ vendor: 'nope' })).toThrow(
+			/vendor must be one of sellfern, .*echo/,
+		);
 		expect(() => state.seed('nope')).toThrow('No vendor "nope" in this sandbox');
 	});
 });

@@ -2,7 +2,11 @@ import { assignParams, orderStatus, requests, seedOrders, useSellfern } from './
 
 describe('Sellfern › Fulfillment › Assign Supplier', () => {
 	const env = useSellfern();
-	const assign = (ids: Array<number | string>, overrides: Record<string, unknown> = {}, continueOnFail = false) =>
+	const assign = (
+		ids: Array<number | string>,
+		overrides: Record<string, unknown> = {},
+		continueOnFail = false,
+	) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: assignParams(overrides as never),
@@ -10,7 +14,9 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			continueOnFail,
 		});
 	const assignChanges = () =>
-		env.sandbox.state.ledger.changes({ vendor: 'sellfern' }).filter((c) => c.to === 'In Production');
+		env.sandbox.state.ledger
+			.changes({ vendor: 'sellfern' })
+			.filter((c) => c.to === 'In Production');
 
 	it('assigns 2,000 queued orders in 20 requests, one output per order paired to its item', async () => {
 		const ids = seedOrders(env, 2000);
@@ -23,14 +29,21 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			expect(item.json).toEqual({ order_id: ids[index], status: 'ok', supplier_id: 'sup_789' });
 		});
 		expect(assignChanges()).toHaveLength(2000);
-		expect(orderStatus(env, ids[1999])).toMatchObject({ status: 'In Production', supplier_id: 'sup_789' });
+		expect(orderStatus(env, ids[1999])).toMatchObject({
+			status: 'In Production',
+			supplier_id: 'sup_789',
+		});
 	});
 
 	it('combines the ids of many items, splits at Batch Size, and keeps suppliers apart', async () => {
 		const ids = seedOrders(env, 5);
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: assignParams({ orderIds: '={{ $json.ids }}', supplierId: '={{ $json.supplier }}', options: { batchSize: 2 } }),
+			parameters: assignParams({
+				orderIds: '={{ $json.ids }}',
+				supplierId: '={{ $json.supplier }}',
+				options: { batchSize: 2 },
+			}),
 			input: [
 				{ ids: `${ids[0]}, ${ids[1]}`, supplier: 'sup_a' },
 				{ ids: [ids[2], ids[3]], supplier: 'sup_a' },
@@ -44,7 +57,13 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			{ order_ids: [ids[2], ids[3]], supplier_id: 'sup_a' },
 			{ order_ids: [ids[4]], supplier_id: 'sup_b' },
 		]);
-		expect(result.items.map((i) => [i.json.order_id, i.json.supplier_id, (i.pairedItem as { item: number }).item])).toEqual([
+		expect(
+			result.items.map((i) => [
+				i.json.order_id,
+				i.json.supplier_id,
+				(i.pairedItem as { item: number }).item,
+			]),
+		).toEqual([
 			[ids[0], 'sup_a', 0],
 			[ids[1], 'sup_a', 0],
 			[ids[2], 'sup_a', 1],
@@ -60,11 +79,18 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			parameters: assignParams({ orderIds: '={{ $json.ids }}', options: { batchSize: 2 } }),
 			input: [{ ids: [ids[0], ids[1], ids[1]] }, { ids: [ids[1], ids[2]] }],
 		});
-		expect(requests(env, '/fulfillment/assign').map((r) => (r.body as { order_ids: number[] }).order_ids)).toEqual([
-			[ids[0], ids[1]],
-			[ids[2]],
-		]);
-		expect(result.items.map((i) => [(i.pairedItem as { item: number }).item, i.json.order_id, i.json.status])).toEqual([
+		expect(
+			requests(env, '/fulfillment/assign').map(
+				(r) => (r.body as { order_ids: number[] }).order_ids,
+			),
+		).toEqual([[ids[0], ids[1]], [ids[2]]]);
+		expect(
+			result.items.map((i) => [
+				(i.pairedItem as { item: number }).item,
+				i.json.order_id,
+				i.json.status,
+			]),
+		).toEqual([
 			[0, ids[0], 'ok'],
 			[0, ids[1], 'ok'],
 			[1, ids[1], 'ok'],
@@ -116,7 +142,12 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it("replays within one execution: n8n's Retry On Fail after a lost answer assigns once", async () => {
 		const [id] = seedOrders(env, 1);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', afterHandling: true, drop: true });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			afterHandling: true,
+			drop: true,
+		});
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: assignParams({ options: { maxRetries: 0 } }),
@@ -132,12 +163,21 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 	it('uses the key the user sets, numbering later requests', async () => {
 		const ids = seedOrders(env, 3);
 		await assign(ids, { options: { idempotencyKey: 'run-42', batchSize: 2 } });
-		expect(requests(env, '/fulfillment/assign').map((r) => r.headers['idempotency-key'])).toEqual(['run-42', 'run-42:2']);
+		expect(requests(env, '/fulfillment/assign').map((r) => r.headers['idempotency-key'])).toEqual([
+			'run-42',
+			'run-42:2',
+		]);
 	});
 
 	it('retries an injected 500 mid-assign, and each order is assigned exactly once', async () => {
 		const ids = seedOrders(env, 300);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', status: 500, after: 1, count: 1 });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			status: 500,
+			after: 1,
+			count: 1,
+		});
 		const result = await assign(ids);
 		expect(result.status).toBe('success');
 		const sent = requests(env, '/fulfillment/assign');
@@ -151,7 +191,12 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('waits for Retry-After on a 429 before trying again', async () => {
 		const ids = seedOrders(env, 2);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', status: 429, headers: { 'Retry-After': '1' } });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+		});
 		const result = await assign(ids);
 		expect(result.status).toBe('success');
 		const [limited, retried] = requests(env, '/fulfillment/assign');
@@ -162,7 +207,12 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('gives up after Max Retries with the vendor error and its request id', async () => {
 		const ids = seedOrders(env, 1);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', status: 503, count: 5 });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			status: 503,
+			count: 5,
+		});
 		const result = await assign(ids, { options: { maxRetries: 1 } });
 		expect(result.status).toBe('error');
 		expect(requests(env, '/fulfillment/assign')).toHaveLength(2);
@@ -188,18 +238,31 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(3);
 		expect(result.items[0].json).toMatchObject({ order_id: ids[0], status: 'ok' });
-		expect(result.items[1]).toEqual({ json: { error: expect.stringContaining('[item 1]') }, pairedItem: { item: 1 } });
+		expect(result.items[1]).toEqual({
+			json: { error: expect.stringContaining('[item 1]') },
+			pairedItem: { item: 1 },
+		});
 		expect(result.items[2].json).toMatchObject({ order_id: ids[1], status: 'ok' });
 		expect(requests(env, '/fulfillment/assign')).toHaveLength(1);
 	});
 
 	it('turns a failed request into error items for every item of that batch under continueOnFail', async () => {
 		const ids = seedOrders(env, 2);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', status: 400, body: { success: false, error: { code: 'validation_error', message: 'supplier_id is unknown' } } });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			status: 400,
+			body: {
+				success: false,
+				error: { code: 'validation_error', message: 'supplier_id is unknown' },
+			},
+		});
 		const result = await assign(ids, {}, true);
 		expect(result.items).toHaveLength(2);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(result.items[0].json.error).toBe('Sellfern rejected the request as invalid (HTTP 400 validation_error): supplier_id is unknown');
+		expect(result.items[0].json.error).toBe(
+			'Sellfern rejected the request as invalid (HTTP 400 validation_error): supplier_id is unknown',
+		);
 	});
 });
 
@@ -208,7 +271,13 @@ describe('Sellfern › Assign Supplier when a response is lost', () => {
 
 	it('retries a request whose answer was lost after Sellfern acted, and the key stops a second assignment', async () => {
 		const ids = seedOrders(env, 150);
-		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/assign', afterHandling: true, drop: true, after: 1 });
+		env.sandbox.state.faults.add({
+			vendor: 'sellfern',
+			path: '/fulfillment/assign',
+			afterHandling: true,
+			drop: true,
+			after: 1,
+		});
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
 			parameters: assignParams(),

@@ -9,15 +9,24 @@ export function useSellfern(): TestEnv {
 }
 
 /** Seeds `count` orders (status New unless given) and returns their ids. */
-export function seedOrders(env: TestEnv, count: number, options: Record<string, unknown> = {}): number[] {
-	const created = env.sandbox.state.seed('sellfern', { count, ...options }) as { orders: Array<{ order_id: number }> };
+export function seedOrders(
+	env: TestEnv,
+	count: number,
+	options: Record<string, unknown> = {},
+): number[] {
+	const created = env.sandbox.state.seed('sellfern', { count, ...options }) as {
+		orders: Array<{ order_id: number }>;
+	};
 	return created.orders.map((order) => order.order_id);
 }
 
 export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'sellfern', pathPart);
 
 export function orderStatus(env: TestEnv, orderId: number) {
-	const response = env.sandbox.state.vendors as unknown as Record<string, { orders: { get(id: number): { status: string; supplier_id: string | null } | undefined } }>;
+	const response = env.sandbox.state.vendors as unknown as Record<
+		string,
+		{ orders: { get(id: number): { status: string; supplier_id: string | null } | undefined } }
+	>;
 	return response.sellfern.orders.get(orderId);
 }
 

@@ -6,7 +6,12 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 	const getMany = (parameters: INodeParameters, input?: IDataObject[]) =>
 		env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'any', ...parameters },
+			parameters: {
+				resource: 'fulfillmentQueue',
+				operation: 'getAll',
+				status: 'any',
+				...parameters,
+			},
 			input,
 		});
 
@@ -16,9 +21,14 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 		expect(result.status).toBe('success');
 		expect(result.items.map((item) => item.json.order_id)).toEqual(ids.slice(0, 7));
 		expect(result.items[0].json).toMatchObject({ status: 'New', supplier_id: null });
-		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 		expect(requests(env, '/fulfillment/queue')).toHaveLength(1);
-		expect(requests(env, '/fulfillment/queue')[0].query).toMatchObject({ page: '1', page_size: '7' });
+		expect(requests(env, '/fulfillment/queue')[0].query).toMatchObject({
+			page: '1',
+			page_size: '7',
+		});
 	});
 
 	it('returns all orders across pages of the largest size', async () => {
@@ -38,7 +48,11 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 		seedOrders(env, 5);
 		seedOrders(env, 3, { status: 'In Production', supplierId: 'sup_1' });
 		seedOrders(env, 2, { status: 'In Production', supplierId: 'sup_2' });
-		const inProduction = await getMany({ status: 'In Production', returnAll: true, filters: { supplierId: 'sup_2' } });
+		const inProduction = await getMany({
+			status: 'In Production',
+			returnAll: true,
+			filters: { supplierId: 'sup_2' },
+		});
 		expect(inProduction.items).toHaveLength(2);
 		expect(inProduction.items.every((item) => item.json.supplier_id === 'sup_2')).toBe(true);
 		const last = requests(env, '/fulfillment/queue').pop()!;
@@ -58,6 +72,8 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 		seedOrders(env, 3);
 		const result = await getMany({ returnAll: true }, [{}, {}]);
 		expect(result.items).toHaveLength(6);
-		expect(result.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 1, 1, 1]);
+		expect(result.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
+			0, 0, 0, 1, 1, 1,
+		]);
 	});
 });

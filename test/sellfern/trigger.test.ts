@@ -5,10 +5,16 @@ import { requests, seedOrders, useSellfern } from './helpers';
 describe('Sellfern Trigger', () => {
 	const env = useSellfern();
 	const trigger = (parameters: Record<string, unknown> = {}): Poller =>
-		env.harness.poller({ nodeType: 'sellfernTrigger', parameters: { status: 'New', ...parameters } });
-	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) => (emitted?.[0] ?? []).map((item) => item.json.order_id);
+		env.harness.poller({
+			nodeType: 'sellfernTrigger',
+			parameters: { status: 'New', ...parameters },
+		});
+	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
+		(emitted?.[0] ?? []).map((item) => item.json.order_id);
 	const ready = (orderId: number) =>
-		(env.sandbox.state.vendors as unknown as { sellfern: { ready(id: number): unknown } }).sellfern.ready(orderId);
+		(
+			env.sandbox.state.vendors as unknown as { sellfern: { ready(id: number): unknown } }
+		).sellfern.ready(orderId);
 
 	it('emits each newly queued order once across polls, and picks up later ones', async () => {
 		seedOrders(env, 3);
@@ -105,9 +111,14 @@ describe('Sellfern Trigger', () => {
 			vendor: 'sellfern',
 			path: '/fulfillment/queue',
 			status: 200,
-			body: { success: true, data: { items: firstPage, total: 150, page: 1, page_size: 100 }, meta: { request_id: 'req_page1' } },
+			body: {
+				success: true,
+				data: { items: firstPage, total: 150, page: 1, page_size: 100 },
+				meta: { request_id: 'req_page1' },
+			},
 		});
-		for (const orderId of queued.slice(0, 5)) sellfern.orders.setStatus(orderId, 'In Production', 'test: assigned meanwhile');
+		for (const orderId of queued.slice(0, 5))
+			sellfern.orders.setStatus(orderId, 'In Production', 'test: assigned meanwhile');
 		expect(await poller.poll()).toBeNull();
 
 		expect(await poller.poll()).toBeNull();
@@ -140,7 +151,10 @@ describe('Sellfern Trigger', () => {
 		const mine = seedOrders(env, 2, { status: 'In Production', supplierId: 'sup_9' });
 		seedOrders(env, 2, { status: 'In Production', supplierId: 'sup_other' });
 		expect(ids(await poller.poll())).toEqual(mine);
-		expect(requests(env, '/fulfillment/queue').pop()?.query).toMatchObject({ status: 'In Production', supplier_id: 'sup_9' });
+		expect(requests(env, '/fulfillment/queue').pop()?.query).toMatchObject({
+			status: 'In Production',
+			supplier_id: 'sup_9',
+		});
 	});
 
 	describe('re-emission of unfinished orders', () => {
@@ -148,7 +162,11 @@ describe('Sellfern Trigger', () => {
 		const setStatus = (orderId: number, status: string) =>
 			env.sandbox.state.vendors.sellfern.orders.setStatus(orderId, status as 'New', 'test');
 		const marks = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
-			(emitted?.[0] ?? []).map((item) => [item.json.order_id, item.json.reEmitted, item.json.emitAttempt]);
+			(emitted?.[0] ?? []).map((item) => [
+				item.json.order_id,
+				item.json.reEmitted,
+				item.json.emitAttempt,
+			]);
 
 		it('emits an order still queued after the interval again, marked, at most Max Re-Emissions times', async () => {
 			const time = travel();
@@ -217,9 +235,13 @@ describe('Sellfern Trigger', () => {
 			const queued = seedOrders(env, 150);
 			const poller = trigger({ options: { reEmitAfterMinutes: 10, emitExisting: true } });
 			expect(ids(await poller.poll())).toHaveLength(150);
-			duringRequest(env, (request) => request.query.page === '2', () => {
-				for (const orderId of queued.slice(0, 5)) setStatus(orderId, 'In Production');
-			});
+			duringRequest(
+				env,
+				(request) => request.query.page === '2',
+				() => {
+					for (const orderId of queued.slice(0, 5)) setStatus(orderId, 'In Production');
+				},
+			);
 			expect(await poller.poll()).toBeNull();
 			time.by(10);
 			const again = ids(await poller.poll());
@@ -228,7 +250,9 @@ describe('Sellfern Trigger', () => {
 
 		it('refuses an invalid interval, naming the field', async () => {
 			const poller = trigger({ options: { reEmitAfterMinutes: -1 } });
-			await expect(poller.poll()).rejects.toThrow('Re-Emit Unfinished After (Minutes) must be a whole number of at least 0 (got -1)');
+			await expect(poller.poll()).rejects.toThrow(
+				'Re-Emit Unfinished After (Minutes) must be a whole number of at least 0 (got -1)',
+			);
 			expect(requests(env)).toHaveLength(0);
 		});
 	});
@@ -242,10 +266,15 @@ describe('Sellfern Trigger', () => {
 		const orders = env.sandbox.state.vendors.sellfern.orders;
 		for (let round = 0; round < 4; round++) {
 			// During the poll: 20 older orders leave page 1, 3 new ones arrive, before page 2 is read.
-			const during = duringRequest(env, (request) => request.path.includes('/fulfillment/queue') && request.query.page === '2', () => {
-				for (const orderId of queued.splice(0, 20)) orders.setStatus(orderId, 'In Production', 'test');
-				added.push(...seedOrders(env, 3));
-			});
+			const during = duringRequest(
+				env,
+				(request) => request.path.includes('/fulfillment/queue') && request.query.page === '2',
+				() => {
+					for (const orderId of queued.splice(0, 20))
+						orders.setStatus(orderId, 'In Production', 'test');
+					added.push(...seedOrders(env, 3));
+				},
+			);
 			emitted.push(...ids(await poller.poll()));
 			expect(during.fired).toBe(true);
 			jest.restoreAllMocks();

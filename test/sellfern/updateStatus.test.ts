@@ -35,7 +35,9 @@ describe('Sellfern › Order › Update Status', () => {
 	it('explains an unknown order, or outputs the error under continueOnFail', async () => {
 		const failed = await update(999999, 'Shipped');
 		expect(failed.status).toBe('error');
-		expect(failed.error?.message).toContain('Sellfern could not find the resource (HTTP 404 not_found)');
+		expect(failed.error?.message).toContain(
+			'Sellfern could not find the resource (HTTP 404 not_found)',
+		);
 		expect(failed.error?.description).toMatch(/Request ID: \S+/);
 
 		const continued = await update(999999, 'Shipped', true);
@@ -49,7 +51,9 @@ describe('Sellfern › Order › Update Status', () => {
 		for (const bad of ['abc', '../x?y', '12.5', '={{ "" }}']) {
 			const result = await update(bad, 'Shipped');
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/^Order ID must be a positive integer \(got .*\) \[item 0\]$/);
+			expect(result.error?.message).toMatch(
+				/^Order ID must be a positive integer \(got .*\) \[item 0\]$/,
+			);
 		}
 		expect(requests(env)).toHaveLength(0);
 	});

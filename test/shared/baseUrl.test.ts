@@ -30,7 +30,9 @@ const noOpNode: INodeType = {
 };
 
 const workflow = new Workflow({
-	nodes: [{ id: '1', name: 'No Op', type: 'noOp', typeVersion: 1, position: [0, 0], parameters: {} }],
+	nodes: [
+		{ id: '1', name: 'No Op', type: 'noOp', typeVersion: 1, position: [0, 0], parameters: {} },
+	],
 	connections: {},
 	active: false,
 	nodeTypes: {
@@ -41,7 +43,10 @@ const workflow = new Workflow({
 });
 
 /** What n8n makes of the credential test's baseURL for these credential values. */
-function credentialBaseUrl(credential: ICredentialType, data: ICredentialDataDecryptedObject): string {
+function credentialBaseUrl(
+	credential: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): string {
 	const expression = credential.test!.request.baseURL!;
 	return String(
 		workflow.expression.getParameterValue(expression, null, 0, 0, 'No Op', [], 'internal', {
@@ -74,10 +79,22 @@ const cases: Array<{
 		base: { accessToken: 't' },
 		inputs: [
 			[{ baseUrl: 'https://one.example.com', storeCode: 'eu' }, 'https://one.example.com/rest/eu'],
-			[{ baseUrl: 'https://one.example.com/ ', storeCode: ' eu ' }, 'https://one.example.com/rest/eu'],
-			[{ baseUrl: 'https://one.example.com/rest/eu/V1', storeCode: 'eu' }, 'https://one.example.com/rest/eu'],
-			[{ baseUrl: 'https://one.example.com/rest/default/v1/', storeCode: 'us' }, 'https://one.example.com/rest/us'],
-			[{ baseUrl: 'https://one.example.com/REST', storeCode: 'a b' }, 'https://one.example.com/rest/a%20b'],
+			[
+				{ baseUrl: 'https://one.example.com/ ', storeCode: ' eu ' },
+				'https://one.example.com/rest/eu',
+			],
+			[
+				{ baseUrl: 'https://one.example.com/rest/eu/V1', storeCode: 'eu' },
+				'https://one.example.com/rest/eu',
+			],
+			[
+				{ baseUrl: 'https://one.example.com/rest/default/v1/', storeCode: 'us' },
+				'https://one.example.com/rest/us',
+			],
+			[
+				{ baseUrl: 'https://one.example.com/REST', storeCode: 'a b' },
+				'https://one.example.com/rest/a%20b',
+			],
 		],
 	},
 	{
@@ -90,7 +107,10 @@ const cases: Array<{
 			[{ tenant: '', baseUrl: '' }, 'https://app.sku.io'],
 			[{ tenant: 'acme.example.com', baseUrl: '' }, 'https://acme.example.com'],
 			[{ tenant: 'https://acme.example.com/', baseUrl: '' }, 'https://acme.example.com'],
-			[{ tenant: 'acme', baseUrl: ' http://127.0.0.1:4010/skuio// ' }, 'http://127.0.0.1:4010/skuio'],
+			[
+				{ tenant: 'acme', baseUrl: ' http://127.0.0.1:4010/skuio// ' },
+				'http://127.0.0.1:4010/skuio',
+			],
 		],
 	},
 	{
@@ -109,8 +129,14 @@ const cases: Array<{
 		credential: new OrderProtectionOAuth2Api(),
 		base: { clientId: 'c', clientSecret: 's', storeId: 'st' },
 		inputs: [
-			[{ baseUrl: 'https://api.production.orderprotection.com/' }, 'https://api.production.orderprotection.com'],
-			[{ baseUrl: '  https://api.staging.orderprotection.com  ' }, 'https://api.staging.orderprotection.com'],
+			[
+				{ baseUrl: 'https://api.production.orderprotection.com/' },
+				'https://api.production.orderprotection.com',
+			],
+			[
+				{ baseUrl: '  https://api.staging.orderprotection.com  ' },
+				'https://api.staging.orderprotection.com',
+			],
 			[{ baseUrl: '' }, 'https://api.production.orderprotection.com'],
 			[{ baseUrl: ' ' }, 'https://api.production.orderprotection.com'],
 		],

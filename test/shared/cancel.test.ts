@@ -16,7 +16,13 @@ describe('sendRequest while the execution is stopped', () => {
 		let calls = 0;
 		const ctx = {
 			getCredentials: async () => ({}),
-			getNode: () => ({ name: 'Vendor', type: 'vendor', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getNode: () => ({
+				name: 'Vendor',
+				type: 'vendor',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}),
 			getInputData: () => [{ json: {} }],
 			getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
 			getExecutionCancelSignal: () => controller.signal,

@@ -7,13 +7,21 @@ const tick = async (ms = 5) => await new Promise((resolve) => setTimeout(resolve
 
 function context(continueOnFail = false): IExecuteFunctions {
 	const node = { name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
-	return { getNode: () => node, continueOnFail: () => continueOnFail } as unknown as IExecuteFunctions;
+	return {
+		getNode: () => node,
+		continueOnFail: () => continueOnFail,
+	} as unknown as IExecuteFunctions;
 }
 
-const inputs = (n: number): INodeExecutionData[] => Array.from({ length: n }, (_, i) => ({ json: { i } }));
+const inputs = (n: number): INodeExecutionData[] =>
+	Array.from({ length: n }, (_, i) => ({ json: { i } }));
 
 /** Runs items that take `ms` each and records how many ran at once. */
-async function runAll(n: number, options: Parameters<typeof forEachValidatedItem<number>>[4], ms = 5) {
+async function runAll(
+	n: number,
+	options: Parameters<typeof forEachValidatedItem<number>>[4],
+	ms = 5,
+) {
 	let active = 0;
 	let peak = 0;
 	const started: number[] = [];
@@ -38,7 +46,9 @@ describe('forEachValidatedItem with concurrency', () => {
 		const { output, peak } = await runAll(20, { concurrency: 4 });
 		expect(peak).toBe(4);
 		expect(output.map((item) => item.json.i)).toEqual([...Array(20).keys()]);
-		expect(output.map((item) => item.pairedItem)).toEqual([...Array(20).keys()].map((item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[...Array(20).keys()].map((item) => ({ item })),
+		);
 	});
 
 	it('runs one after another by default', async () => {
@@ -112,9 +122,15 @@ describe('forEachValidatedItem with concurrency', () => {
 	it('lets the transport find the limiter of the node run while items run', async () => {
 		const ctx = context();
 		let seen: AdaptiveLimiter | undefined;
-		await forEachValidatedItem(ctx, inputs(2), (i) => i, async () => ((seen = activeLimiter(ctx)), {}), {
-			concurrency: 2,
-		});
+		await forEachValidatedItem(
+			ctx,
+			inputs(2),
+			(i) => i,
+			async () => ((seen = activeLimiter(ctx)), {}),
+			{
+				concurrency: 2,
+			},
+		);
 		expect(seen).toBeInstanceOf(AdaptiveLimiter);
 	});
 });

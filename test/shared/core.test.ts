@@ -22,32 +22,53 @@ describe('encodePath', () => {
 });
 
 describe('paginate', () => {
-	const source = (count: number, calls: Array<[number, number]>, withTotal = true) =>
+	const source =
+		(count: number, calls: Array<[number, number]>, withTotal = true) =>
 		async (page: number, pageSize: number) => {
 			calls.push([page, pageSize]);
 			const start = (page - 1) * pageSize;
-			const items = Array.from({ length: Math.max(0, Math.min(pageSize, count - start)) }, (_, i) => start + i);
+			const items = Array.from(
+				{ length: Math.max(0, Math.min(pageSize, count - start)) },
+				(_, i) => start + i,
+			);
 			return { items, total: withTotal ? count : undefined };
 		};
 
 	it('stops when the total is reached, using the largest page size', async () => {
 		const calls: Array<[number, number]> = [];
-		const items = await paginate(source(250, calls), { returnAll: true, limit: 0, maxPageSize: 100 });
+		const items = await paginate(source(250, calls), {
+			returnAll: true,
+			limit: 0,
+			maxPageSize: 100,
+		});
 		expect(items).toHaveLength(250);
 		expect(items[249]).toBe(249);
-		expect(calls).toEqual([[1, 100], [2, 100], [3, 100]]);
+		expect(calls).toEqual([
+			[1, 100],
+			[2, 100],
+			[3, 100],
+		]);
 	});
 
 	it('stops at an empty page when there is no total', async () => {
 		const calls: Array<[number, number]> = [];
-		const items = await paginate(source(200, calls, false), { returnAll: true, limit: 0, maxPageSize: 100 });
+		const items = await paginate(source(200, calls, false), {
+			returnAll: true,
+			limit: 0,
+			maxPageSize: 100,
+		});
 		expect(items).toHaveLength(200);
 		expect(calls.map(([page]) => page)).toEqual([1, 2, 3]);
 	});
 
 	it('stops on a short page of a fixed-size listing without asking for the empty one', async () => {
 		const calls: Array<[number, number]> = [];
-		await paginate(source(150, calls, false), { returnAll: true, limit: 0, maxPageSize: 100, fixedPageSize: true });
+		await paginate(source(150, calls, false), {
+			returnAll: true,
+			limit: 0,
+			maxPageSize: 100,
+			fixedPageSize: true,
+		});
 		expect(calls.map(([page]) => page)).toEqual([1, 2]);
 	});
 
@@ -64,7 +85,13 @@ describe('paginate', () => {
 				if (page % 2) await new Promise((resolve) => setImmediate(resolve));
 				active--;
 				const start = (page - 1) * pageSize;
-				return { items: Array.from({ length: Math.max(0, Math.min(pageSize, 1050 - start)) }, (_, i) => start + i), total: 1050 };
+				return {
+					items: Array.from(
+						{ length: Math.max(0, Math.min(pageSize, 1050 - start)) },
+						(_, i) => start + i,
+					),
+					total: 1050,
+				};
 			},
 			{ returnAll: true, limit: 0, maxPageSize: 100 },
 		);
@@ -75,7 +102,11 @@ describe('paginate', () => {
 
 	it('asks no page beyond the limit, and goes on page by page when the total grows', async () => {
 		const calls: Array<[number, number]> = [];
-		const limited = await paginate(source(1000, calls), { returnAll: false, limit: 250, maxPageSize: 100 });
+		const limited = await paginate(source(1000, calls), {
+			returnAll: false,
+			limit: 250,
+			maxPageSize: 100,
+		});
 		expect(limited).toEqual([...Array(250).keys()]);
 		expect(calls.map(([page]) => page).sort()).toEqual([1, 2, 3]);
 
@@ -83,7 +114,13 @@ describe('paginate', () => {
 		const grown = await paginate(
 			async (page, pageSize) => {
 				const start = (page - 1) * pageSize;
-				const answer = { items: Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, i) => start + i), total };
+				const answer = {
+					items: Array.from(
+						{ length: Math.max(0, Math.min(pageSize, total - start)) },
+						(_, i) => start + i,
+					),
+					total,
+				};
 				if (page === 2) total = 320;
 				return answer;
 			},
@@ -94,7 +131,10 @@ describe('paginate', () => {
 
 	it('stops at an empty page when the list shrank while its pages were read', async () => {
 		const items = await paginate(
-			async (page, pageSize) => ({ items: page <= 2 ? Array(pageSize).fill(page) : [], total: 600 }),
+			async (page, pageSize) => ({
+				items: page <= 2 ? Array(pageSize).fill(page) : [],
+				total: 600,
+			}),
 			{ returnAll: true, limit: 0, maxPageSize: 100 },
 		);
 		expect(items).toHaveLength(200);
@@ -102,7 +142,11 @@ describe('paginate', () => {
 
 	it('honours the limit with a page no larger than needed', async () => {
 		const calls: Array<[number, number]> = [];
-		const items = await paginate(source(500, calls), { returnAll: false, limit: 7, maxPageSize: 100 });
+		const items = await paginate(source(500, calls), {
+			returnAll: false,
+			limit: 7,
+			maxPageSize: 100,
+		});
 		expect(items).toEqual([0, 1, 2, 3, 4, 5, 6]);
 		expect(calls).toEqual([[1, 7]]);
 	});
@@ -153,7 +197,9 @@ describe('buildBatches', () => {
 
 describe('redact', () => {
 	it('removes every occurrence of each secret', () => {
-		expect(redact('token sk_live_abc and sk_live_abc again', ['sk_live_abc'])).toBe('token *** and *** again');
+		expect(redact('token sk_live_abc and sk_live_abc again', ['sk_live_abc'])).toBe(
+			'token *** and *** again',
+		);
 		expect(redact('short ab stays', ['ab'])).toBe('short ab stays');
 	});
 
@@ -164,7 +210,9 @@ describe('redact', () => {
 
 describe('textOfBody', () => {
 	it('keeps the words of an HTML page and plain text comparisons, and cuts long text', () => {
-		expect(textOfBody('<!DOCTYPE html><html><style>p {}</style><p>Service <b>down</b></p></html>')).toBe('Service down');
+		expect(
+			textOfBody('<!DOCTYPE html><html><style>p {}</style><p>Service <b>down</b></p></html>'),
+		).toBe('Service down');
 		expect(textOfBody('quantity must be < 5 and > 0')).toBe('quantity must be < 5 and > 0');
 		expect(textOfBody('x'.repeat(300))).toHaveLength(198);
 		expect(textOfBody(' \n ')).toBeUndefined();
@@ -179,16 +227,26 @@ describe('secretsOf and vendorApiError', () => {
 		secretFields: ['apiToken', 'oauthTokenData.access_token'],
 		parseError: (body) => (body as { error: { code: string; message: string } }).error,
 	};
-	const node = { name: 'Vendor', type: 'vendor', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+	const node = {
+		name: 'Vendor',
+		type: 'vendor',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as unknown as INode;
 
 	it('reads secrets inside objects by a dotted name', () => {
-		expect(secretsOf(vendor, { apiToken: 'tok_1234', oauthTokenData: { access_token: 'at_5678' } })).toEqual(['tok_1234', 'at_5678']);
+		expect(
+			secretsOf(vendor, { apiToken: 'tok_1234', oauthTokenData: { access_token: 'at_5678' } }),
+		).toEqual(['tok_1234', 'at_5678']);
 		expect(secretsOf(vendor, { apiToken: '', oauthTokenData: 'not an object' })).toEqual([]);
 	});
 
 	it('redacts the vendor code kept in the error response, not only the message', () => {
 		const body = { error: { code: 'bad_token_tok_1234', message: 'Invalid tok_1234' } };
-		const error = vendorApiError(node, vendor, { status: 401, headers: {}, body, message: '' }, ['tok_1234']);
+		const error = vendorApiError(node, vendor, { status: 401, headers: {}, body, message: '' }, [
+			'tok_1234',
+		]);
 		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('tok_1234');
 		expect(error.errorResponse?.code).toBe('bad_token_***');
 	});

@@ -1,7 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import { readdirSync, statSync } from 'fs';
 import path from 'path';
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { operations as orderProtectionOperations } from '../../nodes/OrderProtection/actions';
 import { OrderProtection } from '../../nodes/OrderProtection/OrderProtection.node';
@@ -88,7 +93,9 @@ describe.each(actionNodes)('$folder: operations declared once', ({ folder, node,
 		for (const [resource, value] of selectable(properties)) {
 			const operation = operations.find((op) => op.resource === resource && op.value === value)!;
 			const execute = jest.spyOn(operation, 'execute');
-			await expect(runOperation(routingContext(resource, value), operations)).resolves.toEqual([[]]);
+			await expect(runOperation(routingContext(resource, value), operations)).resolves.toEqual([
+				[],
+			]);
 			expect(execute).toHaveBeenCalledTimes(1);
 			execute.mockRestore();
 		}
@@ -126,19 +133,28 @@ describe('nodeProperties and runOperation', () => {
 
 	it('refuses an operation of an unknown resource, one declared twice, and a missing default', () => {
 		const resources = [{ name: 'Order', value: 'order' }];
-		expect(() => nodeProperties(resources, [op('ordr', 'get')])).toThrow('ordr/get: unknown resource');
+		expect(() => nodeProperties(resources, [op('ordr', 'get')])).toThrow(
+			'ordr/get: unknown resource',
+		);
 		expect(() => nodeProperties(resources, [op('order', 'get'), op('order', 'get')])).toThrow(
 			'order/get: declared twice',
 		);
 		expect(() =>
-			nodeProperties([{ name: 'Order', value: 'order', defaultOperation: 'gett' }], [op('order', 'get')]),
+			nodeProperties(
+				[{ name: 'Order', value: 'order', defaultOperation: 'gett' }],
+				[op('order', 'get')],
+			),
 		).toThrow('default operation gett is not declared');
 	});
 
 	it('sorts operations by name and opens on the declared default', () => {
 		const [, selector] = nodeProperties(
 			[{ name: 'Order', value: 'order', defaultOperation: 'getAll' }],
-			[op('order', 'void', 'Void'), op('order', 'getAll', 'Get Many'), op('order', 'bulk', 'Bulk Void')],
+			[
+				op('order', 'void', 'Void'),
+				op('order', 'getAll', 'Get Many'),
+				op('order', 'bulk', 'Bulk Void'),
+			],
 		);
 		expect((selector.options as INodePropertyOptions[]).map((o) => o.name)).toEqual([
 			'Bulk Void',

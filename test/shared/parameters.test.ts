@@ -7,7 +7,12 @@ function context(parameters: Record<string, unknown>, items: INodeExecutionData[
 	const ctx = {
 		getInputData: () => items,
 		getNode: () => ({ name: 'Node' }),
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: { rawExpressions?: boolean }) {
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			options?: { rawExpressions?: boolean },
+		) {
 			const raw = name in parameters ? parameters[name] : fallback;
 			if (options?.rawExpressions) return raw;
 			calls.push([name, itemIndex]);
@@ -22,18 +27,30 @@ function context(parameters: Record<string, unknown>, items: INodeExecutionData[
 	return { ctx, calls };
 }
 
-const items: INodeExecutionData[] = [{ json: { order_id: 1, sku: 'A' } }, { json: { order_id: 2 } }, { json: { order_id: 3 } }];
+const items: INodeExecutionData[] = [
+	{ json: { order_id: 1, sku: 'A' } },
+	{ json: { order_id: 2 } },
+	{ json: { order_id: 3 } },
+];
 
 describe('withFastParameters', () => {
 	it('reads a value without expressions once, whatever the item', () => {
 		const { ctx, calls } = context({ supplierId: 'sup_1' }, items);
 		const fast = withFastParameters(ctx);
-		expect([0, 1, 2].map((i) => fast.getNodeParameter('supplierId', i))).toEqual(['sup_1', 'sup_1', 'sup_1']);
+		expect([0, 1, 2].map((i) => fast.getNodeParameter('supplierId', i))).toEqual([
+			'sup_1',
+			'sup_1',
+			'sup_1',
+		]);
 		expect(calls).toEqual([['supplierId', 0]]);
 	});
 
 	it('reads {{ $json.field }} and {{ $json["field"] }} from the item, evaluating nothing', () => {
-		for (const expression of ['={{ $json.order_id }}', '={{$json["order_id"]}}', "={{ $json['order_id'] }}"]) {
+		for (const expression of [
+			'={{ $json.order_id }}',
+			'={{$json["order_id"]}}',
+			"={{ $json['order_id'] }}",
+		]) {
 			const { ctx, calls } = context({ orderIds: expression }, items);
 			const fast = withFastParameters(ctx);
 			expect([0, 1, 2].map((i) => fast.getNodeParameter('orderIds', i))).toEqual([1, 2, 3]);
@@ -42,11 +59,19 @@ describe('withFastParameters', () => {
 	});
 
 	it('leaves a missing field and every other expression to n8n, per item', () => {
-		const { ctx, calls } = context({ sku: '={{ $json.sku }}', next: '={{ $json.order_id + 1 }}' }, items);
+		const { ctx, calls } = context(
+			{ sku: '={{ $json.sku }}', next: '={{ $json.order_id + 1 }}' },
+			items,
+		);
 		const fast = withFastParameters(ctx);
 		expect([0, 1].map((i) => fast.getNodeParameter('sku', i))).toEqual(['A', undefined]);
 		expect([0, 1, 2].map((i) => fast.getNodeParameter('next', i))).toEqual([2, 3, 4]);
-		expect(calls).toEqual([['sku', 1], ['next', 0], ['next', 1], ['next', 2]]);
+		expect(calls).toEqual([
+			['sku', 1],
+			['next', 0],
+			['next', 1],
+			['next', 2],
+		]);
 	});
 
 	it('evaluates per item a collection that holds an expression, and passes calls with options through', () => {
@@ -55,7 +80,11 @@ describe('withFastParameters', () => {
 		fast.getNodeParameter('options', 0);
 		fast.getNodeParameter('options', 1);
 		fast.getNodeParameter('options', 1, undefined, { extractValue: true });
-		expect(calls).toEqual([['options', 0], ['options', 1], ['options', 1]]);
+		expect(calls).toEqual([
+			['options', 0],
+			['options', 1],
+			['options', 1],
+		]);
 	});
 
 	it('keeps every other member of the context, called on the context itself', () => {

@@ -33,15 +33,19 @@ interface PreviewCase {
 }
 
 const seedSellfern = (env: TestEnv) =>
-	(env.sandbox.state.seed('sellfern', { count: 1 }) as { orders: Array<{ order_id: number }> }).orders[0].order_id;
+	(env.sandbox.state.seed('sellfern', { count: 1 }) as { orders: Array<{ order_id: number }> })
+		.orders[0].order_id;
 const seedShipperOne = (env: TestEnv, queue: string) =>
-	(
-		env.sandbox.state.vendors.shipperone.seed({ count: 1, items: 2, queue: queue as 'pending_accept' }).orders[0] as {
-			order_id: string;
-			items: Array<{ item_id: number; qty_ordered: number }>;
-		}
-	);
-const seedSkuIo = (env: TestEnv) => env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
+	env.sandbox.state.vendors.shipperone.seed({
+		count: 1,
+		items: 2,
+		queue: queue as 'pending_accept',
+	}).orders[0] as {
+		order_id: string;
+		items: Array<{ item_id: number; qty_ordered: number }>;
+	};
+const seedSkuIo = (env: TestEnv) =>
+	env.sandbox.state.vendors.skuio.seed({ count: 1 }).fulfillments[0].id;
 
 let sellfernOrder = 0;
 let shipperOneOrder: ReturnType<typeof seedShipperOne>;
@@ -67,7 +71,12 @@ const CASES: PreviewCase[] = [
 		nodeType: 'sellfern',
 		resource: 'fulfillment',
 		operation: 'assignSupplier',
-		parameters: () => ({ orderIds: String(sellfernOrder), supplierId: 'sup_789', dryRun: false, options: PREVIEW }),
+		parameters: () => ({
+			orderIds: String(sellfernOrder),
+			supplierId: 'sup_789',
+			dryRun: false,
+			options: PREVIEW,
+		}),
 		method: 'POST',
 		path: () => '/api/v2/fulfillment/assign',
 		body: () => ({ order_ids: [sellfernOrder], supplier_id: 'sup_789' }),
@@ -95,7 +104,10 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			order: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+				items: shipperOneOrder.items.map((item) => ({
+					item_id: item.item_id,
+					qty: item.qty_ordered,
+				})),
 			},
 		}),
 	},
@@ -106,7 +118,9 @@ const CASES: PreviewCase[] = [
 		operation: 'ship',
 		parameters: () => ({
 			orderId: shipperOneOrder.order_id,
-			tracks: { track: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }] },
+			tracks: {
+				track: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }],
+			},
 			options: PREVIEW,
 		}),
 		input: () => [shipperOneOrder],
@@ -115,7 +129,10 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			shipment: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+				items: shipperOneOrder.items.map((item) => ({
+					item_id: item.item_id,
+					qty: item.qty_ordered,
+				})),
 				tracks: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }],
 			},
 		}),
@@ -136,7 +153,12 @@ const CASES: PreviewCase[] = [
 		nodeType: 'skuIo',
 		resource: 'fulfillment',
 		operation: 'bulkVoid',
-		parameters: () => ({ target: 'ids', fulfillmentIds: String(skuIoId), force: false, options: PREVIEW }),
+		parameters: () => ({
+			target: 'ids',
+			fulfillmentIds: String(skuIoId),
+			force: false,
+			options: PREVIEW,
+		}),
 		method: 'DELETE',
 		path: () => '/api/sales-order-fulfillments',
 		body: () => ({ ids: [skuIoId], force: false }),
@@ -146,7 +168,11 @@ const CASES: PreviewCase[] = [
 		nodeType: 'skuIo',
 		resource: 'fulfillment',
 		operation: 'updateShippingDetails',
-		parameters: () => ({ fulfillmentId: skuIoId, updateFields: { trackingNumber: '1Z999' }, options: PREVIEW }),
+		parameters: () => ({
+			fulfillmentId: skuIoId,
+			updateFields: { trackingNumber: '1Z999' },
+			options: PREVIEW,
+		}),
 		method: 'PATCH',
 		path: () => `/api/v2/sales-order-fulfillments/${skuIoId}/shipping-details`,
 		body: () => ({ tracking_number: '1Z999' }),
@@ -183,7 +209,8 @@ const CASES: PreviewCase[] = [
 		operation: 'create',
 		// Create reads the order's fulfillments first (to never post one twice): the order must exist.
 		parameters: (env) => {
-			previewOrderId = env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0].sourceOrderId;
+			previewOrderId = env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }).orders[0]
+				.sourceOrderId;
 			return {
 				sourceOrderId: previewOrderId,
 				sourceFulfillmentId: 'ful-1',
@@ -200,7 +227,12 @@ const CASES: PreviewCase[] = [
 		nodeType: 'orderProtection',
 		resource: 'fulfillment',
 		operation: 'update',
-		parameters: () => ({ sourceOrderId: '5123456789', sourceFulfillmentId: 'ful-1', status: 'DELIVERED', options: PREVIEW }),
+		parameters: () => ({
+			sourceOrderId: '5123456789',
+			sourceFulfillmentId: 'ful-1',
+			status: 'DELIVERED',
+			options: PREVIEW,
+		}),
 		method: 'PUT',
 		path: () => '/v1/orders/5123456789/fulfillments/ful-1',
 	},
@@ -237,8 +269,12 @@ describe('Preview Only on every write', () => {
 			['s2', s2Ops],
 			['orderProtection', orderProtectionOps],
 		];
-		const writes = all.flatMap(([node, ops]) => ops.filter((op) => op.write).map((op) => `${node}/${op.resource}/${op.value}`));
-		expect(writes.sort()).toEqual(CASES.map((c) => `${c.nodeType}/${c.resource}/${c.operation}`).sort());
+		const writes = all.flatMap(([node, ops]) =>
+			ops.filter((op) => op.write).map((op) => `${node}/${op.resource}/${op.value}`),
+		);
+		expect(writes.sort()).toEqual(
+			CASES.map((c) => `${c.nodeType}/${c.resource}/${c.operation}`).sort(),
+		);
 	});
 
 	it.each(CASES.map((c) => [`${c.nodeType} ${c.resource} ${c.operation}`, c] as const))(
@@ -272,7 +308,9 @@ describe('Preview Only on every write', () => {
 			else expect(json.request.idempotencyKey).toBeNull();
 
 			// Nothing that changes state reached the vendor, and its state is as it was.
-			const writes = vendorRequests(env, c.vendor).filter((r) => r.method !== 'GET' && r.path.includes(c.path(env)));
+			const writes = vendorRequests(env, c.vendor).filter(
+				(r) => r.method !== 'GET' && r.path.includes(c.path(env)),
+			);
 			const dryRuns = writes.filter((r) => r.query.dry_run === 'true');
 			expect(writes).toEqual(dryRuns);
 			expect(env.sandbox.state.ledger.changes().length).toBe(changesBefore);
@@ -280,14 +318,17 @@ describe('Preview Only on every write', () => {
 			const credential = demoCredential(env.sandbox, c.vendor);
 			for (const field of SECRETS[c.vendor]) {
 				const secret = credential[field];
-				if (typeof secret === 'string' && secret.length >= 4) expect(JSON.stringify(json)).not.toContain(secret);
+				if (typeof secret === 'string' && secret.length >= 4)
+					expect(JSON.stringify(json)).not.toContain(secret);
 			}
 		},
 	);
 
 	it("Sellfern Assign: shows Sellfern's own dry-run answer per order, sent without the real key", async () => {
 		const notNew = (
-			env.sandbox.state.seed('sellfern', { count: 1, status: 'Shipped' }) as { orders: Array<{ order_id: number }> }
+			env.sandbox.state.seed('sellfern', { count: 1, status: 'Shipped' }) as {
+				orders: Array<{ order_id: number }>;
+			}
 		).orders[0].order_id;
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
@@ -301,7 +342,9 @@ describe('Preview Only on every write', () => {
 			input: [{}],
 		});
 		expect(result.status).toBe('success');
-		const json = result.items[0].json as IDataObject & { vendorPreview: { results: IDataObject[] } };
+		const json = result.items[0].json as IDataObject & {
+			vendorPreview: { results: IDataObject[] };
+		};
 		const byOrder = new Map(json.vendorPreview.results.map((r) => [r.order_id, r.status]));
 		expect(byOrder.get(sellfernOrder)).toBe('ok');
 		expect(byOrder.get(notNew)).toBe('error');
@@ -312,7 +355,12 @@ describe('Preview Only on every write', () => {
 		// The real assign afterwards is not answered from the dry run.
 		const real = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: String(sellfernOrder), supplierId: 'sup_789' },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'assignSupplier',
+				orderIds: String(sellfernOrder),
+				supplierId: 'sup_789',
+			},
 			input: [{}],
 		});
 		expect(real.items[0].json).toMatchObject({ order_id: sellfernOrder, status: 'ok' });
@@ -325,7 +373,13 @@ describe('Preview Only on every write', () => {
 	it('refuses invalid input in Preview exactly as without it, sending nothing', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'order', operation: 'updateStatus', orderId: 'abc', status: 'Shipped', options: PREVIEW },
+			parameters: {
+				resource: 'order',
+				operation: 'updateStatus',
+				orderId: 'abc',
+				status: 'Shipped',
+				options: PREVIEW,
+			},
 			input: [{}],
 		});
 		expect(result.status).toBe('error');
@@ -337,7 +391,13 @@ describe('Preview Only on every write', () => {
 		const second = seedSellfern(env);
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'order', operation: 'updateStatus', orderId: '={{ $json.id }}', status: 'Shipped', options: PREVIEW },
+			parameters: {
+				resource: 'order',
+				operation: 'updateStatus',
+				orderId: '={{ $json.id }}',
+				status: 'Shipped',
+				options: PREVIEW,
+			},
 			input: [{ id: sellfernOrder }, { id: second }],
 		});
 		expect(result.items.map((item) => (item.json.request as IDataObject).path)).toEqual([
@@ -352,27 +412,48 @@ describe('Preview Only on every write', () => {
 		const second = seedSellfern(env);
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillment', operation: 'assignSupplier', orderIds: '={{ $json.id }}', supplierId: 'sup_789', options: PREVIEW },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'assignSupplier',
+				orderIds: '={{ $json.id }}',
+				supplierId: 'sup_789',
+				options: PREVIEW,
+			},
 			input: [{ id: sellfernOrder }, { id: second }],
 		});
 		expect(result.items).toHaveLength(2);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		for (const item of result.items) {
-			expect(item.json).toMatchObject({ preview: true, request: { body: { order_ids: [sellfernOrder, second] } } });
+			expect(item.json).toMatchObject({
+				preview: true,
+				request: { body: { order_ids: [sellfernOrder, second] } },
+			});
 		}
 		// One dry run for the one batch, no assign.
-		expect(vendorRequests(env, 'sellfern', '/assign').map((r) => r.query.dry_run)).toEqual(['true']);
-		expect(env.sandbox.state.ledger.changes({ vendor: 'sellfern' }).filter((c) => c.from !== null)).toEqual([]);
+		expect(vendorRequests(env, 'sellfern', '/assign').map((r) => r.query.dry_run)).toEqual([
+			'true',
+		]);
+		expect(
+			env.sandbox.state.ledger.changes({ vendor: 'sellfern' }).filter((c) => c.from !== null),
+		).toEqual([]);
 	});
 
 	it('names the option when its value is not a boolean', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'order', operation: 'updateStatus', orderId: String(sellfernOrder), status: 'Shipped', options: { previewOnly: '={{ "maybe" }}' } },
+			parameters: {
+				resource: 'order',
+				operation: 'updateStatus',
+				orderId: String(sellfernOrder),
+				status: 'Shipped',
+				options: { previewOnly: '={{ "maybe" }}' },
+			},
 			input: [{}],
 		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Preview Only (Send Nothing) must be true or false (got "maybe") [item 0]');
+		expect(result.error?.message).toBe(
+			'Preview Only (Send Nothing) must be true or false (got "maybe") [item 0]',
+		);
 		expect(vendorRequests(env, 'sellfern')).toHaveLength(0);
 	});
 });

@@ -17,7 +17,11 @@ const NODES: Array<[string, Operation[]]> = [
 
 /** The tool variant of a node's description, as n8n 2.41 builds it for `usableAsTool` nodes. */
 function asTool(description: INodeTypeDescription): INodeTypeDescription {
-	return { ...description, name: `${description.name}Tool`, displayName: `${description.displayName} Tool` };
+	return {
+		...description,
+		name: `${description.name}Tool`,
+		displayName: `${description.displayName} Tool`,
+	};
 }
 
 function descriptionOf(name: string): INodeTypeDescription {
@@ -29,29 +33,41 @@ function descriptionOf(name: string): INodeTypeDescription {
 }
 
 describe('Tool descriptions written for agents', () => {
-	it.each(NODES.flatMap(([node, ops]) => ops.map((op) => [`${node} ${op.resource} ${op.value}`, node, op] as const)))(
-		'%s: what an agent is told is the operation\'s own text',
-		(_name, nodeName, op) => {
-			expect(op.toolDescription?.length).toBeGreaterThan(80);
-			expect(op.toolDescription).toMatch(op.write ? /Preview Only/ : /Read-only: changes nothing, safe to repeat\./);
-			expect(op.toolDescription).toMatch(/safe to repeat|Safe to repeat|Not safe to repeat|Creates a record|creates another/);
+	it.each(
+		NODES.flatMap(([node, ops]) =>
+			ops.map((op) => [`${node} ${op.resource} ${op.value}`, node, op] as const),
+		),
+	)("%s: what an agent is told is the operation's own text", (_name, nodeName, op) => {
+		expect(op.toolDescription?.length).toBeGreaterThan(80);
+		expect(op.toolDescription).toMatch(
+			op.write ? /Preview Only/ : /Read-only: changes nothing, safe to repeat\./,
+		);
+		expect(op.toolDescription).toMatch(
+			/safe to repeat|Safe to repeat|Not safe to repeat|Creates a record|creates another/,
+		);
 
-			const description = asTool(descriptionOf(nodeName));
-			const node: INode = {
-				id: '1',
-				name: 'Tool',
-				type: `n8n-nodes-fulfillment.${description.name}`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { resource: op.resource, operation: op.value },
-			};
-			// The defaults n8n fills in when it loads the workflow (the Workflow constructor does the same).
-			node.parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description)!;
-			expect(node.parameters.toolDescription).toBe(op.toolDescription);
-			const told = NodeHelpers.getToolDescriptionForNode(node, { description } as never);
-			expect(told).toBe(op.toolDescription);
-		},
-	);
+		const description = asTool(descriptionOf(nodeName));
+		const node: INode = {
+			id: '1',
+			name: 'Tool',
+			type: `n8n-nodes-fulfillment.${description.name}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource: op.resource, operation: op.value },
+		};
+		// The defaults n8n fills in when it loads the workflow (the Workflow constructor does the same).
+		node.parameters = NodeHelpers.getNodeParameters(
+			description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			description,
+		)!;
+		expect(node.parameters.toolDescription).toBe(op.toolDescription);
+		const told = NodeHelpers.getToolDescriptionForNode(node, { description } as never);
+		expect(told).toBe(op.toolDescription);
+	});
 
 	it('the plain (non-tool) node has no Tool Description parameter', () => {
 		for (const [nodeName, ops] of NODES) {
@@ -64,7 +80,14 @@ describe('Tool descriptions written for agents', () => {
 				position: [0, 0],
 				parameters: { resource: ops[0].resource, operation: ops[0].value },
 			};
-			const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description)!;
+			const parameters = NodeHelpers.getNodeParameters(
+				description.properties,
+				node.parameters,
+				true,
+				false,
+				node,
+				description,
+			)!;
 			expect(parameters).not.toHaveProperty('toolDescription');
 		}
 	});

@@ -13,24 +13,40 @@ describe('ShipperOne › Accept and Ship with only an order ID', () => {
 		});
 	const writes = () => requests(env).filter((r) => r.method !== 'GET');
 
-	it("accepts every item, read from the Pending Accept queue, and says so", async () => {
+	it('accepts every item, read from the Pending Accept queue, and says so', async () => {
 		seed(env, 120, { items: 1 });
 		const [fo] = seed(env, 1, { items: 3 });
 		const result = await run('accept', { orderId: fo.order_id });
 		expect(result.error?.message).toBeUndefined();
 		expect(writes().map((r) => r.body)).toEqual([
-			{ order: { order_id: fo.order_id, items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })) } },
+			{
+				order: {
+					order_id: fo.order_id,
+					items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+				},
+			},
 		]);
 		// The order was on the queue's second page: both pages were read, nothing more.
-		expect(requests(env, '/fulfillmentOrders/pending_accept').map((r) => r.query.page)).toEqual(['1', '2']);
-		expect(result.items[0].json).toMatchObject({ order_id: fo.order_id, status: 'pending_allocation' });
+		expect(requests(env, '/fulfillmentOrders/pending_accept').map((r) => r.query.page)).toEqual([
+			'1',
+			'2',
+		]);
+		expect(result.items[0].json).toMatchObject({
+			order_id: fo.order_id,
+			status: 'pending_allocation',
+		});
 		expect(result.items[0].json.itemsReadFrom).toContain('Pending Accept queue');
 	});
 
 	it('rejects every item read from the queue', async () => {
 		const [fo] = seed(env, 1, { items: 2 });
 		const result = await run('accept', { orderId: fo.order_id, decision: 'rejectAll' });
-		expect(writes()[0].body).toEqual({ order: { order_id: fo.order_id, items: fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })) } });
+		expect(writes()[0].body).toEqual({
+			order: {
+				order_id: fo.order_id,
+				items: fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })),
+			},
+		});
 		expect(result.items[0].json).toMatchObject({ status: 'rejected' });
 	});
 
@@ -38,7 +54,13 @@ describe('ShipperOne › Accept and Ship with only an order ID', () => {
 		const [fo] = seed(env, 1, { queue: 'pending_shipment', items: 2 });
 		const result = await run('ship', { orderId: fo.order_id, tracks: { track: [DHL] } });
 		expect(writes().map((r) => r.body)).toEqual([
-			{ shipment: { order_id: fo.order_id, items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })), tracks: [DHL] } },
+			{
+				shipment: {
+					order_id: fo.order_id,
+					items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+					tracks: [DHL],
+				},
+			},
 		]);
 		expect(result.items[0].json.itemsReadFrom).toContain('Pending Shipment queue');
 		expect(vendor(env).orders.queue('pending_shipment')).toHaveLength(0);
@@ -62,7 +84,12 @@ describe('ShipperOne › Accept and Ship with only an order ID', () => {
 			preview: true,
 			request: {
 				method: 'POST',
-				body: { order: { order_id: fo.order_id, items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })) } },
+				body: {
+					order: {
+						order_id: fo.order_id,
+						items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+					},
+				},
 			},
 		});
 		expect(writes()).toHaveLength(0);

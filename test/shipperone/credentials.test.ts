@@ -5,7 +5,12 @@ describe('ShipperOne › credential and auth errors', () => {
 	const getMany = (values: Record<string, string> = {}) =>
 		env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'pending_accept',
+				returnAll: true,
+			},
 			credentials: credential(env, values),
 		});
 	const test = (values: Record<string, string>) =>
@@ -22,23 +27,33 @@ describe('ShipperOne › credential and auth errors', () => {
 	});
 
 	it('accepts a base URL pasted with its /rest/<store>/V1 tail', async () => {
-		const result = await getMany({ baseUrl: `${env.sandbox.vendorUrl('shipperone')}/rest/default/V1/` });
+		const result = await getMany({
+			baseUrl: `${env.sandbox.vendorUrl('shipperone')}/rest/default/V1/`,
+		});
 		expect(result.status).toBe('success');
-		expect(requests(env)[0].path).toBe('/shipperone/rest/default/V1/fulfillmentOrders/pending_accept');
+		expect(requests(env)[0].path).toBe(
+			'/shipperone/rest/default/V1/fulfillmentOrders/pending_accept',
+		);
 	});
 
 	it('passes the credential test with the sandbox token and fails with a wrong token or store code', async () => {
 		expect(await test({})).toMatchObject({ status: 'OK' });
-		expect(requests(env).pop()?.path).toBe('/shipperone/rest/default/V1/fulfillmentOrders/pending_accept');
+		expect(requests(env).pop()?.path).toBe(
+			'/shipperone/rest/default/V1/fulfillmentOrders/pending_accept',
+		);
 		expect(await test({ accessToken: 'so_wrong' })).toEqual({
 			status: 'Error',
 			message: expect.stringMatching(/^ShipperOne refused the access token/),
 		});
 		expect(await test({ storeCode: 'eu_west' })).toEqual({
 			status: 'Error',
-			message: expect.stringMatching(/^ShipperOne refused the access token for this store code: .*Store Code issued with it$/),
+			message: expect.stringMatching(
+				/^ShipperOne refused the access token for this store code: .*Store Code issued with it$/,
+			),
 		});
-		expect(await test({ baseUrl: `${env.sandbox.vendorUrl('shipperone')}/rest/default/V1` })).toMatchObject({ status: 'OK' });
+		expect(
+			await test({ baseUrl: `${env.sandbox.vendorUrl('shipperone')}/rest/default/V1` }),
+		).toMatchObject({ status: 'OK' });
 		expect(await test({ storeCode: ' default ' })).toMatchObject({ status: 'OK' });
 	});
 
@@ -46,18 +61,34 @@ describe('ShipperOne › credential and auth errors', () => {
 		const wrongToken = ['so', 'live', 'SUPERSECRET', '9f8e7d'].join('_');
 		const result = await getMany({ accessToken: wrongToken });
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('ShipperOne did not accept the credentials (HTTP 401): The token "***" is not valid.');
+		expect(result.error?.message).toBe(
+			'ShipperOne did not accept the credentials (HTTP 401): The token "***" is not valid.',
+		);
 		expect(result.error?.description).toContain('Check the Access Token');
 		expect(JSON.stringify(result.run)).not.toContain(wrongToken);
-		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(wrongToken);
+		expect(JSON.stringify(result.error, Object.getOwnPropertyNames(result.error))).not.toContain(
+			wrongToken,
+		);
 	});
 
 	it('shows the words of an HTML error page from a proxy, not its markup', async () => {
-		const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
-		env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/pending_accept', status: 502, body: page });
+		const page =
+			'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/pending_accept',
+			status: 502,
+			body: page,
+		});
 		const result = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true, options: { maxRetries: 0 } },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'pending_accept',
+				returnAll: true,
+				options: { maxRetries: 0 },
+			},
 		});
 		expect(result.error?.message).toContain('(HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
 		expect(result.error?.message).not.toContain('<');
@@ -65,13 +96,17 @@ describe('ShipperOne › credential and auth errors', () => {
 
 	it('explains a token used with another store code', async () => {
 		const result = await getMany({ storeCode: 'eu_west' });
-		expect(result.error?.message).toBe('ShipperOne did not accept the credentials (HTTP 401): The token is not valid for store "eu_west".');
+		expect(result.error?.message).toBe(
+			'ShipperOne did not accept the credentials (HTTP 401): The token is not valid for store "eu_west".',
+		);
 	});
 
 	it('explains a credential without a base URL before sending anything', async () => {
 		const result = await getMany({ baseUrl: '' });
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain('The ShipperOne credential needs the Base URL of your ShipperOne instance');
+		expect(result.error?.message).toContain(
+			'The ShipperOne credential needs the Base URL of your ShipperOne instance',
+		);
 		expect(requests(env)).toHaveLength(0);
 	});
 });

@@ -3,10 +3,18 @@ import { credential, orderIds, paired, requests, seed, useShipperOne, vendor } f
 
 describe('ShipperOne › Fulfillment Order › Get Many', () => {
 	const env = useShipperOne();
-	const getMany = (parameters: Record<string, unknown>, options: { input?: IDataObject[]; continueOnFail?: boolean } = {}) =>
+	const getMany = (
+		parameters: Record<string, unknown>,
+		options: { input?: IDataObject[]; continueOnFail?: boolean } = {},
+	) =>
 		env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', ...parameters },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'pending_accept',
+				...parameters,
+			},
 			...options,
 		});
 	const pages = (path: string) => requests(env, path).map((r) => r.query.page);
@@ -36,7 +44,10 @@ describe('ShipperOne › Fulfillment Order › Get Many', () => {
 		const result = await getMany({ returnAll: false, limit: 7 });
 		expect(orderIds(result.items)).toEqual(seeded.slice(0, 7).map((o) => o.order_id));
 		expect(paired(result.items)).toEqual(Array(7).fill(0));
-		expect(result.items[0].json).toMatchObject({ status: 'pending_accept', items: expect.any(Array) });
+		expect(result.items[0].json).toMatchObject({
+			status: 'pending_accept',
+			items: expect.any(Array),
+		});
 		expect(pages('/pending_accept')).toEqual(['1']);
 	});
 
@@ -72,11 +83,17 @@ describe('ShipperOne › Fulfillment Order › Get Many', () => {
 		expect(badDate.error?.message).toBe(
 			'Updated Since must be a date and time such as 2026-05-20T09:14:00 (got "yesterday-ish") [item 0]',
 		);
-		const badZone = await getMany({ returnAll: true, options: { dateFilterTimeZone: 'Mars/Olympus' } });
+		const badZone = await getMany({
+			returnAll: true,
+			options: { dateFilterTimeZone: 'Mars/Olympus' },
+		});
 		expect(badZone.error?.message).toMatch(/^Date Filter Time Zone must be a time zone name/);
 		expect(requests(env)).toHaveLength(0);
 
-		const continued = await getMany({ returnAll: true, filters: { updatedSince: 'nope' } }, { continueOnFail: true });
+		const continued = await getMany(
+			{ returnAll: true, filters: { updatedSince: 'nope' } },
+			{ continueOnFail: true },
+		);
 		expect(continued.status).toBe('success');
 		expect(continued.items[0].json.error).toMatch(/^Updated Since must be a date/);
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
@@ -87,11 +104,18 @@ describe('ShipperOne › Fulfillment Order › Get Many', () => {
 		expect(result.status).toBe('success');
 		const odd = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'failed', returnAll: true },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'failed',
+				returnAll: true,
+			},
 			credentials: credential(env, { storeCode: '../admin?x=1' }),
 		});
 		expect(odd.status).toBe('error');
-		expect(requests(env).pop()?.path).toBe('/shipperone/rest/..%2Fadmin%3Fx%3D1/V1/fulfillmentOrders/failed');
+		expect(requests(env).pop()?.path).toBe(
+			'/shipperone/rest/..%2Fadmin%3Fx%3D1/V1/fulfillmentOrders/failed',
+		);
 		expect(odd.error?.message).toContain('ShipperOne could not find the resource (HTTP 404)');
 		expect(odd.error?.description).toContain('Store Code');
 	});

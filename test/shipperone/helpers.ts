@@ -23,7 +23,11 @@ export interface SeededOrder extends IDataObject {
 }
 
 /** Seeds `count` orders (pending accept unless told) and returns them as the API shows them. */
-export function seed(env: TestEnv, count: number, options: Partial<SeedOptions> = {}): SeededOrder[] {
+export function seed(
+	env: TestEnv,
+	count: number,
+	options: Partial<SeedOptions> = {},
+): SeededOrder[] {
 	return vendor(env).seed({ count, ...options }).orders as SeededOrder[];
 }
 
@@ -31,10 +35,12 @@ export function order(env: TestEnv, orderId: string): SeededOrder {
 	return vendor(env).orders.get(orderId) as SeededOrder;
 }
 
-export const requests = (env: TestEnv, pathPart = '') => vendorRequests(env, 'shipperone', pathPart);
+export const requests = (env: TestEnv, pathPart = '') =>
+	vendorRequests(env, 'shipperone', pathPart);
 
 export const orderIds = (items: INodeExecutionData[]) => items.map((item) => item.json.order_id);
-export const paired = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number }).item);
+export const paired = (items: INodeExecutionData[]) =>
+	items.map((item) => (item.pairedItem as { item: number }).item);
 
 /** The demo credential with some fields replaced, as `credentials` for a run. */
 export const credential = (env: TestEnv, values: Record<string, string> = {}): CredentialsMap => ({

@@ -72,7 +72,11 @@ describe('ShipperOne Trigger', () => {
 		const older = seed(env, 110, { updatedAt: '2026-05-20 10:00:01' });
 		const emitted = ids(await poller.poll());
 		expect(emitted).toEqual([...older, ...newer].map((o) => o.order_id));
-		expect(queueCalls().slice(1).map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(
+			queueCalls()
+				.slice(1)
+				.map((r) => r.query.page),
+		).toEqual(['1', '2', '3']);
 		expect(await poller.poll()).toBeNull();
 	});
 
@@ -82,7 +86,11 @@ describe('ShipperOne Trigger', () => {
 		await poller.poll();
 		const before = JSON.stringify(poller.staticData());
 		const arrived = seed(env, 2, { updatedAt: '2026-05-20 09:01:00' });
-		env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/fulfillmentOrders/', status: 500 });
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrders/',
+			status: 500,
+		});
 		await expect(poller.poll()).rejects.toThrow('HTTP 500');
 		expect(JSON.stringify(poller.staticData())).toBe(before);
 		expect(ids(await poller.poll())).toEqual(arrived.map((o) => o.order_id));
@@ -128,7 +136,10 @@ describe('ShipperOne Trigger', () => {
 			body: [{ order_id: 'FO-1', updated_at: '2026-05-20T07:00:00Z' }],
 		});
 		await poller.poll();
-		expect(poller.staticData()).toMatchObject({ cursor: '2026-05-20 09:00:00', seen: ['FO-1@2026-05-20 09:00:00'] });
+		expect(poller.staticData()).toMatchObject({
+			cursor: '2026-05-20 09:00:00',
+			seen: ['FO-1@2026-05-20 09:00:00'],
+		});
 		await poller.poll();
 		expect(lastQuery()?.date).toBe('2026-05-20 08:59:00');
 	});
@@ -151,7 +162,10 @@ describe('ShipperOne Trigger', () => {
 
 	describe('with Queue Snapshot', () => {
 		const snapshot = (parameters: INodeParameters = {}) =>
-			trigger({ ...parameters, options: { detectBy: 'snapshot', ...(parameters.options as object) } });
+			trigger({
+				...parameters,
+				options: { detectBy: 'snapshot', ...(parameters.options as object) },
+			});
 
 		it('reads the whole queue without a date and emits orders that were not in it at the previous poll', async () => {
 			seed(env, 2);
@@ -214,7 +228,8 @@ describe('ShipperOne Trigger', () => {
 			const poller = trigger({ options: { detectBy: 'snapshot' } });
 			expect(await poller.poll()).toBeNull();
 			duringRequest(env, page2, () => {
-				for (const fo of queued.slice(0, 30)) vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
+				for (const fo of queued.slice(0, 30))
+					vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
 			});
 			expect(await poller.poll()).toBeNull();
 			jest.restoreAllMocks();
@@ -223,34 +238,42 @@ describe('ShipperOne Trigger', () => {
 			expect(ids(await poller.poll())).toEqual([later.order_id]);
 		});
 
-		it.each([['updateTime'], ['snapshot']])('%s: misses and doubles nothing while orders arrive and leave', async (detectBy) => {
-			const queued = seed(env, 130);
-			const poller = trigger({ options: { detectBy } });
-			await poller.poll();
-			const emitted: unknown[] = [];
-			const added: string[] = [];
-			for (let round = 0; round < 4; round++) {
-				env.sandbox.state.clock.advance(1_000);
-				const during = duringRequest(env, page2, () => {
-					for (const fo of queued.splice(0, 15)) vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
-					added.push(...seed(env, 3).map((fo) => fo.order_id));
-				});
-				emitted.push(...ids(await poller.poll()));
-				expect(during.fired).toBe(true);
-				jest.restoreAllMocks();
-				env.sandbox.state.clock.advance(1_000);
-				added.push(...seed(env, 2).map((fo) => fo.order_id));
-				emitted.push(...ids(await poller.poll()));
-			}
-			expect(emitted.slice().sort()).toEqual(added.slice().sort());
-			expect(new Set(emitted).size).toBe(emitted.length);
-		});
+		it.each([['updateTime'], ['snapshot']])(
+			'%s: misses and doubles nothing while orders arrive and leave',
+			async (detectBy) => {
+				const queued = seed(env, 130);
+				const poller = trigger({ options: { detectBy } });
+				await poller.poll();
+				const emitted: unknown[] = [];
+				const added: string[] = [];
+				for (let round = 0; round < 4; round++) {
+					env.sandbox.state.clock.advance(1_000);
+					const during = duringRequest(env, page2, () => {
+						for (const fo of queued.splice(0, 15))
+							vendor(env).orders.fail(fo.order_id, 'test: left', 'test');
+						added.push(...seed(env, 3).map((fo) => fo.order_id));
+					});
+					emitted.push(...ids(await poller.poll()));
+					expect(during.fired).toBe(true);
+					jest.restoreAllMocks();
+					env.sandbox.state.clock.advance(1_000);
+					added.push(...seed(env, 2).map((fo) => fo.order_id));
+					emitted.push(...ids(await poller.poll()));
+				}
+				expect(emitted.slice().sort()).toEqual(added.slice().sort());
+				expect(new Set(emitted).size).toBe(emitted.length);
+			},
+		);
 	});
 
 	describe('re-emission of unfinished orders', () => {
 		afterEach(() => jest.restoreAllMocks());
 		const marks = (emitted: Emitted) =>
-			(emitted?.[0] ?? []).map((item) => [item.json.order_id, item.json.reEmitted, item.json.emitAttempt]);
+			(emitted?.[0] ?? []).map((item) => [
+				item.json.order_id,
+				item.json.reEmitted,
+				item.json.emitAttempt,
+			]);
 
 		it('Update Time: reads the whole queue only when an order is due, and re-emits those still in it', async () => {
 			const time = travel();
@@ -262,11 +285,19 @@ describe('ShipperOne Trigger', () => {
 			time.by(14);
 			const before = queueCalls().length;
 			expect(await poller.poll()).toBeNull();
-			expect(queueCalls().slice(before).every((r) => r.query.date !== undefined)).toBe(true);
+			expect(
+				queueCalls()
+					.slice(before)
+					.every((r) => r.query.date !== undefined),
+			).toBe(true);
 			time.by(1);
 			const due = queueCalls().length;
 			expect(marks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
-			expect(queueCalls().slice(due).map((r) => r.query.date)).toContain(undefined);
+			expect(
+				queueCalls()
+					.slice(due)
+					.map((r) => r.query.date),
+			).toContain(undefined);
 			time.by(15);
 			expect(await poller.poll()).toBeNull();
 			expect(poller.staticData().outstanding).toBeUndefined();
@@ -282,7 +313,12 @@ describe('ShipperOne Trigger', () => {
 			const [arrived] = seed(env, 1);
 			const before = JSON.stringify(poller.staticData());
 			// The dated read passes; the whole-queue re-check fails.
-			env.sandbox.state.faults.add({ vendor: 'shipperone', path: '/fulfillmentOrders/', status: 500, after: 1 });
+			env.sandbox.state.faults.add({
+				vendor: 'shipperone',
+				path: '/fulfillmentOrders/',
+				status: 500,
+				after: 1,
+			});
 			await expect(poller.poll()).rejects.toThrow('HTTP 500');
 			expect(JSON.stringify(poller.staticData())).toBe(before);
 			expect(marks(await poller.poll())).toEqual([

@@ -7,7 +7,11 @@ describe('SKU.io › Sales Channel', () => {
 	it('clears the channel submission so the next sync resubmits', async () => {
 		const [id] = seed(env, 1, { submittedToChannel: true });
 		expect(store(env).get(id)?.submitted_to_sales_channel_at).not.toBeNull();
-		const result = await run(env, { resource: 'salesChannel', operation: 'clearSubmission', fulfillmentId: String(id) });
+		const result = await run(env, {
+			resource: 'salesChannel',
+			operation: 'clearSubmission',
+			fulfillmentId: String(id),
+		});
 		expect(result.status).toBe('success');
 		expect(result.items[0].json).toMatchObject({ id, submitted_to_sales_channel_at: null });
 		expect(store(env).get(id)?.submitted_to_sales_channel_at).toBeNull();
@@ -26,7 +30,10 @@ describe('SKU.io › Sales Channel', () => {
 			[{ id: tracked }, { id: untracked }],
 			true,
 		);
-		expect(result.items[0].json).toMatchObject({ id: tracked, submitted_to_sales_channel_at: expect.any(String) });
+		expect(result.items[0].json).toMatchObject({
+			id: tracked,
+			submitted_to_sales_channel_at: expect.any(String),
+		});
 		expect(result.items[1].json.error).toBe(
 			'SKU.io could not process the request (HTTP 422): The fulfillment has no tracking number to submit.',
 		);
@@ -35,9 +42,15 @@ describe('SKU.io › Sales Channel', () => {
 
 	it('checks every item before submitting anything', async () => {
 		const [id] = seed(env, 1);
-		const result = await run(env, { resource: 'salesChannel', operation: 'submit', fulfillmentId: '={{ $json.id }}' }, [{ id }, { id: 0 }]);
+		const result = await run(
+			env,
+			{ resource: 'salesChannel', operation: 'submit', fulfillmentId: '={{ $json.id }}' },
+			[{ id }, { id: 0 }],
+		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Fulfillment ID must be a positive integer (got 0) [item 1]');
+		expect(result.error?.message).toBe(
+			'Fulfillment ID must be a positive integer (got 0) [item 1]',
+		);
 		expect(requests(env)).toHaveLength(0);
 		expect(store(env).get(id)?.submitted_to_sales_channel_at).toBeNull();
 	});
@@ -45,7 +58,11 @@ describe('SKU.io › Sales Channel', () => {
 	it('does not repeat a submission after a server error (it may have reached the channel)', async () => {
 		const [id] = seed(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/submit-to-channel', status: 502 });
-		const result = await run(env, { resource: 'salesChannel', operation: 'submit', fulfillmentId: String(id) });
+		const result = await run(env, {
+			resource: 'salesChannel',
+			operation: 'submit',
+			fulfillmentId: String(id),
+		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('SKU.io had a server error (HTTP 502)');
 		expect(requests(env, '/submit-to-channel')).toHaveLength(1);
@@ -55,15 +72,27 @@ describe('SKU.io › Sales Channel', () => {
 describe('SKU.io › Shipment Provider', () => {
 	const env = useSkuIo();
 	const provider = (operation: string, id: number, continueOnFail = false) =>
-		run(env, { resource: 'shipmentProvider', operation, fulfillmentId: String(id) }, undefined, continueOnFail);
+		run(
+			env,
+			{ resource: 'shipmentProvider', operation, fulfillmentId: String(id) },
+			undefined,
+			continueOnFail,
+		);
 
 	it('resyncs from the provider: tracking and shipped status come into SKU.io', async () => {
 		const [id] = seed(env, 1, { fulfillmentType: 'shipstation' });
 		store(env).providerShips(id, '1ZNEWTRACKING');
 		const result = await provider('resyncFrom', id);
 		expect(result.status).toBe('success');
-		expect(result.items[0].json).toMatchObject({ id, status: 'fulfilled', tracking_number: '1ZNEWTRACKING' });
-		expect(store(env).get(id)).toMatchObject({ status: 'fulfilled', tracking_number: '1ZNEWTRACKING' });
+		expect(result.items[0].json).toMatchObject({
+			id,
+			status: 'fulfilled',
+			tracking_number: '1ZNEWTRACKING',
+		});
+		expect(store(env).get(id)).toMatchObject({
+			status: 'fulfilled',
+			tracking_number: '1ZNEWTRACKING',
+		});
 		expect(store(env).activityOf(id).at(-1)).toMatchObject({ event: 'resynced_from_provider' });
 	});
 
@@ -118,7 +147,10 @@ describe('SKU.io › Shipment Provider', () => {
 			},
 			pairedItem: { item: 0 },
 		});
-		expect(result.items[1].json).toMatchObject({ id: fba, shipping_provider_orders: [{ status: 'canceled' }] });
+		expect(result.items[1].json).toMatchObject({
+			id: fba,
+			shipping_provider_orders: [{ status: 'canceled' }],
+		});
 	});
 
 	it('shows the reason when a supported provider refuses (e.g. resync of an unsubmitted fulfillment)', async () => {
@@ -133,14 +165,32 @@ describe('SKU.io › Shipment Provider', () => {
 describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 	const env = useSkuIo();
 	const update = (id: number | string, updateFields: INodeParameters, continueOnFail = false) =>
-		run(env, { resource: 'fulfillment', operation: 'updateShippingDetails', fulfillmentId: String(id), updateFields }, undefined, continueOnFail);
+		run(
+			env,
+			{
+				resource: 'fulfillment',
+				operation: 'updateShippingDetails',
+				fulfillmentId: String(id),
+				updateFields,
+			},
+			undefined,
+			continueOnFail,
+		);
 
 	it('changes tracking number and cost, even on a shipped fulfillment', async () => {
 		const [id] = seed(env, 1, { status: 'fulfilled' });
 		const result = await update(id, { trackingNumber: ' 1ZFIXED ', cost: 12.5 });
 		expect(result.status).toBe('success');
-		expect(requests(env)[0]).toMatchObject({ method: 'PATCH', body: { tracking_number: '1ZFIXED', cost: 12.5 } });
-		expect(result.items[0].json).toMatchObject({ id, tracking_number: '1ZFIXED', cost: 12.5, status: 'fulfilled' });
+		expect(requests(env)[0]).toMatchObject({
+			method: 'PATCH',
+			body: { tracking_number: '1ZFIXED', cost: 12.5 },
+		});
+		expect(result.items[0].json).toMatchObject({
+			id,
+			tracking_number: '1ZFIXED',
+			cost: 12.5,
+			status: 'fulfilled',
+		});
 	});
 
 	it('sends only the fields given', async () => {
@@ -152,9 +202,15 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 
 	it('checks the fields before sending', async () => {
 		const [id] = seed(env, 1);
-		expect((await update(id, {})).error?.message).toBe('Add Tracking Number or Cost under Update Fields [item 0]');
-		expect((await update(id, { cost: -1 })).error?.message).toBe('Cost must be at least 0 [item 0]');
-		expect((await update(id, { trackingNumber: '  ' })).error?.message).toMatch(/^Tracking Number must not be empty/);
+		expect((await update(id, {})).error?.message).toBe(
+			'Add Tracking Number or Cost under Update Fields [item 0]',
+		);
+		expect((await update(id, { cost: -1 })).error?.message).toBe(
+			'Cost must be at least 0 [item 0]',
+		);
+		expect((await update(id, { trackingNumber: '  ' })).error?.message).toMatch(
+			/^Tracking Number must not be empty/,
+		);
 		expect(requests(env)).toHaveLength(0);
 	});
 
@@ -162,8 +218,16 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 		const [id] = seed(env, 1, { cost: 3 });
 		const result = await run(
 			env,
-			{ resource: 'fulfillment', operation: 'updateShippingDetails', fulfillmentId: '={{ $json.id }}', updateFields: { cost: '={{ $json.cost }}' } },
-			[{ id, cost: 4 }, { id, cost: -1 }],
+			{
+				resource: 'fulfillment',
+				operation: 'updateShippingDetails',
+				fulfillmentId: '={{ $json.id }}',
+				updateFields: { cost: '={{ $json.cost }}' },
+			},
+			[
+				{ id, cost: 4 },
+				{ id, cost: -1 },
+			],
 		);
 		expect(result.error?.message).toBe('Cost must be at least 0 [item 1]');
 		expect(requests(env)).toHaveLength(0);
@@ -178,7 +242,9 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 			'SKU.io could not process the request (HTTP 422): The tracking number field must not be greater than 255 characters.',
 		);
 		expect(result.error?.description).toMatch(/^SKU\.io did not accept the shipping details/);
-		expect(result.error?.description).toContain('"tracking_number":["The tracking number field must not be greater than 255 characters."]');
+		expect(result.error?.description).toContain(
+			'"tracking_number":["The tracking number field must not be greater than 255 characters."]',
+		);
 		expect(result.error?.description).not.toContain('SKU.io rejected one or more values');
 	});
 });

@@ -4,7 +4,17 @@ import { requests, run, seed, store, useSkuIo } from './helpers';
 describe('SKU.io › Fulfillment › Bulk Void', () => {
 	const env = useSkuIo();
 	const bulkVoid = (input: IDataObject[], extra: IDataObject = {}, continueOnFail = false) =>
-		run(env, { resource: 'fulfillment', operation: 'bulkVoid', fulfillmentIds: '={{ $json.id }}', ...extra }, input, continueOnFail);
+		run(
+			env,
+			{
+				resource: 'fulfillment',
+				operation: 'bulkVoid',
+				fulfillmentIds: '={{ $json.id }}',
+				...extra,
+			},
+			input,
+			continueOnFail,
+		);
 	const voidedIds = () =>
 		env.sandbox.state.ledger
 			.changes({ vendor: 'skuio' })
@@ -13,7 +23,10 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 
 	it('voids 10 shipments from 10 items in one request, one result per shipment paired to its item', async () => {
 		const ids = seed(env, 10);
-		const result = await bulkVoid(ids.map((id) => ({ id })), { voidReason: 'Duplicate' });
+		const result = await bulkVoid(
+			ids.map((id) => ({ id })),
+			{ voidReason: 'Duplicate' },
+		);
 		expect(result.status).toBe('success');
 		const sent = requests(env);
 		expect(sent).toHaveLength(1);
@@ -41,7 +54,9 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const [open] = seed(env, 1);
 		const [shipped] = seed(env, 1, { status: 'fulfilled' });
 		const first = await bulkVoid([{ id: [open, shipped, 999_999] }]);
-		expect(first.items.map((item) => [item.json.id, item.json.result, item.json.needs_confirmation])).toEqual([
+		expect(
+			first.items.map((item) => [item.json.id, item.json.result, item.json.needs_confirmation]),
+		).toEqual([
 			[open, 'voided', false],
 			[shipped, 'needs_confirmation', true],
 			[999_999, 'failed', false],
@@ -99,7 +114,9 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			{ ids: [ids[0], ids[2]], force: false, void_reason: 'a' },
 			{ ids: [ids[1]], force: false, void_reason: 'b' },
 		]);
-		expect(result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id])).toEqual([
+		expect(
+			result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id]),
+		).toEqual([
 			[0, ids[0]],
 			[1, ids[1]],
 			[2, ids[0]],
@@ -109,10 +126,18 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 
 	it('voids an ID that several items bring in one request only, even when the items fall into different batches', async () => {
 		const [a, b, c] = seed(env, 3);
-		const result = await bulkVoid([{ id: [a, b] }, { id: [a, c, c] }], { options: { batchSize: 2 } });
+		const result = await bulkVoid([{ id: [a, b] }, { id: [a, c, c] }], {
+			options: { batchSize: 2 },
+		});
 		expect(result.status).toBe('success');
 		expect(requests(env).map((r) => (r.body as { ids: number[] }).ids)).toEqual([[a, b], [c]]);
-		expect(result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id, item.json.result])).toEqual([
+		expect(
+			result.items.map((item) => [
+				(item.pairedItem as { item: number }).item,
+				item.json.id,
+				item.json.result,
+			]),
+		).toEqual([
 			[0, a, 'voided'],
 			[0, b, 'voided'],
 			[1, a, 'voided'],
@@ -129,13 +154,26 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			operation: 'bulkVoid',
 			target: 'filters',
 			filters: { fulfillmentType: 'fba' },
-			filterGroups: { group: { conjunction: 'and', conditions: { condition: [{ column: 'status', operator: 'equals', value: 'submitted' }] } } },
+			filterGroups: {
+				group: {
+					conjunction: 'and',
+					conditions: { condition: [{ column: 'status', operator: 'equals', value: 'submitted' }] },
+				},
+			},
 		});
 		expect(requests(env)[0].body).toEqual({
 			apply_to_all: true,
 			filters: {
 				fulfillment_type: 'fba',
-				filter_groups: { conjunction: 'and', children: [{ type: 'condition', condition: { column: 'status', operator: 'equals', value: 'submitted' } }] },
+				filter_groups: {
+					conjunction: 'and',
+					children: [
+						{
+							type: 'condition',
+							condition: { column: 'status', operator: 'equals', value: 'submitted' },
+						},
+					],
+				},
 			},
 			force: false,
 		});
@@ -145,7 +183,11 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 
 	it('refuses to void everything when no filter is set, sending nothing', async () => {
 		seed(env, 2);
-		const result = await run(env, { resource: 'fulfillment', operation: 'bulkVoid', target: 'filters' });
+		const result = await run(env, {
+			resource: 'fulfillment',
+			operation: 'bulkVoid',
+			target: 'filters',
+		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item 0]',
@@ -157,7 +199,9 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const ids = seed(env, 3);
 		const result = await bulkVoid([{ id: ids[0] }, { id: ids[1] }, { id: 'abc' }]);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Fulfillment IDs must be positive integers; "abc" is not [item 2]');
+		expect(result.error?.message).toBe(
+			'Fulfillment IDs must be positive integers; "abc" is not [item 2]',
+		);
 		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(requests(env)).toHaveLength(0);
 		const badBatch = await bulkVoid([{ id: ids[0] }], { options: { batchSize: 5000 } });
@@ -168,7 +212,12 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const ids = seed(env, 2);
 		const result = await bulkVoid([{ id: ids[0] }, { id: 'abc' }, { id: ids[1] }], {}, true);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.result ?? item.json.error])).toEqual([
+		expect(
+			result.items.map((item) => [
+				(item.pairedItem as { item: number }).item,
+				item.json.result ?? item.json.error,
+			]),
+		).toEqual([
 			[0, 'voided'],
 			[1, 'Fulfillment IDs must be positive integers; "abc" is not [item 1]'],
 			[2, 'voided'],
@@ -179,7 +228,11 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 	it('does not resend a bulk void after a server error, and reports it for every item of the batch', async () => {
 		const ids = seed(env, 2);
 		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 500 });
-		const result = await bulkVoid(ids.map((id) => ({ id })), {}, true);
+		const result = await bulkVoid(
+			ids.map((id) => ({ id })),
+			{},
+			true,
+		);
 		const deletes = requests(env).filter((request) => request.method === 'DELETE');
 		expect(deletes).toHaveLength(1);
 		// Each shipment is read back: none was voided, so the error says so.
@@ -188,13 +241,16 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			`Outcome: not applied. Reading fulfillments ${ids.join(', ')} in SKU.io back showed the change was not made; running again is safe.`,
 			`Request ID: ${deletes[0].requestId}`,
 		].join('\n');
-		expect(result.items).toEqual([0, 1].map((item) => ({
-			json: {
-				error: 'SKU.io Bulk Void: SKU.io had a server error (HTTP 500): Server Error - the request may have been applied',
-				description,
-				httpCode: '500',
-			},
-			pairedItem: { item },
-		})));
+		expect(result.items).toEqual(
+			[0, 1].map((item) => ({
+				json: {
+					error:
+						'SKU.io Bulk Void: SKU.io had a server error (HTTP 500): Server Error - the request may have been applied',
+					description,
+					httpCode: '500',
+				},
+				pairedItem: { item },
+			})),
+		);
 	});
 });

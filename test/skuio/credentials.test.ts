@@ -15,13 +15,21 @@ describe('SKU.io › credential', () => {
 
 	it('passes the credential test with the sandbox token, also with the URL given as the tenant', async () => {
 		const url = env.sandbox.vendorUrl('skuio');
-		expect(await env.harness.testCredential('skuIoApi', { accessToken: TOKEN, baseUrl: url })).toMatchObject({ status: 'OK' });
-		expect(await env.harness.testCredential('skuIoApi', { accessToken: TOKEN, tenant: `${url}/` })).toMatchObject({ status: 'OK' });
+		expect(
+			await env.harness.testCredential('skuIoApi', { accessToken: TOKEN, baseUrl: url }),
+		).toMatchObject({ status: 'OK' });
+		expect(
+			await env.harness.testCredential('skuIoApi', { accessToken: TOKEN, tenant: `${url}/` }),
+		).toMatchObject({ status: 'OK' });
 		expect(requests(env).map((r) => r.query)).toEqual([{ per_page: '1' }, { per_page: '1' }]);
-		const wrong = await env.harness.testCredential('skuIoApi', { accessToken: '2|not-a-real-token', baseUrl: url });
+		const wrong = await env.harness.testCredential('skuIoApi', {
+			accessToken: '2|not-a-real-token',
+			baseUrl: url,
+		});
 		expect(wrong).toEqual({
 			status: 'Error',
-			message: 'SKU.io refused the personal access token: check that it is complete and not revoked',
+			message:
+				'SKU.io refused the personal access token: check that it is complete and not revoked',
 		});
 	});
 
@@ -30,10 +38,14 @@ describe('SKU.io › credential', () => {
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
 			parameters: listAll,
-			credentials: { skuIoApi: { accessToken: wrongToken, baseUrl: env.sandbox.vendorUrl('skuio') } },
+			credentials: {
+				skuIoApi: { accessToken: wrongToken, baseUrl: env.sandbox.vendorUrl('skuio') },
+			},
 		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('SKU.io did not accept the credentials (HTTP 401): Unauthenticated.');
+		expect(result.error?.message).toBe(
+			'SKU.io did not accept the credentials (HTTP 401): Unauthenticated.',
+		);
 		expect(result.error?.description).toContain('Check the Personal Access Token and the tenant');
 		expect(JSON.stringify(result.run)).not.toContain(wrongToken);
 		// One request: a bearer token cannot be refreshed, so nothing (n8n or the pack) sends it again.
@@ -45,6 +57,8 @@ describe('SKU.io › credential', () => {
 		expect(skuIoBaseUrl({ tenant: ' acme ' })).toBe('https://acme.sku.io');
 		expect(skuIoBaseUrl({ tenant: 'acme.sku.io' })).toBe('https://acme.sku.io');
 		expect(skuIoBaseUrl({ tenant: 'https://erp.example.com/' })).toBe('https://erp.example.com');
-		expect(skuIoBaseUrl({ tenant: 'acme', baseUrl: 'http://127.0.0.1:4010/skuio/' })).toBe('http://127.0.0.1:4010/skuio');
+		expect(skuIoBaseUrl({ tenant: 'acme', baseUrl: 'http://127.0.0.1:4010/skuio/' })).toBe(
+			'http://127.0.0.1:4010/skuio',
+		);
 	});
 });

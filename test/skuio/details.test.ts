@@ -3,19 +3,25 @@ import { idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
 describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	const env = useSkuIo();
 
-	it('gets each input item\'s fulfillment, simplified to its own fields by default', async () => {
+	it("gets each input item's fulfillment, simplified to its own fields by default", async () => {
 		const ids = seed(env, 2);
-		const result = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: '={{ $json.id }}' }, [
-			{ id: ids[1] },
-			{ id: ids[0] },
-		]);
+		const result = await run(
+			env,
+			{ resource: 'fulfillment', operation: 'get', fulfillmentId: '={{ $json.id }}' },
+			[{ id: ids[1] }, { id: ids[0] }],
+		);
 		expect(result.status).toBe('success');
 		expect(idsOf(result.items)).toEqual([ids[1], ids[0]]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(result.items[0].json).toMatchObject({ fulfillment_number: store(env).get(ids[1])?.fulfillment_number, voided_at: null });
+		expect(result.items[0].json).toMatchObject({
+			fulfillment_number: store(env).get(ids[1])?.fulfillment_number,
+			voided_at: null,
+		});
 		const { fulfillment, ...own } = result.items[0].json;
 		expect(fulfillment).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
-		expect(Object.values(own).every((value) => value === null || typeof value !== 'object')).toBe(true);
+		expect(Object.values(own).every((value) => value === null || typeof value !== 'object')).toBe(
+			true,
+		);
 		expect(requests(env).map((r) => r.path)).toEqual([
 			`/skuio/api/v2/sales-order-fulfillments/${ids[1]}/detail`,
 			`/skuio/api/v2/sales-order-fulfillments/${ids[0]}/detail`,
@@ -24,7 +30,12 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('returns the full detail with lines, sales order, warehouse and provider orders when not simplified', async () => {
 		const [id] = seed(env, 1, { lines: 3, fulfillmentType: 'shiphero' });
-		const result = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: String(id), simplify: false });
+		const result = await run(env, {
+			resource: 'fulfillment',
+			operation: 'get',
+			fulfillmentId: String(id),
+			simplify: false,
+		});
 		const detail = result.items[0].json;
 		expect(detail.lines).toHaveLength(3);
 		expect(detail).toMatchObject({
@@ -36,14 +47,24 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	});
 
 	it('names the item and the field for a bad ID, and sends nothing', async () => {
-		const result = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: '../1001' });
+		const result = await run(env, {
+			resource: 'fulfillment',
+			operation: 'get',
+			fulfillmentId: '../1001',
+		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Fulfillment ID must be a positive integer (got "../1001") [item 0]');
+		expect(result.error?.message).toBe(
+			'Fulfillment ID must be a positive integer (got "../1001") [item 0]',
+		);
 		expect(requests(env)).toHaveLength(0);
 	});
 
 	it('explains a 404', async () => {
-		const result = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: '4242' });
+		const result = await run(env, {
+			resource: 'fulfillment',
+			operation: 'get',
+			fulfillmentId: '4242',
+		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'SKU.io could not find the resource (HTTP 404): No query results for model [App\\Models\\SalesOrderFulfillment] 4242',
@@ -53,7 +74,11 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('outputs one item per line item', async () => {
 		const [id] = seed(env, 1, { lines: 4 });
-		const result = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id) });
+		const result = await run(env, {
+			resource: 'fulfillment',
+			operation: 'getLineItems',
+			fulfillmentId: String(id),
+		});
 		expect(jsonOf(result.items)).toEqual(
 			store(env)
 				.get(id)!
@@ -75,13 +100,26 @@ describe('SKU.io › Fulfillment History', () => {
 	it('gets the activity log of a fulfillment and its lines, newest first, across pages', async () => {
 		const [id] = seed(env, 1, { lines: 2 });
 		for (let i = 0; i < 120; i++) store(env).updateShippingDetails(id, { cost: i }, 'test');
-		const all = await run(env, { resource: 'history', operation: 'getActivityLog', fulfillmentId: String(id), returnAll: true });
+		const all = await run(env, {
+			resource: 'history',
+			operation: 'getActivityLog',
+			fulfillmentId: String(id),
+			returnAll: true,
+		});
 		expect(all.items).toHaveLength(123);
 		expect(all.items.map((item) => item.json.subject_type)).toContain('SalesOrderFulfillmentLine');
-		expect(all.items[0].json).toMatchObject({ event: 'shipping_details_updated', properties: { attributes: { cost: 119 } } });
+		expect(all.items[0].json).toMatchObject({
+			event: 'shipping_details_updated',
+			properties: { attributes: { cost: 119 } },
+		});
 		expect(requests(env).map((r) => r.query.page)).toEqual(['1', '2']);
 
-		const limited = await run(env, { resource: 'history', operation: 'getActivityLog', fulfillmentId: String(id), limit: 3 });
+		const limited = await run(env, {
+			resource: 'history',
+			operation: 'getActivityLog',
+			fulfillmentId: String(id),
+			limit: 3,
+		});
 		expect(limited.items).toHaveLength(3);
 		expect(requests(env).at(-1)?.query).toEqual({ page: '1', per_page: '3' });
 	});
@@ -96,13 +134,20 @@ describe('SKU.io › Fulfillment History', () => {
 			returnAll: true,
 			filters: { search: 'trk-xyz' },
 		});
-		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ event: 'shipping_details_updated' })]);
+		expect(jsonOf(result.items)).toEqual([
+			expect.objectContaining({ event: 'shipping_details_updated' }),
+		]);
 		expect(requests(env)[0].query).toMatchObject({ 'filter[search]': 'trk-xyz' });
 	});
 
 	it('gets inventory movements filtered by type, inventory status, warehouse and search', async () => {
 		const [id] = seed(env, 1, { lines: 3, warehouseId: 2 });
-		const all = await run(env, { resource: 'history', operation: 'getInventoryMovements', fulfillmentId: String(id), returnAll: true });
+		const all = await run(env, {
+			resource: 'history',
+			operation: 'getInventoryMovements',
+			fulfillmentId: String(id),
+			returnAll: true,
+		});
 		expect(all.items).toHaveLength(6);
 
 		const sales = await run(env, {
@@ -120,8 +165,19 @@ describe('SKU.io › Fulfillment History', () => {
 			page: '1',
 			per_page: '100',
 		});
-		expect(store(env).get(id)?.lines.map((line) => line.sku)).toContain('GIZMO-004');
-		expect(jsonOf(sales.items)).toEqual([expect.objectContaining({ sku: 'GIZMO-004', type: 'sale', inventory_status: 'active', warehouse_id: 2 })]);
+		expect(
+			store(env)
+				.get(id)
+				?.lines.map((line) => line.sku),
+		).toContain('GIZMO-004');
+		expect(jsonOf(sales.items)).toEqual([
+			expect.objectContaining({
+				sku: 'GIZMO-004',
+				type: 'sale',
+				inventory_status: 'active',
+				warehouse_id: 2,
+			}),
+		]);
 	});
 
 	it('refuses a warehouse ID that is not a number before sending', async () => {
@@ -133,7 +189,9 @@ describe('SKU.io › Fulfillment History', () => {
 			returnAll: true,
 			filters: { warehouseId: 'main' },
 		});
-		expect(result.error?.message).toBe('Warehouse ID must be a positive integer (got "main") [item 0]');
+		expect(result.error?.message).toBe(
+			'Warehouse ID must be a positive integer (got "main") [item 0]',
+		);
 		expect(requests(env)).toHaveLength(0);
 	});
 });

@@ -3,15 +3,26 @@ import { idsOf, requests, run, seed, store, useSkuIo } from './helpers';
 describe('SKU.io › Fulfillment › Get Many', () => {
 	const env = useSkuIo();
 	const getMany = (parameters: Record<string, unknown>, continueOnFail = false) =>
-		run(env, { resource: 'fulfillment', operation: 'getAll', ...parameters }, undefined, continueOnFail);
+		run(
+			env,
+			{ resource: 'fulfillment', operation: 'getAll', ...parameters },
+			undefined,
+			continueOnFail,
+		);
 
 	it('returns one item per fulfillment, newest first, limited', async () => {
 		const ids = seed(env, 12);
 		const result = await getMany({ returnAll: false, limit: 5 });
 		expect(result.status).toBe('success');
 		expect(idsOf(result.items)).toEqual(ids.slice(-5).reverse());
-		expect(result.items[0].json).toMatchObject({ status: 'submitted', fulfillment_type: 'shipstation', items_count: 2 });
-		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items[0].json).toMatchObject({
+			status: 'submitted',
+			fulfillment_type: 'shipstation',
+			items_count: 2,
+		});
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 		expect(requests(env)).toHaveLength(1);
 		expect(requests(env)[0].query).toEqual({ page: '1', per_page: '5' });
 	});
@@ -48,7 +59,10 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		});
 		expect(idsOf(result.items)).toEqual([wanted, wanted + 1]);
 
-		const withoutArchived = await getMany({ returnAll: true, filters: { fulfillmentType: 'shipfusion', status: 'submitted' } });
+		const withoutArchived = await getMany({
+			returnAll: true,
+			filters: { fulfillmentType: 'shipfusion', status: 'submitted' },
+		});
 		expect(idsOf(withoutArchived.items)).toEqual([wanted + 1]);
 		expect(requests(env)[1].query).not.toHaveProperty('filter[archived]');
 	});
@@ -103,7 +117,11 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 				},
 			},
 		});
-		const withGizmo = ids.filter((id) => store(env).get(id)?.lines.some((line) => line.sku === 'GIZMO-004'));
+		const withGizmo = ids.filter((id) =>
+			store(env)
+				.get(id)
+				?.lines.some((line) => line.sku === 'GIZMO-004'),
+		);
 		expect(withGizmo.length).toBeGreaterThan(0);
 		expect(withGizmo.length).toBeLessThan(ids.length);
 		expect(idsOf(result.items).sort()).toEqual(withGizmo.sort());
@@ -114,7 +132,12 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		seed(env, 1);
 		const result = await getMany({
 			returnAll: true,
-			filterGroups: { group: { conjunction: 'and', conditions: { condition: [{ column: ' ', operator: 'contains', value: 'x' }] } } },
+			filterGroups: {
+				group: {
+					conjunction: 'and',
+					conditions: { condition: [{ column: ' ', operator: 'contains', value: 'x' }] },
+				},
+			},
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Filter Groups › Column is required (got " ") [item 0]');
@@ -125,10 +148,16 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		seed(env, 1);
 		const result = await getMany({
 			returnAll: true,
-			filterGroups: { group: { conditions: { condition: [{ column: 'status', operator: 'sounds_like', value: 'x' }] } } },
+			filterGroups: {
+				group: {
+					conditions: { condition: [{ column: 'status', operator: 'sounds_like', value: 'x' }] },
+				},
+			},
 		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^SKU\.io could not process the request \(HTTP 422\): The operator "sounds_like" is not supported/);
+		expect(result.error?.message).toMatch(
+			/^SKU\.io could not process the request \(HTTP 422\): The operator "sounds_like" is not supported/,
+		);
 		expect(result.error?.description).toContain('filter_groups.children.0.condition.operator');
 		expect(result.error?.context?.itemIndex).toBe(0);
 	});
@@ -137,7 +166,10 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		const result = await getMany({ returnAll: false, limit: 0 }, true);
 		expect(result.status).toBe('success');
 		expect(result.items).toEqual([
-			{ json: { error: 'Limit must be a whole number of at least 1 (got 0) [item 0]' }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'Limit must be a whole number of at least 1 (got 0) [item 0]' },
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(requests(env)).toHaveLength(0);
 	});
@@ -148,8 +180,18 @@ describe('SKU.io › answers that are not a list', () => {
 
 	it('fails clearly instead of returning nothing when a list answer has no data list', async () => {
 		seed(env, 2);
-		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/sales-order-fulfillments', status: 200, body: { fulfillments: [{ id: 1 }] } });
-		const list = await run(env, { resource: 'fulfillment', operation: 'getAll', returnAll: true }, undefined, true);
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			path: '/sales-order-fulfillments',
+			status: 200,
+			body: { fulfillments: [{ id: 1 }] },
+		});
+		const list = await run(
+			env,
+			{ resource: 'fulfillment', operation: 'getAll', returnAll: true },
+			undefined,
+			true,
+		);
 		expect(list.items).toEqual([
 			{
 				json: {
@@ -161,18 +203,41 @@ describe('SKU.io › answers that are not a list', () => {
 		]);
 
 		const [id] = seed(env, 1);
-		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/line-items', status: 200, body: '<html>Maintenance</html>' });
-		const lines = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id), options: { maxRetries: 0 } });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			path: '/line-items',
+			status: 200,
+			body: '<html>Maintenance</html>',
+		});
+		const lines = await run(env, {
+			resource: 'fulfillment',
+			operation: 'getLineItems',
+			fulfillmentId: String(id),
+			options: { maxRetries: 0 },
+		});
 		expect(lines.status).toBe('error');
 		expect(lines.error?.message).toBe(
 			'SKU.io Get Line Items: SKU.io answered HTTP 200 with a body that is not the JSON it documents',
 		);
-		expect(lines.error?.description).toBe('Received: Maintenance\nNothing was output. Running again is safe.');
+		expect(lines.error?.description).toBe(
+			'Received: Maintenance\nNothing was output. Running again is safe.',
+		);
 
 		// A read whose answer could not be read is sent again (with retries on).
-		env.sandbox.state.faults.add({ vendor: 'skuio', path: '/line-items', status: 200, body: '{"data": [{"id": 1' });
-		const retried = await run(env, { resource: 'fulfillment', operation: 'getLineItems', fulfillmentId: String(id) });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			path: '/line-items',
+			status: 200,
+			body: '{"data": [{"id": 1',
+		});
+		const retried = await run(env, {
+			resource: 'fulfillment',
+			operation: 'getLineItems',
+			fulfillmentId: String(id),
+		});
 		expect(retried.status).toBe('success');
-		expect(requests(env, '/line-items').map((request) => request.fault?.status ?? request.status)).toEqual([200, 200, 200]);
+		expect(
+			requests(env, '/line-items').map((request) => request.fault?.status ?? request.status),
+		).toEqual([200, 200, 200]);
 	});
 });

@@ -6,7 +6,10 @@ describe('shared helpers added for SKU.io', () => {
 		expect(
 			bracketQuery({
 				filter: { status: 'submitted', archived: undefined, warehouse_id: 2 },
-				filter_groups: { conjunction: 'or', children: [{ type: 'condition', condition: { column: 'sku', value: '' } }] },
+				filter_groups: {
+					conjunction: 'or',
+					children: [{ type: 'condition', condition: { column: 'sku', value: '' } }],
+				},
 				sort: '-id',
 				none: null,
 			}),
@@ -25,7 +28,10 @@ describe('shared helpers added for SKU.io', () => {
 	it.each([
 		['attachment; filename="sales-order-fulfillments.csv"', 'sales-order-fulfillments.csv'],
 		['attachment; filename=plain.xlsx', 'plain.xlsx'],
-		[`attachment; filename="fallback.csv"; filename*=UTF-8''Lieferungen%20M%C3%A4rz.csv`, 'Lieferungen März.csv'],
+		[
+			`attachment; filename="fallback.csv"; filename*=UTF-8''Lieferungen%20M%C3%A4rz.csv`,
+			'Lieferungen März.csv',
+		],
 		['attachment; filename="..\\\\..\\\\etc/passwd"', 'passwd'],
 		['attachment; filename="a \\"quoted\\" name.csv"', 'a "quoted" name.csv'],
 		['inline', undefined],

@@ -6,8 +6,12 @@ import { requests, seed, store, useSkuIo } from './helpers';
 describe('SKU.io Trigger', () => {
 	const env = useSkuIo();
 	const trigger = (parameters: Record<string, unknown> = {}): Poller =>
-		env.harness.poller({ nodeType: 'skuIoTrigger', parameters: { event: 'created', ...parameters } });
-	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) => (emitted?.[0] ?? []).map((item) => item.json.id);
+		env.harness.poller({
+			nodeType: 'skuIoTrigger',
+			parameters: { event: 'created', ...parameters },
+		});
+	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
+		(emitted?.[0] ?? []).map((item) => item.json.id);
 
 	describe('Fulfillment Created', () => {
 		it('emits each new fulfillment once, in ID order, across polls and restarts', async () => {
@@ -32,7 +36,9 @@ describe('SKU.io Trigger', () => {
 			await poller.poll();
 			const batch = seed(env, 230);
 			expect(ids(await poller.poll())).toEqual(batch);
-			const pages = requests(env).slice(1).map((r) => [r.query.sort, r.query.page, r.query.per_page]);
+			const pages = requests(env)
+				.slice(1)
+				.map((r) => [r.query.sort, r.query.page, r.query.per_page]);
 			expect(pages).toEqual([
 				['-id', '1', '100'],
 				['-id', '2', '100'],
@@ -83,7 +89,10 @@ describe('SKU.io Trigger', () => {
 			seed(env, 2, { status: 'submitted' });
 			const poller = trigger({ event: 'status', status: 'submitted' });
 			expect(await poller.poll()).toBeNull();
-			expect(requests(env)[0].query).toMatchObject({ 'filter[status]': 'submitted', sort: '-updated_at' });
+			expect(requests(env)[0].query).toMatchObject({
+				'filter[status]': 'submitted',
+				sort: '-updated_at',
+			});
 
 			store(env).setStatus(waiting, 'submitted', 'test');
 			const [createdSubmitted] = seed(env, 1, { status: 'submitted' });
@@ -116,15 +125,27 @@ describe('SKU.io Trigger', () => {
 			// status during that read may have shifted another past a page boundary unseen.
 			const again = requests(env).length;
 			expect(await poller.poll()).toBeNull();
-			expect(requests(env).slice(again).map((r) => r.query.page)).toEqual(['1', '2']);
+			expect(
+				requests(env)
+					.slice(again)
+					.map((r) => r.query.page),
+			).toEqual(['1', '2']);
 
 			env.sandbox.state.clock.advance(60_000);
 			store(env).setStatus(first + 1, 'submitted', 'test');
 			const fromPoll = requests(env).length;
 			expect(ids(await poller.poll())).toEqual([first + 1]);
 			// The newest-updated page holds the change and then older updates: no second page is read.
-			expect(requests(env).slice(fromPoll).map((r) => r.query.page)).toEqual(['1']);
-			expect(requests(env).slice(before, again).map((r) => r.query.page)).toEqual(['1', '2']);
+			expect(
+				requests(env)
+					.slice(fromPoll)
+					.map((r) => r.query.page),
+			).toEqual(['1']);
+			expect(
+				requests(env)
+					.slice(before, again)
+					.map((r) => r.query.page),
+			).toEqual(['1', '2']);
 		});
 
 		it('does not emit fulfillments that were already in the status at activation with the same update time as the newest', async () => {
@@ -145,7 +166,11 @@ describe('SKU.io Trigger', () => {
 		it('emits the fulfillments already in the status on the first poll when asked to', async () => {
 			const submitted = seed(env, 3, { status: 'submitted' });
 			seed(env, 2, { status: 'fulfilled' });
-			const poller = trigger({ event: 'status', status: 'submitted', options: { emitExisting: true } });
+			const poller = trigger({
+				event: 'status',
+				status: 'submitted',
+				options: { emitExisting: true },
+			});
 			expect(ids(await poller.poll())).toEqual(submitted);
 			expect(await poller.poll()).toBeNull();
 		});
@@ -234,7 +259,11 @@ describe('SKU.io Trigger', () => {
 		it('emits a fulfillment still in the status after the interval again, marked', async () => {
 			const time = travel();
 			const [left, stays] = seed(env, 2, { status: 'unsubmitted' });
-			const poller = trigger({ event: 'status', status: 'submitted', options: { reEmitAfterMinutes: 20 } });
+			const poller = trigger({
+				event: 'status',
+				status: 'submitted',
+				options: { reEmitAfterMinutes: 20 },
+			});
 			await poller.poll();
 			store(env).setStatus(left, 'submitted', 'test');
 			store(env).setStatus(stays, 'submitted', 'test');
@@ -242,9 +271,13 @@ describe('SKU.io Trigger', () => {
 			store(env).setStatus(left, 'fulfilled', 'test');
 			time.by(20);
 			const emitted = await poller.poll();
-			expect((emitted?.[0] ?? []).map((item) => [item.json.id, item.json.reEmitted, item.json.emitAttempt])).toEqual([
-				[stays, true, 2],
-			]);
+			expect(
+				(emitted?.[0] ?? []).map((item) => [
+					item.json.id,
+					item.json.reEmitted,
+					item.json.emitAttempt,
+				]),
+			).toEqual([[stays, true, 2]]);
 		});
 
 		it('has nothing to re-emit for Fulfillment Created', async () => {

@@ -3,8 +3,17 @@ import { requests, run, seed, store, useSkuIo } from './helpers';
 describe('SKU.io › Fulfillment › Void', () => {
 	const env = useSkuIo();
 	const deletes = () => requests(env).filter((request) => request.method === 'DELETE');
-	const voidOne = (id: number | string, extra: Record<string, unknown> = {}, continueOnFail = false) =>
-		run(env, { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), ...extra }, undefined, continueOnFail);
+	const voidOne = (
+		id: number | string,
+		extra: Record<string, unknown> = {},
+		continueOnFail = false,
+	) =>
+		run(
+			env,
+			{ resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), ...extra },
+			undefined,
+			continueOnFail,
+		);
 
 	it('voids softly: Get then shows it voided, its inventory movements reversed and its order reopened', async () => {
 		const [id] = seed(env, 1, { lines: 2 });
@@ -13,7 +22,11 @@ describe('SKU.io › Fulfillment › Void', () => {
 
 		const result = await voidOne(id, { voidReason: 'Customer cancelled' });
 		expect(result.status).toBe('success');
-		expect(result.items[0].json).toMatchObject({ id, status: 'canceled', void_reason: 'Customer cancelled' });
+		expect(result.items[0].json).toMatchObject({
+			id,
+			status: 'canceled',
+			void_reason: 'Customer cancelled',
+		});
 
 		const [request] = requests(env);
 		expect(request).toMatchObject({
@@ -25,7 +38,11 @@ describe('SKU.io › Fulfillment › Void', () => {
 		});
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 
-		const got = await run(env, { resource: 'fulfillment', operation: 'get', fulfillmentId: String(id) });
+		const got = await run(env, {
+			resource: 'fulfillment',
+			operation: 'get',
+			fulfillmentId: String(id),
+		});
 		expect(got.items[0].json).toMatchObject({
 			id,
 			status: 'canceled',
@@ -34,15 +51,37 @@ describe('SKU.io › Fulfillment › Void', () => {
 			void_reason: 'Customer cancelled',
 		});
 
-		const movements = await run(env, { resource: 'history', operation: 'getInventoryMovements', fulfillmentId: String(id), returnAll: true });
-		const all = movements.items.map((item) => item.json as { id: number; quantity: number; reverses_movement_id: number | null; sku: string });
+		const movements = await run(env, {
+			resource: 'history',
+			operation: 'getInventoryMovements',
+			fulfillmentId: String(id),
+			returnAll: true,
+		});
+		const all = movements.items.map(
+			(item) =>
+				item.json as {
+					id: number;
+					quantity: number;
+					reverses_movement_id: number | null;
+					sku: string;
+				},
+		);
 		expect(all).toHaveLength(movementsBefore.length * 2);
 		for (const original of movementsBefore) {
-			expect(all).toContainEqual(expect.objectContaining({ reverses_movement_id: original.id, quantity: -original.quantity, sku: original.sku }));
+			expect(all).toContainEqual(
+				expect.objectContaining({
+					reverses_movement_id: original.id,
+					quantity: -original.quantity,
+					sku: original.sku,
+				}),
+			);
 		}
 		expect(all.reduce((sum, movement) => sum + movement.quantity, 0)).toBe(0);
 
-		expect(store(env).fulfillmentOrder(before.fulfillment_order_id)).toMatchObject({ status: 'Open', submission_status: 'Unsubmitted' });
+		expect(store(env).fulfillmentOrder(before.fulfillment_order_id)).toMatchObject({
+			status: 'Open',
+			submission_status: 'Unsubmitted',
+		});
 		// Voided shipments leave the active list.
 		const list = await run(env, { resource: 'fulfillment', operation: 'getAll', returnAll: true });
 		expect(list.items).toHaveLength(0);
@@ -51,14 +90,25 @@ describe('SKU.io › Fulfillment › Void', () => {
 	it('checks every item before voiding anything, or skips only the bad ones under continueOnFail', async () => {
 		const [a, b] = seed(env, 2);
 		const input = [{ id: a }, { id: 'abc' }, { id: b }];
-		const parameters = { resource: 'fulfillment', operation: 'void', fulfillmentId: '={{ $json.id }}' };
+		const parameters = {
+			resource: 'fulfillment',
+			operation: 'void',
+			fulfillmentId: '={{ $json.id }}',
+		};
 		const stopped = await run(env, parameters, input);
 		expect(stopped.status).toBe('error');
-		expect(stopped.error?.message).toBe('Fulfillment ID must be a positive integer (got "abc") [item 1]');
+		expect(stopped.error?.message).toBe(
+			'Fulfillment ID must be a positive integer (got "abc") [item 1]',
+		);
 		expect(requests(env)).toHaveLength(0);
 
 		const continued = await run(env, parameters, input, true);
-		expect(continued.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.status ?? item.json.error])).toEqual([
+		expect(
+			continued.items.map((item) => [
+				(item.pairedItem as { item: number }).item,
+				item.json.status ?? item.json.error,
+			]),
+		).toEqual([
 			[0, 'canceled'],
 			[1, 'Fulfillment ID must be a positive integer (got "abc") [item 1]'],
 			[2, 'canceled'],
@@ -76,19 +126,27 @@ describe('SKU.io › Fulfillment › Void', () => {
 		const [id] = seed(env, 1, { status: 'fulfilled' });
 		const result = await voidOne(id);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.');
-		expect(result.error?.description).toMatch(/^SKU\.io refused to void this shipment: it is not voidable/);
+		expect(result.error?.message).toBe(
+			'SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.',
+		);
+		expect(result.error?.description).toMatch(
+			/^SKU\.io refused to void this shipment: it is not voidable/,
+		);
 		expect(result.error?.description).toContain('Bulk Void and Force');
 		expect(result.error?.description).toContain('"shipped":"The shipment has shipped');
 		// The explanation comes first; SKU.io's reasons follow it.
-		expect(result.error?.description).toMatch(/The reasons SKU\.io gave are listed below\.\nDetails: .*"shipped":/);
+		expect(result.error?.description).toMatch(
+			/The reasons SKU\.io gave are listed below\.\nDetails: .*"shipped":/,
+		);
 		expect(store(env).get(id)?.voided_at).toBeNull();
 	});
 
 	it('checks deletability by default, and skips that check when told to', async () => {
 		const [id] = seed(env, 1, { submittedToChannel: true });
 		const checked = await voidOne(id, {}, true);
-		expect(checked.items[0].json.error).toBe('SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.');
+		expect(checked.items[0].json.error).toBe(
+			'SKU.io rejected the request as invalid (HTTP 400): This shipment cannot be voided.',
+		);
 		expect(checked.items[0].json.description).toContain('already submitted to the sales channel');
 
 		const unchecked = await voidOne(id, { options: { checkDeletable: false } });
@@ -102,16 +160,33 @@ describe('SKU.io › Fulfillment › Void', () => {
 		await voidOne(id);
 		const again = await voidOne(id);
 		expect(again.status).toBe('success');
-		expect(again.items[0].json).toMatchObject({ id, status: 'canceled', alreadyVoided: true, voided_at: expect.any(String) });
-		expect(env.sandbox.state.ledger.changes({ vendor: 'skuio' }).filter((c) => c.to === 'canceled')).toHaveLength(1);
+		expect(again.items[0].json).toMatchObject({
+			id,
+			status: 'canceled',
+			alreadyVoided: true,
+			voided_at: expect.any(String),
+		});
+		expect(
+			env.sandbox.state.ledger.changes({ vendor: 'skuio' }).filter((c) => c.to === 'canceled'),
+		).toHaveLength(1);
 	});
 
-	it("reads back after a lost answer: Retry On Fail outputs the shipment this execution voided", async () => {
+	it('reads back after a lost answer: Retry On Fail outputs the shipment this execution voided', async () => {
 		const [id] = seed(env, 1);
-		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', afterHandling: true, drop: true });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			method: 'DELETE',
+			afterHandling: true,
+			drop: true,
+		});
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), options: { maxRetries: 0 } },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'void',
+				fulfillmentId: String(id),
+				options: { maxRetries: 0 },
+			},
 			retryOnFail: { maxTries: 3, waitBetweenTries: 1 },
 		});
 		expect(result.status).toBe('success');
@@ -123,8 +198,12 @@ describe('SKU.io › Fulfillment › Void', () => {
 		const [id] = seed(env, 1);
 		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', drop: true });
 		const result = await voidOne(id);
-		expect(result.error?.message).toBe('SKU.io Void: Could not reach SKU.io: socket hang up - the request may have been applied');
-		expect(result.error?.description).toMatch(/^Outcome: not applied\. Reading fulfillment \d+ in SKU\.io back/);
+		expect(result.error?.message).toBe(
+			'SKU.io Void: Could not reach SKU.io: socket hang up - the request may have been applied',
+		);
+		expect(result.error?.description).toMatch(
+			/^Outcome: not applied\. Reading fulfillment \d+ in SKU\.io back/,
+		);
 	});
 
 	it('never resends a void after a server error or a dropped connection, but does after a 429', async () => {
@@ -135,7 +214,12 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect((await voidOne(id)).error?.message).toContain('Could not reach SKU.io');
 		expect(deletes()).toHaveLength(2);
 
-		env.sandbox.state.faults.add({ vendor: 'skuio', method: 'DELETE', status: 429, headers: { 'Retry-After': '0' } });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			method: 'DELETE',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+		});
 		const limited = await voidOne(id);
 		expect(limited.status).toBe('success');
 		expect(deletes().map((r) => r.status)).toEqual([500, null, 429, 200]);

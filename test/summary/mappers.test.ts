@@ -14,7 +14,17 @@ import {
 	type FulfillmentSummary,
 } from '../../nodes/shared/summary';
 
-const FIELDS = ['vendor', 'orderId', 'fulfillmentId', 'status', 'vendorStatus', 'items', 'tracking', 'createdAt', 'updatedAt'];
+const FIELDS = [
+	'vendor',
+	'orderId',
+	'fulfillmentId',
+	'status',
+	'vendorStatus',
+	'items',
+	'tracking',
+	'createdAt',
+	'updatedAt',
+];
 
 /** Every summary has exactly the shared fields, whatever the vendor. */
 function expectShape(summary: FulfillmentSummary) {
@@ -25,9 +35,18 @@ function expectShape(summary: FulfillmentSummary) {
 describe('Normalized summary › shared', () => {
 	it('maps a status ignoring case, spaces and dashes, and keeps the vendor word', () => {
 		const table = { in_production: 'processing' } as const;
-		expect(mapStatus(table, 'In Production')).toEqual({ status: 'processing', vendorStatus: 'In Production' });
-		expect(mapStatus(table, 'in-production')).toEqual({ status: 'processing', vendorStatus: 'in-production' });
-		expect(mapStatus(table, 'Teleported')).toEqual({ status: 'unknown', vendorStatus: 'Teleported' });
+		expect(mapStatus(table, 'In Production')).toEqual({
+			status: 'processing',
+			vendorStatus: 'In Production',
+		});
+		expect(mapStatus(table, 'in-production')).toEqual({
+			status: 'processing',
+			vendorStatus: 'in-production',
+		});
+		expect(mapStatus(table, 'Teleported')).toEqual({
+			status: 'unknown',
+			vendorStatus: 'Teleported',
+		});
 		expect(mapStatus(table, undefined)).toEqual({ status: 'unknown', vendorStatus: null });
 		expect(mapStatus(table, 42)).toEqual({ status: 'unknown', vendorStatus: '42' });
 	});
@@ -47,13 +66,21 @@ describe('Normalized summary › shared', () => {
 	it('summarizes the full record even when the output is simplified', () => {
 		const full = { id: 7, status: 'fulfilled', lines: [{ id: 1, sku: 'A', quantity: 2 }] };
 		const output = summarized(true, skuIoSummary, { id: 7 }, full);
-		expect(output).toEqual({ id: 7, fulfillment: expect.objectContaining({ items: [{ sku: 'A', quantity: 2, itemId: '1' }] }) });
+		expect(output).toEqual({
+			id: 7,
+			fulfillment: expect.objectContaining({ items: [{ sku: 'A', quantity: 2, itemId: '1' }] }),
+		});
 	});
 });
 
 describe('Normalized summary › Sellfern', () => {
 	it('maps a queue item (sellfern-fulfillment-api.txt); items and tracking are unknown', () => {
-		const summary = sellfernSummary({ order_id: 1042, status: 'New', supplier_id: null, created_at: '2026-05-20T09:14:00Z' });
+		const summary = sellfernSummary({
+			order_id: 1042,
+			status: 'New',
+			supplier_id: null,
+			created_at: '2026-05-20T09:14:00Z',
+		});
 		expectShape(summary);
 		expect(summary).toEqual({
 			vendor: 'sellfern',
@@ -69,7 +96,9 @@ describe('Normalized summary › Sellfern', () => {
 	});
 
 	it('maps every documented status to a known one', () => {
-		expect(ORDER_STATUSES.filter((status) => sellfernSummary({ status }).status === 'unknown')).toEqual([]);
+		expect(
+			ORDER_STATUSES.filter((status) => sellfernSummary({ status }).status === 'unknown'),
+		).toEqual([]);
 	});
 
 	it.each([
@@ -140,7 +169,12 @@ describe('Normalized summary › ShipperOne', () => {
 
 	it('says unknown for items an action answer did not list, and no tracking when there is none', () => {
 		const summary = shipperOneSummary({ order_id: 'FO-1' });
-		expect(summary).toMatchObject({ items: null, tracking: [], status: 'unknown', vendorStatus: null });
+		expect(summary).toMatchObject({
+			items: null,
+			tracking: [],
+			status: 'unknown',
+			vendorStatus: null,
+		});
 	});
 });
 
@@ -182,8 +216,19 @@ describe('Normalized summary › SKU.io', () => {
 	});
 
 	it('maps a list row: no lines → items unknown; no tracking number → no tracking', () => {
-		const summary = skuIoSummary({ id: 5, status: 'unsubmitted', sales_order_id: 9, tracking_number: null });
-		expect(summary).toMatchObject({ orderId: '9', fulfillmentId: '5', status: 'pending', items: null, tracking: [] });
+		const summary = skuIoSummary({
+			id: 5,
+			status: 'unsubmitted',
+			sales_order_id: 9,
+			tracking_number: null,
+		});
+		expect(summary).toMatchObject({
+			orderId: '9',
+			fulfillmentId: '5',
+			status: 'pending',
+			items: null,
+			tracking: [],
+		});
 	});
 
 	it.each([
@@ -213,7 +258,14 @@ describe('Normalized summary › S2', () => {
 				shippingCarrier: { id: 'OTHER', name: 'Other' },
 				trackingNumber: '',
 				trackingUrl: '',
-				labels: [{ type: 'PREPAID', carrier: 'UPS', trackingNumber: '1ZLABEL', trackingUrl: 'https://t.example/1ZLABEL' }],
+				labels: [
+					{
+						type: 'PREPAID',
+						carrier: 'UPS',
+						trackingNumber: '1ZLABEL',
+						trackingUrl: 'https://t.example/1ZLABEL',
+					},
+				],
 			},
 		],
 	};
@@ -243,10 +295,20 @@ describe('Normalized summary › S2', () => {
 			id: 'f-2',
 			shipments: [{ shippingCarrier: { id: 'DHL' }, trackingNumber: 'JD1', trackingUrl: '' }],
 		};
-		const order = { id: 'o-1', status: 'OPEN', items: fulfillment.items, fulfillments: [fulfillment, shipped] };
+		const order = {
+			id: 'o-1',
+			status: 'OPEN',
+			items: fulfillment.items,
+			fulfillments: [fulfillment, shipped],
+		};
 		const summary = s2OrderSummary(order);
 		expectShape(summary);
-		expect(summary).toMatchObject({ orderId: 'o-1', fulfillmentId: null, status: 'pending', vendorStatus: 'OPEN' });
+		expect(summary).toMatchObject({
+			orderId: 'o-1',
+			fulfillmentId: null,
+			status: 'pending',
+			vendorStatus: 'OPEN',
+		});
 		expect(summary.tracking).toEqual([
 			{ carrier: 'UPS', number: '1ZLABEL', url: 'https://t.example/1ZLABEL' },
 			{ carrier: 'DHL', number: 'JD1', url: null },
@@ -275,7 +337,10 @@ describe('Normalized summary › OrderProtection', () => {
 		],
 		trackingCompany: 'FedEx',
 		trackingNumber: ['AB0303456', 'CD0303457'],
-		trackingUrl: ['https://example-follow-shipment.com/AB0303456', 'https://example-follow-shipment.com/CD0303457'],
+		trackingUrl: [
+			'https://example-follow-shipment.com/AB0303456',
+			'https://example-follow-shipment.com/CD0303457',
+		],
 		createdAt: '2024-03-20T12:00:00Z',
 		updatedAt: '2024-03-20T12:00:00Z',
 	};
@@ -294,8 +359,16 @@ describe('Normalized summary › OrderProtection', () => {
 				{ sku: null, quantity: 2, itemId: '1479' },
 			],
 			tracking: [
-				{ carrier: 'FedEx', number: 'AB0303456', url: 'https://example-follow-shipment.com/AB0303456' },
-				{ carrier: 'FedEx', number: 'CD0303457', url: 'https://example-follow-shipment.com/CD0303457' },
+				{
+					carrier: 'FedEx',
+					number: 'AB0303456',
+					url: 'https://example-follow-shipment.com/AB0303456',
+				},
+				{
+					carrier: 'FedEx',
+					number: 'CD0303457',
+					url: 'https://example-follow-shipment.com/CD0303457',
+				},
 			],
 			createdAt: '2024-03-20T12:00:00Z',
 			updatedAt: '2024-03-20T12:00:00Z',
@@ -310,7 +383,12 @@ describe('Normalized summary › OrderProtection', () => {
 	});
 
 	it('says unknown for what an Update answer does not carry', () => {
-		const summary = orderProtectionSummary({ status: 'ok', sourceOrderId: '5001', sourceFulfillmentId: 'f', fulfillmentStatus: 'DELIVERED' });
+		const summary = orderProtectionSummary({
+			status: 'ok',
+			sourceOrderId: '5001',
+			sourceFulfillmentId: 'f',
+			fulfillmentStatus: 'DELIVERED',
+		});
 		expect(summary).toMatchObject({ status: 'delivered', items: null, tracking: null });
 	});
 
@@ -328,6 +406,8 @@ describe('Normalized summary › OrderProtection', () => {
 		['FAILURE', 'failed'],
 		['NOT_DELIVERED', 'failed'],
 	])('maps %s to %s', (vendorStatus, status) => {
-		expect(orderProtectionSummary({ ...fulfillment, fulfillmentStatus: vendorStatus }).status).toBe(status);
+		expect(orderProtectionSummary({ ...fulfillment, fulfillmentStatus: vendorStatus }).status).toBe(
+			status,
+		);
 	});
 });

@@ -10,12 +10,24 @@ describe('Normalized summary › in the nodes', () => {
 		s2Api: demoCredential(sandbox, 's2'),
 		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
 	}));
-	const vendors = () => env.sandbox.state.vendors as unknown as Record<string, { seed(options: IDataObject): IDataObject }>;
-	const summaries = (items: INodeExecutionData[]) => items.map((item) => item.json.fulfillment as IDataObject);
+	const vendors = () =>
+		env.sandbox.state.vendors as unknown as Record<
+			string,
+			{ seed(options: IDataObject): IDataObject }
+		>;
+	const summaries = (items: INodeExecutionData[]) =>
+		items.map((item) => item.json.fulfillment as IDataObject);
 
 	it('ShipperOne Get Many: one summary per order, beside the untouched order; off on request', async () => {
-		const { orders } = vendors().shipperone.seed({ count: 2, queue: 'pending_shipment' }) as { orders: IDataObject[] };
-		const parameters = { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_shipment', returnAll: true };
+		const { orders } = vendors().shipperone.seed({ count: 2, queue: 'pending_shipment' }) as {
+			orders: IDataObject[];
+		};
+		const parameters = {
+			resource: 'fulfillmentOrder',
+			operation: 'getAll',
+			queue: 'pending_shipment',
+			returnAll: true,
+		};
 		const result = await env.harness.runNode({ nodeType: 'shipperOne', parameters });
 		expect(result.status).toBe('success');
 		const [first] = result.items;
@@ -32,19 +44,28 @@ describe('Normalized summary › in the nodes', () => {
 			})),
 		});
 
-		const off = await env.harness.runNode({ nodeType: 'shipperOne', parameters: { ...parameters, options: { addSummary: false } } });
-		const withoutSummary = result.items.map(({ json }) => Object.fromEntries(Object.entries(json).filter(([key]) => key !== 'fulfillment')));
+		const off = await env.harness.runNode({
+			nodeType: 'shipperOne',
+			parameters: { ...parameters, options: { addSummary: false } },
+		});
+		const withoutSummary = result.items.map(({ json }) =>
+			Object.fromEntries(Object.entries(json).filter(([key]) => key !== 'fulfillment')),
+		);
 		expect(off.items.map((item) => item.json)).toEqual(withoutSummary);
 	});
 
 	it('ShipperOne Ship: the summary says shipped, with the tracking just reported', async () => {
-		const { orders } = vendors().shipperone.seed({ count: 1, queue: 'pending_shipment' }) as { orders: IDataObject[] };
+		const { orders } = vendors().shipperone.seed({ count: 1, queue: 'pending_shipment' }) as {
+			orders: IDataObject[];
+		};
 		const result = await env.harness.runNode({
 			nodeType: 'shipperOne',
 			parameters: {
 				resource: 'fulfillmentOrder',
 				operation: 'ship',
-				tracks: { track: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }] },
+				tracks: {
+					track: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }],
+				},
 			},
 			input: [orders[0]],
 		});
@@ -58,7 +79,12 @@ describe('Normalized summary › in the nodes', () => {
 	it('refuses an Add Normalized Summary that is not a boolean, naming it, before sending', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'failed', options: { addSummary: 'maybe' } },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'failed',
+				options: { addSummary: 'maybe' },
+			},
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Add Normalized Summary/);
@@ -69,12 +95,21 @@ describe('Normalized summary › in the nodes', () => {
 		vendors().sellfern.seed({ count: 2 });
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: { resource: 'fulfillmentQueue', operation: 'getAll', status: 'any', returnAll: true },
+			parameters: {
+				resource: 'fulfillmentQueue',
+				operation: 'getAll',
+				status: 'any',
+				returnAll: true,
+			},
 		});
 		expect(result.status).toBe('success');
 		expect(result.items.length).toBeGreaterThan(0);
 		for (const item of result.items) {
-			expect(item.json.fulfillment).toMatchObject({ vendor: 'sellfern', orderId: String(item.json.order_id), items: null });
+			expect(item.json.fulfillment).toMatchObject({
+				vendor: 'sellfern',
+				orderId: String(item.json.order_id),
+				items: null,
+			});
 			expect(['pending', 'processing']).toContain((item.json.fulfillment as IDataObject).status);
 		}
 	});
@@ -86,29 +121,43 @@ describe('Normalized summary › in the nodes', () => {
 			parameters: { resource: 'fulfillment', operation: 'getAll', returnAll: false, limit: 1 },
 		});
 		const row = result.items[0].json;
-		expect(summaries(result.items)[0]).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(row.id), items: null });
+		expect(summaries(result.items)[0]).toMatchObject({
+			vendor: 'skuIo',
+			fulfillmentId: String(row.id),
+			items: null,
+		});
 		const detail = await env.harness.runNode({
 			nodeType: 'skuIo',
 			parameters: { resource: 'fulfillment', operation: 'get', fulfillmentId: String(row.id) },
 		});
 		expect(detail.items[0].json.lines).toBeUndefined();
-		expect((detail.items[0].json.fulfillment as IDataObject).items).toEqual(expect.arrayContaining([
-			expect.objectContaining({ sku: expect.any(String), quantity: expect.any(Number) }),
-		]));
+		expect((detail.items[0].json.fulfillment as IDataObject).items).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ sku: expect.any(String), quantity: expect.any(Number) }),
+			]),
+		);
 	});
 
 	it('SKU.io Trigger: every emitted fulfillment carries the summary', async () => {
 		vendors().skuio.seed({ count: 2 });
-		const poller = env.harness.poller({ nodeType: 'skuIoTrigger', parameters: { event: 'created' } });
+		const poller = env.harness.poller({
+			nodeType: 'skuIoTrigger',
+			parameters: { event: 'created' },
+		});
 		const emitted = await poller.poll('manual');
 		expect(emitted?.[0].length).toBeGreaterThan(0);
 		for (const item of emitted?.[0] ?? []) {
-			expect(item.json.fulfillment).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(item.json.id) });
+			expect(item.json.fulfillment).toMatchObject({
+				vendor: 'skuIo',
+				fulfillmentId: String(item.json.id),
+			});
 		}
 	});
 
 	it('S2 Create and OrderProtection Create → Get Many: the same fields from two other shapes', async () => {
-		const s2Order = (env.sandbox.state.vendors.s2.seed({ orders: 1 }) as unknown as { orders: IDataObject[] }).orders[0];
+		const s2Order = (
+			env.sandbox.state.vendors.s2.seed({ orders: 1 }) as unknown as { orders: IDataObject[] }
+		).orders[0];
 		const created = await env.harness.runNode({
 			nodeType: 's2',
 			parameters: {
@@ -122,7 +171,14 @@ describe('Normalized summary › in the nodes', () => {
 				state: 'ON',
 				postalCode: 'M5V 2T6',
 				countryId: 'CA',
-				items: { item: [{ productId: String(((s2Order.items as IDataObject[])[0].product as IDataObject).id), quantity: 1 }] },
+				items: {
+					item: [
+						{
+							productId: String(((s2Order.items as IDataObject[])[0].product as IDataObject).id),
+							quantity: 1,
+						},
+					],
+				},
 			},
 			input: [s2Order],
 		});
@@ -136,7 +192,11 @@ describe('Normalized summary › in the nodes', () => {
 			items: [{ quantity: 1 }],
 		});
 
-		const opOrder = (env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }) as unknown as { orders: IDataObject[] }).orders[0];
+		const opOrder = (
+			env.sandbox.state.vendors.orderprotection.seed({ orders: 1 }) as unknown as {
+				orders: IDataObject[];
+			}
+		).orders[0];
 		const opItem = (opOrder.items as IDataObject[])[0];
 		const opCreate = await env.harness.runNode({
 			nodeType: 'orderProtection',
@@ -147,13 +207,21 @@ describe('Normalized summary › in the nodes', () => {
 				sourceFulfillmentId: 'ful-1',
 				fulfillmentStatus: 'IN_TRANSIT',
 				items: { item: [{ sourceItemId: String(opItem.sourceItemId), quantity: 1 }] },
-				additionalFields: { trackingCompany: 'FedEx', tracking: { entry: [{ number: 'AB1', url: 'https://t.example/AB1' }] } },
+				additionalFields: {
+					trackingCompany: 'FedEx',
+					tracking: { entry: [{ number: 'AB1', url: 'https://t.example/AB1' }] },
+				},
 			},
 		});
 		expect(opCreate.status).toBe('success');
 		const listed = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: String(opOrder.sourceOrderId), returnAll: true },
+			parameters: {
+				resource: 'fulfillment',
+				operation: 'getAll',
+				sourceOrderId: String(opOrder.sourceOrderId),
+				returnAll: true,
+			},
 		});
 		const expected = {
 			vendor: 'orderProtection',
@@ -175,14 +243,30 @@ describe('Normalized summary › node versions', () => {
 		env.harness.runNode({
 			nodeType: 'shipperOne',
 			typeVersion,
-			parameters: { resource: 'fulfillmentOrder', operation: 'getAll', queue: 'pending_accept', returnAll: true, options },
+			parameters: {
+				resource: 'fulfillmentOrder',
+				operation: 'getAll',
+				queue: 'pending_accept',
+				returnAll: true,
+				options,
+			},
 		});
 
 	it('version 1 outputs what it always did unless the option is turned on; 1.1 adds it unless turned off', async () => {
-		(env.sandbox.state.vendors as unknown as Record<string, { seed(options: IDataObject): unknown }>).shipperone.seed({ count: 1 });
+		(
+			env.sandbox.state.vendors as unknown as Record<
+				string,
+				{ seed(options: IDataObject): unknown }
+			>
+		).shipperone.seed({ count: 1 });
 		expect((await getMany(1)).items[0].json).not.toHaveProperty('fulfillment');
-		expect((await getMany(1, { addSummary: true })).items[0].json).toHaveProperty('fulfillment.vendor', 'shipperOne');
+		expect((await getMany(1, { addSummary: true })).items[0].json).toHaveProperty(
+			'fulfillment.vendor',
+			'shipperOne',
+		);
 		expect((await getMany(1.1)).items[0].json).toHaveProperty('fulfillment.vendor', 'shipperOne');
-		expect((await getMany(1.1, { addSummary: false })).items[0].json).not.toHaveProperty('fulfillment');
+		expect((await getMany(1.1, { addSummary: false })).items[0].json).not.toHaveProperty(
+			'fulfillment',
+		);
 	});
 });

@@ -9,7 +9,10 @@ export interface TestEnv {
 }
 
 /** A vendor's first demo credential from the sandbox, with the sandbox's base URL for it. */
-export function demoCredential(sandbox: Sandbox, vendor: VendorName): ICredentialDataDecryptedObject {
+export function demoCredential(
+	sandbox: Sandbox,
+	vendor: VendorName,
+): ICredentialDataDecryptedObject {
 	const module = sandbox.state.vendor(vendor);
 	if (!module) throw new Error(`the sandbox has no vendor "${vendor}"`);
 	return { baseUrl: sandbox.vendorUrl(vendor), ...module.credentials[0].values };
@@ -23,7 +26,10 @@ export function useTestEnv(credentials: (sandbox: Sandbox) => CredentialsMap): T
 	const env = {} as TestEnv;
 	beforeAll(async () => {
 		env.sandbox = await startSandbox({ port: 0 });
-		env.harness = createHarness({ nodeTypes: packNodeTypes(), credentialTypes: packCredentialTypes() });
+		env.harness = createHarness({
+			nodeTypes: packNodeTypes(),
+			credentialTypes: packCredentialTypes(),
+		});
 	});
 	beforeEach(() => {
 		env.sandbox.state.reset();

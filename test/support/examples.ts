@@ -7,6 +7,8 @@ export function exampleNode(workflow: { nodes: Array<{ name: string }> }, name: 
 
 /** The values an example's Set node produces, as one input item. */
 export function setNodeValues(node: INode): IDataObject {
-	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
+	const { assignments } = node.parameters.assignments as {
+		assignments: Array<{ name: string; value: unknown }>;
+	};
 	return Object.fromEntries(assignments.map(({ name, value }) => [name, value])) as IDataObject;
 }

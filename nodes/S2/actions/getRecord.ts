@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { forEachItem } from '../../shared/items';
 import { simplifyProperty } from '../../shared/description';
 import { apiRequest, encodePath } from '../../shared/transport';
@@ -10,8 +15,15 @@ import { s2 } from '../transport';
 /** Simplify is on by default from version 1.1; version 1 nodes keep it off, as they were saved. */
 export function simplifyProperties(description: string): INodeProperties[] {
 	return [
-		{ ...simplifyProperty(description), default: false, displayOptions: { show: { '@version': [1] } } },
-		{ ...simplifyProperty(description), displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
+		{
+			...simplifyProperty(description),
+			default: false,
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			...simplifyProperty(description),
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+		},
 	];
 }
 
@@ -28,12 +40,18 @@ export interface GetRecordConfig {
 /** The execute of a Get: one record per item by its ID, simplified when Simplify is on. */
 export function getRecordExecute(config: GetRecordConfig) {
 	const schema = z.object({ id: pathId(config.idLabel), simplify: booleanFlag('Simplify') });
-	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		return await forEachItem(this, items, async (i) => {
 			const params = validateParameters(
 				this,
 				schema,
-				{ id: this.getNodeParameter(config.idParameter, i), simplify: this.getNodeParameter('simplify', i) },
+				{
+					id: this.getNodeParameter(config.idParameter, i),
+					simplify: this.getNodeParameter('simplify', i),
+				},
 				i,
 			);
 			const addSummary = readAddSummary(this, i);

@@ -9,10 +9,6 @@ export const resources: Resource[] = [
 ];
 
 /** Every operation of the node: adding one is adding its file and a line here. */
-export const operations = [
-	createFulfillment,
-	getFulfillment,
-	getOrder,
-];
+export const operations = [createFulfillment, getFulfillment, getOrder];
 
 export const properties = nodeProperties(resources, operations);

@@ -10,10 +10,6 @@ export const resources: Resource[] = [
 ];
 
 /** Every operation of the node: adding one is adding its file and a line here. */
-export const operations = [
-	assignSupplier,
-	getManyQueue,
-	updateStatus,
-];
+export const operations = [assignSupplier, getManyQueue, updateStatus];
 
 export const properties = nodeProperties(resources, operations, 'fulfillmentQueue');

@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idLocatorProperties, readLocator } from '../../shared/locator';
-import { positiveInteger, positiveIntegerList, validateParameters, z } from '../../shared/validation';
+import {
+	positiveInteger,
+	positiveIntegerList,
+	validateParameters,
+	z,
+} from '../../shared/validation';
 
 /**
  * The fulfillment (shipment) an operation acts on; defaults to the incoming item's `id`. A text field
@@ -20,7 +25,10 @@ export function fulfillmentIdProperty(description: string): INodeProperties[] {
 		{
 			searchListMethod: 'searchFulfillments',
 			placeholder: '1001',
-			idPattern: { regex: '\\s*[1-9]\\d*\\s*', errorMessage: 'A fulfillment ID is a whole number such as 1001' },
+			idPattern: {
+				regex: '\\s*[1-9]\\d*\\s*',
+				errorMessage: 'A fulfillment ID is a whole number such as 1001',
+			},
 		},
 	);
 }
@@ -41,13 +49,21 @@ export function fulfillmentIdsProperty(description: string): INodeProperties {
 const idSchema = z.object({ fulfillmentId: positiveInteger('Fulfillment ID') });
 
 export function readFulfillmentId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return validateParameters(ctx, idSchema, { fulfillmentId: readLocator(ctx, 'fulfillmentId', itemIndex) }, itemIndex)
-		.fulfillmentId;
+	return validateParameters(
+		ctx,
+		idSchema,
+		{ fulfillmentId: readLocator(ctx, 'fulfillmentId', itemIndex) },
+		itemIndex,
+	).fulfillmentId;
 }
 
 const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
 
 export function readFulfillmentIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
-	return validateParameters(ctx, idsSchema, { fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', itemIndex) }, itemIndex)
-		.fulfillmentIds;
+	return validateParameters(
+		ctx,
+		idsSchema,
+		{ fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', itemIndex) },
+		itemIndex,
+	).fulfillmentIds;
 }

@@ -42,7 +42,10 @@ function refused(body: unknown): body is IDataObject {
 export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 	const { resource, value, name, action, description, toolDescription } = config;
 
-	async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	async function execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		return await forEachValidatedItem(
 			this,
 			items,
@@ -81,7 +84,9 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 				}
 				throw new NodeOperationError(this.getNode(), message, {
 					itemIndex: i,
-					description: config.supportedProviders ? `Supported providers: ${config.supportedProviders}.` : undefined,
+					description: config.supportedProviders
+						? `Supported providers: ${config.supportedProviders}.`
+						: undefined,
 				});
 			},
 			{ concurrency: readConcurrency(this), lane: (fulfillmentId) => String(fulfillmentId) },
@@ -96,7 +101,10 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 		description,
 		write: true,
 		toolDescription,
-		properties: [...fulfillmentIdProperty(config.idDescription), optionsCollection([concurrencyOption])],
+		properties: [
+			...fulfillmentIdProperty(config.idDescription),
+			optionsCollection([concurrencyOption]),
+		],
 		execute,
 	});
 }

@@ -15,10 +15,27 @@ import { operation as resyncFrom } from './shipmentProvider/resyncFrom.operation
 import { operation as resyncTo } from './shipmentProvider/resyncTo.operation';
 
 export const resources: Resource[] = [
-	{ name: 'Fulfillment', value: 'fulfillment', description: 'Shipments of sales orders', defaultOperation: getMany.value },
-	{ name: 'Fulfillment History', value: 'history', description: 'Activity log and inventory movements of a fulfillment' },
-	{ name: 'Sales Channel', value: 'salesChannel', description: 'Tracking submitted to the sales channel' },
-	{ name: 'Shipment Provider', value: 'shipmentProvider', description: 'The fulfillment at its shipping provider' },
+	{
+		name: 'Fulfillment',
+		value: 'fulfillment',
+		description: 'Shipments of sales orders',
+		defaultOperation: getMany.value,
+	},
+	{
+		name: 'Fulfillment History',
+		value: 'history',
+		description: 'Activity log and inventory movements of a fulfillment',
+	},
+	{
+		name: 'Sales Channel',
+		value: 'salesChannel',
+		description: 'Tracking submitted to the sales channel',
+	},
+	{
+		name: 'Shipment Provider',
+		value: 'shipmentProvider',
+		description: 'The fulfillment at its shipping provider',
+	},
 ];
 
 /** Every operation of the node: adding one is adding its file and a line here. */

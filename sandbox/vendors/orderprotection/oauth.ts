@@ -39,11 +39,16 @@ function tokenParams(request: SandboxRequest): Record<string, unknown> {
 		return Object.fromEntries(new URLSearchParams(request.body.toString('utf8')));
 	}
 	const body = request.json();
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return typeof body === 'object' && body !== null && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: {};
 }
 
 /** Client id and secret from the body, or from an HTTP Basic header. */
-function clientOf(request: SandboxRequest, params: Record<string, unknown>): { id: unknown; secret: unknown } {
+function clientOf(
+	request: SandboxRequest,
+	params: Record<string, unknown>,
+): { id: unknown; secret: unknown } {
 	const basic = /^Basic\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
 	if (basic) {
 		const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':');
@@ -62,14 +67,26 @@ export class OAuthServer {
 	token(request: SandboxRequest): SandboxResponse {
 		const params = tokenParams(request);
 		if (params.grant_type !== 'client_credentials')
-			return oauthError(400, 'unsupported_grant_type', 'The sandbox supports the client_credentials grant only');
+			return oauthError(
+				400,
+				'unsupported_grant_type',
+				'The sandbox supports the client_credentials grant only',
+			);
 		const client = clientOf(request, params);
 		if (client.id !== SANDBOX_APP.clientId || client.secret !== SANDBOX_APP.clientSecret)
 			return oauthError(401, 'invalid_client', 'Unknown client_id or wrong client_secret');
 		if (typeof params.store_id !== 'string' || params.store_id === '')
-			return oauthError(400, 'invalid_request', 'store_id is required for the client_credentials grant');
+			return oauthError(
+				400,
+				'invalid_request',
+				'store_id is required for the client_credentials grant',
+			);
 		if (!SANDBOX_APP.stores.includes(params.store_id))
-			return oauthError(400, 'unauthorized_client', `The app is not installed on store '${params.store_id}'`);
+			return oauthError(
+				400,
+				'unauthorized_client',
+				`The app is not installed on store '${params.store_id}'`,
+			);
 		const accessToken = `op_at_${randomBytes(20).toString('hex')}`;
 		this.grants.set(accessToken, {
 			storeId: params.store_id,
@@ -86,10 +103,12 @@ export class OAuthServer {
 	/** The store a request's bearer token was issued for (a 401 HttpError when missing, unknown or expired). */
 	storeOf(request: SandboxRequest): string {
 		const token = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1]?.trim();
-		if (!token) throw new HttpError(401, 'Missing access token: send Authorization: Bearer <token>');
+		if (!token)
+			throw new HttpError(401, 'Missing access token: send Authorization: Bearer <token>');
 		const grant = this.grants.get(token);
 		if (!grant) throw new HttpError(401, 'Invalid access token');
-		if (grant.expiresAtMs <= this.clock.now().getTime()) throw new HttpError(401, 'Access token expired');
+		if (grant.expiresAtMs <= this.clock.now().getTime())
+			throw new HttpError(401, 'Access token expired');
 		return grant.storeId;
 	}
 

@@ -51,7 +51,8 @@ function invalid(message: string): never {
 
 function objectBody(request: SandboxRequest): Loose {
 	const body = request.json();
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) invalid('The request body must be a JSON object');
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		invalid('The request body must be a JSON object');
 	return body as Loose;
 }
 
@@ -63,7 +64,8 @@ function status(value: unknown, field: string): string {
 
 function strings(value: unknown, field: string): string[] {
 	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) invalid(`${field} must be an array of strings`);
+	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string'))
+		invalid(`${field} must be an array of strings`);
 	return value as string[];
 }
 
@@ -89,14 +91,24 @@ export class Orders {
 
 	add(order: Order, cause: string): Order {
 		const key = this.key(order.storeId, order.sourceOrderId);
-		if (this.orders.has(key)) throw new HttpError(409, `Order ${order.sourceOrderId} already exists in ${order.storeId}`);
+		if (this.orders.has(key))
+			throw new HttpError(409, `Order ${order.sourceOrderId} already exists in ${order.storeId}`);
 		this.orders.set(key, order);
 		this.fulfillments.set(key, []);
-		this.context.recordChange({ entity: 'order', id: order.sourceOrderId, from: null, to: 'created', cause });
+		this.context.recordChange({
+			entity: 'order',
+			id: order.sourceOrderId,
+			from: null,
+			to: 'created',
+			cause,
+		});
 		return structuredClone(order);
 	}
 
-	private listOf(storeId: string, sourceOrderId: string): { order: Order; fulfillments: Fulfillment[] } {
+	private listOf(
+		storeId: string,
+		sourceOrderId: string,
+	): { order: Order; fulfillments: Fulfillment[] } {
 		const key = this.key(storeId, sourceOrderId);
 		const order = this.orders.get(key);
 		if (!order) throw new HttpError(404, `Order ${sourceOrderId} not found`);
@@ -115,18 +127,29 @@ export class Orders {
 			invalid('sourceItemIds must be a non-empty array of {sourceItemId, quantity}');
 		const items = body.sourceItemIds.map((entry: unknown, index: number) => {
 			const item = (entry ?? {}) as Loose;
-			if (typeof item.sourceItemId !== 'string' || item.sourceItemId === '') invalid(`sourceItemIds[${index}].sourceItemId must be a string`);
+			if (typeof item.sourceItemId !== 'string' || item.sourceItemId === '')
+				invalid(`sourceItemIds[${index}].sourceItemId must be a string`);
 			if (!Number.isInteger(item.quantity) || (item.quantity as number) < 1)
 				invalid(`sourceItemIds[${index}].quantity must be a positive integer`);
 			if (!order.items.some((line) => line.sourceItemId === item.sourceItemId))
-				invalid(`sourceItemIds[${index}].sourceItemId '${item.sourceItemId}' is not an item of order ${sourceOrderId}`);
+				invalid(
+					`sourceItemIds[${index}].sourceItemId '${item.sourceItemId}' is not an item of order ${sourceOrderId}`,
+				);
 			return { sourceItemId: item.sourceItemId, quantity: item.quantity as number };
 		});
 		const fulfillmentStatus = status(body.fulfillmentStatus, 'fulfillmentStatus');
-		if (typeof body.sourceFulfillmentId !== 'string' || body.sourceFulfillmentId === '') invalid('sourceFulfillmentId must be a string');
+		if (typeof body.sourceFulfillmentId !== 'string' || body.sourceFulfillmentId === '')
+			invalid('sourceFulfillmentId must be a string');
 		if (fulfillments.some((existing) => existing.sourceFulfillmentId === body.sourceFulfillmentId))
-			throw new HttpError(409, `Fulfillment ${body.sourceFulfillmentId as string} already exists on order ${sourceOrderId}`);
-		if (body.trackingCompany !== undefined && body.trackingCompany !== null && typeof body.trackingCompany !== 'string')
+			throw new HttpError(
+				409,
+				`Fulfillment ${body.sourceFulfillmentId as string} already exists on order ${sourceOrderId}`,
+			);
+		if (
+			body.trackingCompany !== undefined &&
+			body.trackingCompany !== null &&
+			typeof body.trackingCompany !== 'string'
+		)
 			invalid('trackingCompany must be a string');
 		const trackingNumber = strings(body.trackingNumber, 'trackingNumber');
 		const trackingUrl = strings(body.trackingUrl, 'trackingUrl');
@@ -145,23 +168,48 @@ export class Orders {
 			updatedAt: dateTime(body.updatedAt, 'updatedAt') ?? now,
 		};
 		fulfillments.push(fulfillment);
-		this.context.recordChange({ entity: 'fulfillment', id: fulfillment.sourceFulfillmentId, from: null, to: fulfillmentStatus, cause: request.cause });
+		this.context.recordChange({
+			entity: 'fulfillment',
+			id: fulfillment.sourceFulfillmentId,
+			from: null,
+			to: fulfillmentStatus,
+			cause: request.cause,
+		});
 	}
 
 	/** `PUT …/fulfillments/{sourceFulfillmentId}` with `{status}`. */
-	update(storeId: string, sourceOrderId: string, sourceFulfillmentId: string, request: SandboxRequest): void {
+	update(
+		storeId: string,
+		sourceOrderId: string,
+		sourceFulfillmentId: string,
+		request: SandboxRequest,
+	): void {
 		const { fulfillments } = this.listOf(storeId, sourceOrderId);
-		const fulfillment = fulfillments.find((existing) => existing.sourceFulfillmentId === sourceFulfillmentId);
-		if (!fulfillment) throw new HttpError(404, `Fulfillment ${sourceFulfillmentId} not found on order ${sourceOrderId}`);
+		const fulfillment = fulfillments.find(
+			(existing) => existing.sourceFulfillmentId === sourceFulfillmentId,
+		);
+		if (!fulfillment)
+			throw new HttpError(
+				404,
+				`Fulfillment ${sourceFulfillmentId} not found on order ${sourceOrderId}`,
+			);
 		const next = status(objectBody(request).status, 'status');
 		const from = fulfillment.fulfillmentStatus;
 		fulfillment.fulfillmentStatus = next;
 		fulfillment.updatedAt = this.context.clock.now().toISOString();
-		this.context.recordChange({ entity: 'fulfillment', id: sourceFulfillmentId, from, to: next, cause: request.cause });
+		this.context.recordChange({
+			entity: 'fulfillment',
+			id: sourceFulfillmentId,
+			from,
+			to: next,
+			cause: request.cause,
+		});
 	}
 
 	all(): Array<Order & { fulfillments: Fulfillment[] }> {
-		return [...this.orders.entries()].map(([key, order]) => structuredClone({ ...order, fulfillments: this.fulfillments.get(key) ?? [] }));
+		return [...this.orders.entries()].map(([key, order]) =>
+			structuredClone({ ...order, fulfillments: this.fulfillments.get(key) ?? [] }),
+		);
 	}
 
 	clear(): void {

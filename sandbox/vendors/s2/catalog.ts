@@ -45,7 +45,12 @@ export const ORGANIZATIONS: Organization[] = [
 ];
 
 export const USERS: User[] = [
-	{ id: 'user-demo', email: DEMO_EMAIL, password: DEMO_SIGN_IN, organizationIds: [MAIN_ORGANIZATION_ID] },
+	{
+		id: 'user-demo',
+		email: DEMO_EMAIL,
+		password: DEMO_SIGN_IN,
+		organizationIds: [MAIN_ORGANIZATION_ID],
+	},
 	{
 		id: 'user-multi',
 		email: MULTI_ORG_EMAIL,
@@ -55,15 +60,47 @@ export const USERS: User[] = [
 ];
 
 export const PRODUCTS: Product[] = [
-	{ id: '3775cc37-30e7-4579-a58e-c9adda6fa888', organizationId: MAIN_ORGANIZATION_ID, sku: 'TEST-1', name: 'Test Product', gtin: '7888888888888' },
-	{ id: 'bab7c35b-2ecb-4b40-be82-8dc1e0a86888', organizationId: MAIN_ORGANIZATION_ID, sku: 'SKU-GREY', name: 'SKU Grey', gtin: '' },
-	{ id: 'c5a1e0de-77f4-4c41-9a0e-2b8f4d1c9e01', organizationId: MAIN_ORGANIZATION_ID, sku: 'SKU-BLUE', name: 'SKU Blue', gtin: '' },
-	{ id: 'f00dcafe-2222-4333-8444-555566667777', organizationId: SECOND_ORGANIZATION_ID, sku: 'SECOND-1', name: 'Second Org Product', gtin: '' },
+	{
+		id: '3775cc37-30e7-4579-a58e-c9adda6fa888',
+		organizationId: MAIN_ORGANIZATION_ID,
+		sku: 'TEST-1',
+		name: 'Test Product',
+		gtin: '7888888888888',
+	},
+	{
+		id: 'bab7c35b-2ecb-4b40-be82-8dc1e0a86888',
+		organizationId: MAIN_ORGANIZATION_ID,
+		sku: 'SKU-GREY',
+		name: 'SKU Grey',
+		gtin: '',
+	},
+	{
+		id: 'c5a1e0de-77f4-4c41-9a0e-2b8f4d1c9e01',
+		organizationId: MAIN_ORGANIZATION_ID,
+		sku: 'SKU-BLUE',
+		name: 'SKU Blue',
+		gtin: '',
+	},
+	{
+		id: 'f00dcafe-2222-4333-8444-555566667777',
+		organizationId: SECOND_ORGANIZATION_ID,
+		sku: 'SECOND-1',
+		name: 'Second Org Product',
+		gtin: '',
+	},
 ];
 
 export const WAREHOUSES: Warehouse[] = [
-	{ id: '9cae310d-c440-4d78-bdc0-bf306ec33888', organizationId: MAIN_ORGANIZATION_ID, name: 'Oakville Warehouse' },
-	{ id: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9', organizationId: SECOND_ORGANIZATION_ID, name: 'Second Warehouse' },
+	{
+		id: '9cae310d-c440-4d78-bdc0-bf306ec33888',
+		organizationId: MAIN_ORGANIZATION_ID,
+		name: 'Oakville Warehouse',
+	},
+	{
+		id: '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9',
+		organizationId: SECOND_ORGANIZATION_ID,
+		name: 'Second Warehouse',
+	},
 ];
 
 export const ORDER_ACCOUNT_ID = '1ac48942-405a-4841-a7d8-708f50dbe888';

@@ -2,7 +2,18 @@ import { HttpError } from '../../core/http-error';
 import type { SandboxRequest } from '../../core/request';
 
 /** The documented address object: every key required, "" when there is no value. */
-export const ADDRESS_KEYS = ['name', 'company', 'address1', 'address2', 'city', 'state', 'postalCode', 'countryId', 'phone', 'email'] as const;
+export const ADDRESS_KEYS = [
+	'name',
+	'company',
+	'address1',
+	'address2',
+	'city',
+	'state',
+	'postalCode',
+	'countryId',
+	'phone',
+	'email',
+] as const;
 
 export type Address = Record<(typeof ADDRESS_KEYS)[number], string>;
 
@@ -43,7 +54,8 @@ export function invalid(message: string): never {
 
 type Loose = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Loose =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function optionalText(body: Loose, key: string): string | undefined {
 	const value = body[key];
@@ -53,7 +65,10 @@ function optionalText(body: Loose, key: string): string | undefined {
 }
 
 function array(value: unknown, field: string): unknown[] {
-	if (!Array.isArray(value)) invalid(`${field} is required and must be an array${field === 'attachments' ? ' (pass [] if there is no value)' : ''}`);
+	if (!Array.isArray(value))
+		invalid(
+			`${field} is required and must be an array${field === 'attachments' ? ' (pass [] if there is no value)' : ''}`,
+		);
 	return value;
 }
 
@@ -61,8 +76,10 @@ function lines(value: unknown, field: string): Line[] {
 	const entries = array(value, field);
 	if (entries.length === 0) invalid(`${field} must not be empty`);
 	return entries.map((entry, index) => {
-		if (!isObject(entry)) invalid(`${field}[${index}] must be an object with productId and quantity`);
-		if (typeof entry.productId !== 'string' || entry.productId === '') invalid(`${field}[${index}].productId is required`);
+		if (!isObject(entry))
+			invalid(`${field}[${index}] must be an object with productId and quantity`);
+		if (typeof entry.productId !== 'string' || entry.productId === '')
+			invalid(`${field}[${index}].productId is required`);
 		if (!Number.isInteger(entry.quantity) || (entry.quantity as number) < 1)
 			invalid(`${field}[${index}].quantity must be a positive integer`);
 		return { productId: entry.productId, quantity: entry.quantity as number };
@@ -72,16 +89,19 @@ function lines(value: unknown, field: string): Line[] {
 function address(value: unknown): Address {
 	if (!isObject(value)) invalid('address is required and must be an object');
 	for (const key of ADDRESS_KEYS) {
-		if (typeof value[key] !== 'string') invalid(`address.${key} is required (pass an empty string if there is no value)`);
+		if (typeof value[key] !== 'string')
+			invalid(`address.${key} is required (pass an empty string if there is no value)`);
 	}
-	if (!/^[A-Z]{2}$/.test(value.countryId as string)) invalid('address.countryId must be an ISO 3166-1 alpha-2 country code such as "US"');
+	if (!/^[A-Z]{2}$/.test(value.countryId as string))
+		invalid('address.countryId must be an ISO 3166-1 alpha-2 country code such as "US"');
 	return Object.fromEntries(ADDRESS_KEYS.map((key) => [key, value[key]])) as Address;
 }
 
 function enumInt(body: Loose, key: string, max: number): number | undefined {
 	const value = body[key];
 	if (value === undefined || value === null) return undefined;
-	if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) invalid(`${key} must be an integer from 0 to ${max}`);
+	if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max)
+		invalid(`${key} must be an integer from 0 to ${max}`);
 	return value as number;
 }
 
@@ -89,14 +109,17 @@ function enumInt(body: Loose, key: string, max: number): number | undefined {
 export function parseFulfillment(request: SandboxRequest): NewFulfillment {
 	const body = request.json();
 	if (!isObject(body)) invalid('The request body must be a JSON object');
-	if (typeof body.shippingMethod !== 'string') invalid('shippingMethod is required (pass an empty string or "standard" if there is no value)');
+	if (typeof body.shippingMethod !== 'string')
+		invalid('shippingMethod is required (pass an empty string or "standard" if there is no value)');
 	const shipments = array(body.shipments, 'shipments').map((entry, index): NewShipment => {
 		if (!isObject(entry)) invalid(`shipments[${index}] must be an object`);
-		const labels = array(entry.prepaidLabels, `shipments[${index}].prepaidLabels`).map((label, labelIndex) => {
-			if (!isObject(label) || typeof label.filePath !== 'string' || label.filePath === '')
-				invalid(`shipments[${index}].prepaidLabels[${labelIndex}].filePath is required`);
-			return { filePath: label.filePath };
-		});
+		const labels = array(entry.prepaidLabels, `shipments[${index}].prepaidLabels`).map(
+			(label, labelIndex) => {
+				if (!isObject(label) || typeof label.filePath !== 'string' || label.filePath === '')
+					invalid(`shipments[${index}].prepaidLabels[${labelIndex}].filePath is required`);
+				return { filePath: label.filePath };
+			},
+		);
 		return {
 			items: lines(entry.items, `shipments[${index}].items`),
 			prepaidLabels: labels,
@@ -112,7 +135,11 @@ export function parseFulfillment(request: SandboxRequest): NewFulfillment {
 	const references = body.additionalReferenceIds ?? [];
 	if (!Array.isArray(references) || references.some((id) => typeof id !== 'string'))
 		invalid('additionalReferenceIds must be an array of strings');
-	if (body.signatureRequired !== undefined && body.signatureRequired !== null && typeof body.signatureRequired !== 'boolean')
+	if (
+		body.signatureRequired !== undefined &&
+		body.signatureRequired !== null &&
+		typeof body.signatureRequired !== 'boolean'
+	)
 		invalid('signatureRequired must be a boolean');
 	return {
 		orderId: optionalText(body, 'orderId'),

@@ -20,12 +20,20 @@ export class Sessions {
 	constructor(private readonly clock: Clock) {}
 
 	login(email: unknown, password: unknown): { accessToken: string; user: User } {
-		if (typeof email !== 'string' || typeof password !== 'string' || email === '' || password === '')
+		if (
+			typeof email !== 'string' ||
+			typeof password !== 'string' ||
+			email === '' ||
+			password === ''
+		)
 			throw new HttpError(400, 'email and password are required');
 		const user = USERS.find((candidate) => candidate.email === email.trim().toLowerCase());
 		if (!user || user.password !== password) throw new HttpError(401, 'Invalid email or password');
 		const accessToken = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(18).toString('base64url')}`;
-		this.tokens.set(accessToken, { userId: user.id, expiresAtMs: this.clock.now().getTime() + this.lifetimeMs });
+		this.tokens.set(accessToken, {
+			userId: user.id,
+			expiresAtMs: this.clock.now().getTime() + this.lifetimeMs,
+		});
 		return { accessToken, user };
 	}
 
@@ -33,10 +41,12 @@ export class Sessions {
 	userOf(request: SandboxRequest): User {
 		const header = request.header('authorization');
 		const token = header === undefined ? undefined : /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-		if (!token) throw new HttpError(401, 'Missing access token: send Authorization: Bearer <accessToken>');
+		if (!token)
+			throw new HttpError(401, 'Missing access token: send Authorization: Bearer <accessToken>');
 		const session = this.tokens.get(token);
 		if (!session) throw new HttpError(401, 'Invalid access token');
-		if (session.expiresAtMs <= this.clock.now().getTime()) throw new HttpError(401, 'Access token expired');
+		if (session.expiresAtMs <= this.clock.now().getTime())
+			throw new HttpError(401, 'Access token expired');
 		return USERS.find((user) => user.id === session.userId) as User;
 	}
 

@@ -72,12 +72,19 @@ export class S2Store {
 	}
 
 	private product(organizationId: string, productId: string, field: string): Product {
-		const product = PRODUCTS.find((candidate) => candidate.id === productId && candidate.organizationId === organizationId);
+		const product = PRODUCTS.find(
+			(candidate) => candidate.id === productId && candidate.organizationId === organizationId,
+		);
 		if (!product) throw new HttpError(400, `Product '${productId}' not found (${field})`);
 		return product;
 	}
 
-	createOrder(organizationId: string, items: Line[], cause: string, id: string = randomUUID()): Order {
+	createOrder(
+		organizationId: string,
+		items: Line[],
+		cause: string,
+		id: string = randomUUID(),
+	): Order {
 		if (this.orders.has(id)) throw new HttpError(409, `Order '${id}' already exists`);
 		const now = this.now();
 		const channelOrderId = `CH-${++this.orderNumber}`;
@@ -90,12 +97,21 @@ export class S2Store {
 			accountId: ORDER_ACCOUNT_ID,
 			referenceIds: [channelOrderId],
 			address: { ...DEMO_ADDRESS },
-			items: items.map((line) => ({ product: productRecord(this.product(organizationId, line.productId, 'items')), quantity: line.quantity })),
+			items: items.map((line) => ({
+				product: productRecord(this.product(organizationId, line.productId, 'items')),
+				quantity: line.quantity,
+			})),
 			createdAt: now,
 			updatedAt: now,
 		};
 		this.orders.set(order.id, order);
-		this.context.recordChange({ entity: 'order', id: order.id, from: null, to: order.status, cause });
+		this.context.recordChange({
+			entity: 'order',
+			id: order.id,
+			from: null,
+			to: order.status,
+			cause,
+		});
 		return structuredClone(order);
 	}
 
@@ -119,28 +135,47 @@ export class S2Store {
 
 	fulfillment(organizationId: string, id: string) {
 		const fulfillment = this.fulfillments.get(id);
-		if (!fulfillment || fulfillment.organizationId !== organizationId) throw new HttpError(404, `Fulfillment '${id}' not found`);
+		if (!fulfillment || fulfillment.organizationId !== organizationId)
+			throw new HttpError(404, `Fulfillment '${id}' not found`);
 		return this.render(fulfillment);
 	}
 
 	create(organizationId: string, input: NewFulfillment, cause: string) {
-		const order = input.orderId === undefined ? undefined : this.order(organizationId, input.orderId);
-		if (input.orderId !== undefined && !order) throw new HttpError(404, `Order '${input.orderId}' not found`);
-		const warehouses = WAREHOUSES.filter((warehouse) => warehouse.organizationId === organizationId);
-		const warehouse = input.warehouseId === undefined ? warehouses[0] : warehouses.find((candidate) => candidate.id === input.warehouseId);
+		const order =
+			input.orderId === undefined ? undefined : this.order(organizationId, input.orderId);
+		if (input.orderId !== undefined && !order)
+			throw new HttpError(404, `Order '${input.orderId}' not found`);
+		const warehouses = WAREHOUSES.filter(
+			(warehouse) => warehouse.organizationId === organizationId,
+		);
+		const warehouse =
+			input.warehouseId === undefined
+				? warehouses[0]
+				: warehouses.find((candidate) => candidate.id === input.warehouseId);
 		if (!warehouse) throw new HttpError(400, `Warehouse '${input.warehouseId}' not found`);
-		const items = input.items.map((line) => ({ product: this.product(organizationId, line.productId, 'items'), quantity: line.quantity }));
+		const items = input.items.map((line) => ({
+			product: this.product(organizationId, line.productId, 'items'),
+			quantity: line.quantity,
+		}));
 		input.shipments.forEach((shipment, index) =>
-			shipment.items.forEach((line) => this.product(organizationId, line.productId, `shipments[${index}].items`)),
+			shipment.items.forEach((line) =>
+				this.product(organizationId, line.productId, `shipments[${index}].items`),
+			),
 		);
 		if (input.channelFulfillmentId !== undefined) {
 			const taken = [...this.fulfillments.values()].some(
-				(existing) => existing.organizationId === organizationId && existing.channelFulfillmentId === input.channelFulfillmentId,
+				(existing) =>
+					existing.organizationId === organizationId &&
+					existing.channelFulfillmentId === input.channelFulfillmentId,
 			);
 			if (taken)
-				throw new HttpError(409, `Fulfillment with channelFulfillmentId '${input.channelFulfillmentId}' already exists for this organization`, {
-					code: 'ALREADY_EXISTS',
-				});
+				throw new HttpError(
+					409,
+					`Fulfillment with channelFulfillmentId '${input.channelFulfillmentId}' already exists for this organization`,
+					{
+						code: 'ALREADY_EXISTS',
+					},
+				);
 		}
 
 		const now = this.now();
@@ -156,9 +191,18 @@ export class S2Store {
 			warehouse: warehouseRecord(warehouse),
 			warehousePickId: randomUUID(),
 			shippingMethod: input.shippingMethod,
-			items: items.map(({ product, quantity }) => ({ product: productRecord(product), channelFulfillmentItemId: null, quantity, meta: {} })),
+			items: items.map(({ product, quantity }) => ({
+				product: productRecord(product),
+				channelFulfillmentItemId: null,
+				quantity,
+				meta: {},
+			})),
 			...stamp,
-			attachments: input.attachments.map((attachment) => ({ id: randomUUID(), ...attachment, ...stamp })),
+			attachments: input.attachments.map((attachment) => ({
+				id: randomUUID(),
+				...attachment,
+				...stamp,
+			})),
 			shipments: input.shipments.map((shipment) => ({
 				id: randomUUID(),
 				fulfillmentId: id,
@@ -206,7 +250,13 @@ export class S2Store {
 			accountCode: input.accountCode ?? null,
 		};
 		this.fulfillments.set(id, fulfillment);
-		this.context.recordChange({ entity: 'fulfillment', id, from: null, to: fulfillment.status, cause });
+		this.context.recordChange({
+			entity: 'fulfillment',
+			id,
+			from: null,
+			to: fulfillment.status,
+			cause,
+		});
 		const created = this.render(fulfillment);
 		if (this.autoShip) this.ship(id, {}, `${cause} (auto-ship)`);
 		return created;
@@ -220,10 +270,17 @@ export class S2Store {
 		fulfillment.shipments.forEach((shipment, index) => {
 			const trackingNumber = options.trackingNumber
 				? `${options.trackingNumber}${fulfillment.shipments.length > 1 ? `-${index + 1}` : ''}`
-				: shipment.trackingNumber || `1Z${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
+				: shipment.trackingNumber ||
+					`1Z${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
 			const shipped = carrier(options.carrierId ?? shipment.shippingCarrier.id);
 			const trackingUrl = `https://track.example.com/${shipped.id.toLowerCase()}/${trackingNumber}`;
-			Object.assign(shipment, { status: 'SHIPPED', trackingNumber, trackingUrl, shippingCarrier: shipped, updatedAt: now });
+			Object.assign(shipment, {
+				status: 'SHIPPED',
+				trackingNumber,
+				trackingUrl,
+				shippingCarrier: shipped,
+				updatedAt: now,
+			});
 			shipment.labels.push({
 				id: randomUUID(),
 				type: 'PURCHASED',
@@ -266,7 +323,9 @@ export class S2Store {
 }
 
 /** A copy as the API shows it: which organization a record belongs to is the sandbox's business. */
-function withoutOrganization<T extends { organizationId: string }>(record: T): Omit<T, 'organizationId'> {
+function withoutOrganization<T extends { organizationId: string }>(
+	record: T,
+): Omit<T, 'organizationId'> {
 	const copy: Partial<T> = structuredClone(record);
 	delete copy.organizationId;
 	return copy as Omit<T, 'organizationId'>;

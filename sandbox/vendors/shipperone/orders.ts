@@ -90,7 +90,8 @@ function itemStatus(item: Item): string {
 	if (!item.decided) return 'pending_accept';
 	if (item.qty_accepted === 0) return 'rejected';
 	if (item.qty_allocated < item.qty_accepted) return 'pending_allocation';
-	if (item.qty_shipped < item.qty_allocated) return item.qty_shipped > 0 ? 'partially_shipped' : 'pending_shipment';
+	if (item.qty_shipped < item.qty_allocated)
+		return item.qty_shipped > 0 ? 'partially_shipped' : 'pending_shipment';
 	return 'shipped';
 }
 
@@ -99,18 +100,23 @@ function orderStatus(order: Order): string {
 	const statuses = order.items.map(itemStatus);
 	if (statuses.every((status) => status === 'rejected')) return 'rejected';
 	if (statuses.includes('pending_accept')) {
-		return statuses.every((status) => status === 'pending_accept') ? 'pending_accept' : 'partially_accepted';
+		return statuses.every((status) => status === 'pending_accept')
+			? 'pending_accept'
+			: 'partially_accepted';
 	}
 	if (statuses.includes('pending_allocation')) return 'pending_allocation';
 	if (statuses.some((status) => status === 'pending_shipment' || status === 'partially_shipped')) {
-		return order.items.some((item) => item.qty_shipped > 0) ? 'partially_shipped' : 'pending_shipment';
+		return order.items.some((item) => item.qty_shipped > 0)
+			? 'partially_shipped'
+			: 'pending_shipment';
 	}
 	return 'pending_invoice';
 }
 
 const QUEUE_MEMBERSHIP: Record<QueueName, (order: Order) => boolean> = {
 	pending_accept: (order) => !order.failure && order.items.some((item) => !item.decided),
-	pending_shipment: (order) => !order.failure && order.items.some((item) => item.qty_shipped < item.qty_allocated),
+	pending_shipment: (order) =>
+		!order.failure && order.items.some((item) => item.qty_shipped < item.qty_allocated),
 	failed: (order) => order.failure !== undefined,
 };
 
@@ -155,7 +161,9 @@ export class Orders {
 			})),
 			...(priced && {
 				currency_code: 'EUR',
-				grand_total: round(order.items.reduce((sum, item) => sum + item.price * item.qty_ordered, 0)),
+				grand_total: round(
+					order.items.reduce((sum, item) => sum + item.price * item.qty_ordered, 0),
+				),
 			}),
 			tracks: order.shipments.flatMap((shipment) => shipment.tracks),
 		};
@@ -176,7 +184,10 @@ export class Orders {
 	queue(name: QueueName, date?: string): Array<Record<string, unknown>> {
 		this.settle();
 		return this.sorted()
-			.filter((order) => QUEUE_MEMBERSHIP[name](order) && (date === undefined || order.updated_at >= date))
+			.filter(
+				(order) =>
+					QUEUE_MEMBERSHIP[name](order) && (date === undefined || order.updated_at >= date),
+			)
 			.map((order) => this.view(order, PRICED_QUEUES.includes(name)));
 	}
 
@@ -202,17 +213,26 @@ export class Orders {
 				qty_shipped: 0,
 			})),
 			shipments: [],
-			...(input.queue === 'failed' && { failure: { reason: 'Allocation failed: no stock at the warehouse' } }),
+			...(input.queue === 'failed' && {
+				failure: { reason: 'Allocation failed: no stock at the warehouse' },
+			}),
 		};
 		this.orders.set(order.order_id, order);
-		this.context.recordChange({ entity: 'fulfillmentOrder', id: order.order_id, from: null, to: orderStatus(order), cause });
+		this.context.recordChange({
+			entity: 'fulfillmentOrder',
+			id: order.order_id,
+			from: null,
+			to: orderStatus(order),
+			cause,
+		});
 		return this.view(order);
 	}
 
 	/** Accept with per-item qty; qty 0 rejects. All checks pass before anything changes. */
 	accept(orderId: string, lines: Line[], cause: string): Record<string, unknown> {
 		const order = this.require(orderId);
-		if (order.failure) invalid('Fulfillment order %1 is in the failed queue and cannot be accepted.', [orderId]);
+		if (order.failure)
+			invalid('Fulfillment order %1 is in the failed queue and cannot be accepted.', [orderId]);
 		const items = this.itemsFor(order, lines);
 		const partials = this.partialsFor(order);
 		const decisions: Array<{ item: Item; qty: number }> = [];
@@ -220,12 +240,19 @@ export class Orders {
 			const item = items[index];
 			if (item.decided) {
 				if (item.qty_accepted !== line.qty) {
-					invalid('Item %1 was already decided with qty %2; a decision cannot be changed.', [item.item_id, item.qty_accepted]);
+					invalid('Item %1 was already decided with qty %2; a decision cannot be changed.', [
+						item.item_id,
+						item.qty_accepted,
+					]);
 				}
 				continue;
 			}
 			if (line.qty > item.qty_ordered) {
-				invalid('The qty %1 of item %2 exceeds its ordered qty %3.', [line.qty, item.item_id, item.qty_ordered]);
+				invalid('The qty %1 of item %2 exceeds its ordered qty %3.', [
+					line.qty,
+					item.item_id,
+					item.qty_ordered,
+				]);
 			}
 			if (line.qty > 0 && line.qty !== item.qty_ordered && !partials) {
 				invalid(
@@ -250,23 +277,36 @@ export class Orders {
 	}
 
 	/** Ship some or all of the allocated items with one or more tracks. */
-	ship(orderId: string, lines: Line[], tracks: Track[], extra: Record<string, unknown>, cause: string) {
+	ship(
+		orderId: string,
+		lines: Line[],
+		tracks: Track[],
+		extra: Record<string, unknown>,
+		cause: string,
+	) {
 		this.settle();
 		const order = this.require(orderId);
-		if (order.failure) invalid('Fulfillment order %1 is in the failed queue and cannot be shipped.', [orderId]);
+		if (order.failure)
+			invalid('Fulfillment order %1 is in the failed queue and cannot be shipped.', [orderId]);
 		const items = this.itemsFor(order, lines);
 		const fingerprint = JSON.stringify([
 			[...lines].sort((a, b) => a.item_id - b.item_id),
 			tracks.map((track) => [track.carrier_code, track.title, track.track_number]).sort(),
 		]);
-		if (order.shipments.some((shipment) => shipment.fingerprint === fingerprint)) return this.view(order);
+		if (order.shipments.some((shipment) => shipment.fingerprint === fingerprint))
+			return this.view(order);
 		const partials = this.partialsFor(order);
 		const left = (item: Item) => item.qty_allocated - item.qty_shipped;
 		for (const [index, line] of lines.entries()) {
 			const item = items[index];
-			if (left(item) <= 0) invalid('Item %1 is not ready to ship (status %2).', [item.item_id, itemStatus(item)]);
+			if (left(item) <= 0)
+				invalid('Item %1 is not ready to ship (status %2).', [item.item_id, itemStatus(item)]);
 			if (line.qty > left(item)) {
-				invalid('The qty %1 of item %2 exceeds the %3 left to ship.', [line.qty, item.item_id, left(item)]);
+				invalid('The qty %1 of item %2 exceeds the %3 left to ship.', [
+					line.qty,
+					item.item_id,
+					left(item),
+				]);
 			}
 			if (line.qty !== left(item) && !partials) {
 				invalid(
@@ -275,7 +315,13 @@ export class Orders {
 				);
 			}
 		}
-		if (!partials) this.requireAll(order, lines, order.items.filter((item) => left(item) > 0), 'shipment');
+		if (!partials)
+			this.requireAll(
+				order,
+				lines,
+				order.items.filter((item) => left(item) > 0),
+				'shipment',
+			);
 		return this.change(order, cause, () => {
 			lines.forEach((line, index) => (items[index].qty_shipped += line.qty));
 			order.shipments.push({
@@ -310,15 +356,21 @@ export class Orders {
 		const order = this.require(orderId);
 		const waiting = order.items.filter((item) => item.qty_allocated < item.qty_accepted);
 		if (waiting.length === 0 || order.failure) {
-			throw new HttpError(409, `Fulfillment order ${orderId} has nothing awaiting allocation (status ${orderStatus(order)})`);
+			throw new HttpError(
+				409,
+				`Fulfillment order ${orderId} has nothing awaiting allocation (status ${orderStatus(order)})`,
+			);
 		}
-		return this.change(order, cause, () => waiting.forEach((item) => (item.qty_allocated = item.qty_accepted)));
+		return this.change(order, cause, () =>
+			waiting.forEach((item) => (item.qty_allocated = item.qty_accepted)),
+		);
 	}
 
 	/** Allocates every order awaiting allocation; returns their IDs. */
 	allocateAll(cause: string): string[] {
 		const waiting = this.sorted().filter(
-			(order) => !order.failure && order.items.some((item) => item.qty_allocated < item.qty_accepted),
+			(order) =>
+				!order.failure && order.items.some((item) => item.qty_allocated < item.qty_accepted),
 		);
 		return waiting.map((order) => String(this.allocate(order.order_id, cause).order_id));
 	}
@@ -357,7 +409,8 @@ export class Orders {
 
 	private require(orderId: string): Order {
 		const order = this.orders.get(orderId);
-		if (!order) throw new HttpError(404, 'No such entity with %1 = %2', { details: ['order_id', orderId] });
+		if (!order)
+			throw new HttpError(404, 'No such entity with %1 = %2', { details: ['order_id', orderId] });
 		return order;
 	}
 
@@ -369,7 +422,8 @@ export class Orders {
 	private itemsFor(order: Order, lines: Line[]): Item[] {
 		return lines.map((line) => {
 			const item = order.items.find((candidate) => candidate.item_id === line.item_id);
-			if (!item) invalid('Item %1 does not belong to fulfillment order %2.', [line.item_id, order.order_id]);
+			if (!item)
+				invalid('Item %1 does not belong to fulfillment order %2.', [line.item_id, order.order_id]);
 			return item;
 		});
 	}
@@ -377,12 +431,14 @@ export class Orders {
 	/** Without partials, items[] must hold every item concerned: a subset is a 400. */
 	private requireAll(order: Order, lines: Line[], required: Item[], what: string): void {
 		const listed = new Set(lines.map((line) => line.item_id));
-		const missing = required.filter((item) => !listed.has(item.item_id)).map((item) => item.item_id);
+		const missing = required
+			.filter((item) => !listed.has(item.item_id))
+			.map((item) => item.item_id);
 		if (missing.length > 0) {
-			invalid(`items[] must list every item of fulfillment order %1 (missing: %2): partial ${what} is not enabled for it.`, [
-				order.order_id,
-				missing.join(', '),
-			]);
+			invalid(
+				`items[] must list every item of fulfillment order %1 (missing: %2): partial ${what} is not enabled for it.`,
+				[order.order_id, missing.join(', ')],
+			);
 		}
 	}
 
@@ -391,7 +447,13 @@ export class Orders {
 		const from = orderStatus(order);
 		apply();
 		order.updated_at = this.now();
-		this.context.recordChange({ entity: 'fulfillmentOrder', id: order.order_id, from, to: orderStatus(order), cause });
+		this.context.recordChange({
+			entity: 'fulfillmentOrder',
+			id: order.order_id,
+			from,
+			to: orderStatus(order),
+			cause,
+		});
 		return this.view(order);
 	}
 }

@@ -38,7 +38,8 @@ export function parseQueueQuery(query: RawQuery): QueueQuery {
 		invalid('Invalid page number "%1": pages start at 1.', [page]);
 	}
 	const date = single(query, 'date');
-	if (date !== undefined && !isValidDate(date)) invalid('Invalid date "%1": use yyyy-mm-dd hh:mm:ss.', [date]);
+	if (date !== undefined && !isValidDate(date))
+		invalid('Invalid date "%1": use yyyy-mm-dd hh:mm:ss.', [date]);
 	return { page: page === undefined ? 1 : Number(page), date };
 }
 
@@ -47,22 +48,31 @@ function isValidDate(text: string): boolean {
 	if (!match) return false;
 	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
 	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-	return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+	return (
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		hour < 24 &&
+		minute < 60 &&
+		second < 60
+	);
 }
 
 function objectOf(value: unknown, name: string): Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('"%1" must be an object.', [name]);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		invalid('"%1" must be an object.', [name]);
 	return value as Record<string, unknown>;
 }
 
 function orderIdOf(body: Record<string, unknown>, wrapper: string): string {
 	const orderId = body.order_id;
-	if (typeof orderId !== 'string' || orderId.trim() === '') invalid('"%1.order_id" is required.', [wrapper]);
+	if (typeof orderId !== 'string' || orderId.trim() === '')
+		invalid('"%1.order_id" is required.', [wrapper]);
 	return orderId;
 }
 
 function linesOf(value: unknown, wrapper: string, minQty: number): Line[] {
-	if (!Array.isArray(value) || value.length === 0) invalid('"%1.items" must be a non-empty array.', [wrapper]);
+	if (!Array.isArray(value) || value.length === 0)
+		invalid('"%1.items" must be a non-empty array.', [wrapper]);
 	const seen = new Set<number>();
 	return value.map((entry, index) => {
 		const line = objectOf(entry, `${wrapper}.items[${index}]`);
@@ -96,7 +106,8 @@ export function parseAccept(request: SandboxRequest): AcceptRequest {
 export function parseShip(request: SandboxRequest): ShipRequest {
 	const shipment = bodyOf(request, 'shipment');
 	const { order_id: orderId, items, tracks, ...extra } = shipment;
-	if (!Array.isArray(tracks) || tracks.length === 0) invalid('"shipment.tracks" must be a non-empty array.');
+	if (!Array.isArray(tracks) || tracks.length === 0)
+		invalid('"shipment.tracks" must be a non-empty array.');
 	const parsedTracks = tracks.map((entry, index) => {
 		const track = objectOf(entry, `shipment.tracks[${index}]`);
 		for (const field of ['carrier_code', 'title', 'track_number'] as const) {
@@ -104,7 +115,11 @@ export function parseShip(request: SandboxRequest): ShipRequest {
 				invalid('"shipment.tracks[%1].%2" is required.', [index, field]);
 			}
 		}
-		return { carrier_code: track.carrier_code, title: track.title, track_number: track.track_number } as Track;
+		return {
+			carrier_code: track.carrier_code,
+			title: track.title,
+			track_number: track.track_number,
+		} as Track;
 	});
 	return {
 		orderId: orderIdOf({ order_id: orderId }, 'shipment'),
@@ -119,10 +134,18 @@ export function parseSettings(body: unknown): Partial<Settings> {
 	const settings = (body ?? {}) as Record<string, unknown>;
 	const known = ['partials', 'allocateAfterSeconds'];
 	const unknown = Object.keys(settings).filter((key) => !known.includes(key));
-	if (unknown.length > 0) throw new HttpError(400, `Unknown settings: ${unknown.join(', ')} (known: ${known.join(', ')})`);
-	if (settings.partials !== undefined && typeof settings.partials !== 'boolean') throw new HttpError(400, 'partials must be a boolean');
+	if (unknown.length > 0)
+		throw new HttpError(
+			400,
+			`Unknown settings: ${unknown.join(', ')} (known: ${known.join(', ')})`,
+		);
+	if (settings.partials !== undefined && typeof settings.partials !== 'boolean')
+		throw new HttpError(400, 'partials must be a boolean');
 	const delay = settings.allocateAfterSeconds;
 	if (delay !== undefined && delay !== null && !(Number.isInteger(delay) && (delay as number) >= 0))
-		throw new HttpError(400, 'allocateAfterSeconds must be a whole number of seconds (0 = at once) or null (control route only)');
+		throw new HttpError(
+			400,
+			'allocateAfterSeconds must be a whole number of seconds (0 = at once) or null (control route only)',
+		);
 	return settings as Partial<Settings>;
 }

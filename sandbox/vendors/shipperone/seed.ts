@@ -30,14 +30,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function parseSeedOptions(input: Record<string, unknown>): SeedOptions {
 	const known = ['count', 'queue', 'items', 'qty', 'partials', 'updatedAt', 'warehouseCode'];
 	const unknown = Object.keys(input).filter((key) => !known.includes(key));
-	if (unknown.length > 0) seedError(`unknown options: ${unknown.join(', ')} (known: ${known.join(', ')})`);
+	if (unknown.length > 0)
+		seedError(`unknown options: ${unknown.join(', ')} (known: ${known.join(', ')})`);
 	const { count, queue, items, qty, partials, updatedAt, warehouseCode } = input;
 	checkRange(count, 'count', 1, MAX_SEED, true);
-	if (queue !== undefined && !QUEUES.includes(queue as QueueName)) seedError(`queue must be one of: ${QUEUES.join(', ')}`);
+	if (queue !== undefined && !QUEUES.includes(queue as QueueName))
+		seedError(`queue must be one of: ${QUEUES.join(', ')}`);
 	checkRange(items, 'items', 1, 20);
 	checkRange(qty, 'qty', 1, 1000);
-	if (partials !== undefined && typeof partials !== 'boolean') seedError('partials must be a boolean');
-	if (updatedAt !== undefined && (typeof updatedAt !== 'string' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(updatedAt)))
+	if (partials !== undefined && typeof partials !== 'boolean')
+		seedError('partials must be a boolean');
+	if (
+		updatedAt !== undefined &&
+		(typeof updatedAt !== 'string' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(updatedAt))
+	)
 		seedError('updatedAt must read yyyy-mm-dd hh:mm:ss');
 	if (warehouseCode !== undefined && (typeof warehouseCode !== 'string' || warehouseCode === ''))
 		seedError('warehouseCode must be a non-empty string');
@@ -67,10 +73,19 @@ export function demoPlan(now: Date): NewOrder[] {
 	const plan = mix.flatMap(([queue, count]) =>
 		seedPlan({ count, queue, items: 2 }).map((order, n) => ({ ...order, partials: n % 5 === 0 })),
 	);
-	return plan.map((order, n) => ({ ...order, updatedAt: sqlTime(new Date(now.getTime() - DAY_MS + n * 60_000)) }));
+	return plan.map((order, n) => ({
+		...order,
+		updatedAt: sqlTime(new Date(now.getTime() - DAY_MS + n * 60_000)),
+	}));
 }
 
-function checkRange(value: unknown, name: string, min: number, max: number, required = false): void {
+function checkRange(
+	value: unknown,
+	name: string,
+	min: number,
+	max: number,
+	required = false,
+): void {
 	if (value === undefined && !required) return;
 	if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
 		seedError(`${name} must be an integer from ${min} to ${max}`);

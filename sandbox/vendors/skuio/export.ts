@@ -20,15 +20,39 @@ export const SUMMARY_COLUMNS: Column[] = [
 	{ key: 'customer_name', header: 'Customer', value: (f) => f.customer_name },
 	{ key: 'warehouse_name', header: 'Warehouse', value: (f) => f.warehouse_name },
 	{ key: 'tracking_number', header: 'Tracking #', value: (f) => f.tracking_number },
-	{ key: 'requested_shipping_method', header: 'Req. Method', value: (f) => f.requested_shipping_method },
-	{ key: 'requested_shipping_method_manual', header: 'Req. Method (Manual)', value: (f) => f.requested_shipping_method_manual },
-	{ key: 'fulfillment_shipping_method', header: 'Ful. Method', value: (f) => f.fulfillment_shipping_method },
-	{ key: 'fulfillment_shipping_method_manual', header: 'Ful. Method (Manual)', value: (f) => f.fulfillment_shipping_method_manual },
+	{
+		key: 'requested_shipping_method',
+		header: 'Req. Method',
+		value: (f) => f.requested_shipping_method,
+	},
+	{
+		key: 'requested_shipping_method_manual',
+		header: 'Req. Method (Manual)',
+		value: (f) => f.requested_shipping_method_manual,
+	},
+	{
+		key: 'fulfillment_shipping_method',
+		header: 'Ful. Method',
+		value: (f) => f.fulfillment_shipping_method,
+	},
+	{
+		key: 'fulfillment_shipping_method_manual',
+		header: 'Ful. Method (Manual)',
+		value: (f) => f.fulfillment_shipping_method_manual,
+	},
 	{ key: 'items_count', header: 'Items', value: (f) => f.lines.length },
-	{ key: 'total_quantity', header: 'Qty', value: (f) => f.lines.reduce((sum, line) => sum + line.quantity, 0) },
+	{
+		key: 'total_quantity',
+		header: 'Qty',
+		value: (f) => f.lines.reduce((sum, line) => sum + line.quantity, 0),
+	},
 	{ key: 'cost', header: 'Cost', value: (f) => f.cost },
 	{ key: 'fulfilled_at', header: 'Fulfilled At', value: (f) => f.fulfilled_at },
-	{ key: 'packing_slip_printed_at', header: 'Packing Slip Printed At', value: (f) => f.packing_slip_printed_at },
+	{
+		key: 'packing_slip_printed_at',
+		header: 'Packing Slip Printed At',
+		value: (f) => f.packing_slip_printed_at,
+	},
 	{ key: 'created_at', header: 'Created At', value: (f) => f.created_at },
 	{ key: 'updated_at', header: 'Updated At', value: (f) => f.updated_at },
 ];
@@ -37,7 +61,11 @@ export const SUMMARY_COLUMNS: Column[] = [
 export const LINE_COLUMNS: Column[] = [
 	{ key: 'item_sku', header: 'Item SKU', value: (_, line) => line?.sku ?? null },
 	{ key: 'item_name', header: 'Item Name', value: (_, line) => line?.product_name ?? null },
-	{ key: 'item_description', header: 'Item Description', value: (_, line) => line?.description ?? null },
+	{
+		key: 'item_description',
+		header: 'Item Description',
+		value: (_, line) => line?.description ?? null,
+	},
 	{ key: 'item_qty', header: 'Item Qty', value: (_, line) => line?.quantity ?? null },
 	{ key: 'unit_price', header: 'Unit Price', value: (_, line) => line?.unit_price ?? null },
 	{
@@ -52,15 +80,25 @@ export type ContentMode = 'summary' | 'line_items';
 export function exportColumns(mode: ContentMode, keys: string | undefined): Column[] {
 	const available = mode === 'line_items' ? [...SUMMARY_COLUMNS, ...LINE_COLUMNS] : SUMMARY_COLUMNS;
 	if (keys === undefined || keys.trim() === '') return available;
-	const wanted = keys.split(',').map((key) => key.trim()).filter(Boolean);
+	const wanted = keys
+		.split(',')
+		.map((key) => key.trim())
+		.filter(Boolean);
 	const unknown = wanted.filter((key) => !available.some((column) => column.key === key));
 	if (unknown.length)
-		unprocessable('columns', `Unknown columns: ${unknown.join(', ')}. Allowed: ${available.map((c) => c.key).join(', ')}.`);
+		unprocessable(
+			'columns',
+			`Unknown columns: ${unknown.join(', ')}. Allowed: ${available.map((c) => c.key).join(', ')}.`,
+		);
 	return available.filter((column) => wanted.includes(column.key));
 }
 
 /** The header and the rows: one per fulfillment, or one per line in line items mode. */
-export function exportTable(fulfillments: Fulfillment[], mode: ContentMode, columns: Column[]): Cell[][] {
+export function exportTable(
+	fulfillments: Fulfillment[],
+	mode: ContentMode,
+	columns: Column[],
+): Cell[][] {
 	const rows: Cell[][] = [columns.map((column) => column.header)];
 	for (const fulfillment of fulfillments) {
 		const lines = mode === 'line_items' ? fulfillment.lines : [undefined];

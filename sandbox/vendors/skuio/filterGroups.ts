@@ -39,7 +39,9 @@ type Test = (actual: string, expected: string) => boolean;
 
 const compare = (actual: string, expected: string) => {
 	const [a, b] = [Number(actual), Number(expected)];
-	return actual !== '' && expected !== '' && Number.isFinite(a) && Number.isFinite(b) ? a - b : actual.localeCompare(expected);
+	return actual !== '' && expected !== '' && Number.isFinite(a) && Number.isFinite(b)
+		? a - b
+		: actual.localeCompare(expected);
 };
 
 const OPERATORS: Record<string, { test: Test; negated?: boolean }> = {
@@ -54,16 +56,31 @@ const OPERATORS: Record<string, { test: Test; negated?: boolean }> = {
 	greater_than: { test: (a, e) => a !== '' && compare(a, e) > 0 },
 	less_than: { test: (a, e) => a !== '' && compare(a, e) < 0 },
 };
-const ALIASES: Record<string, string> = { '=': 'equals', '!=': 'not_equals', '>': 'greater_than', '<': 'less_than' };
+const ALIASES: Record<string, string> = {
+	'=': 'equals',
+	'!=': 'not_equals',
+	'>': 'greater_than',
+	'<': 'less_than',
+};
 
 export const KNOWN_OPERATORS = [...Object.keys(OPERATORS), ...Object.keys(ALIASES)];
 
 /** The tree from the query, or `undefined` when none was sent; a 422 when it is malformed or sent in another form. */
-export function parseFilterGroupsQuery(raw: RawQuery, nested: Record<string, NestedValue>): FilterGroup | undefined {
-	const otherForm = Object.keys(raw).find((key) => key === 'filter_groups' || key.startsWith('filter_groups.'));
+export function parseFilterGroupsQuery(
+	raw: RawQuery,
+	nested: Record<string, NestedValue>,
+): FilterGroup | undefined {
+	const otherForm = Object.keys(raw).find(
+		(key) => key === 'filter_groups' || key.startsWith('filter_groups.'),
+	);
 	if (otherForm)
-		unprocessable(otherForm, 'filter_groups must be sent as bracketed keys, e.g. filter_groups[conjunction]=and.');
-	return nested.filter_groups === undefined ? undefined : parseGroup(nested.filter_groups, 'filter_groups');
+		unprocessable(
+			otherForm,
+			'filter_groups must be sent as bracketed keys, e.g. filter_groups[conjunction]=and.',
+		);
+	return nested.filter_groups === undefined
+		? undefined
+		: parseGroup(nested.filter_groups, 'filter_groups');
 }
 
 /** The same tree given as JSON (Bulk Void's `filters.filter_groups`). */
@@ -72,7 +89,8 @@ export function parseFilterGroupsJson(value: unknown, field: string): FilterGrou
 }
 
 function parseGroup(value: unknown, field: string): FilterGroup {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) unprocessable(field, `The ${field} field must be a group.`);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		unprocessable(field, `The ${field} field must be a group.`);
 	const group = value as Record<string, unknown>;
 	const conjunction = group.conjunction ?? 'and';
 	if (conjunction !== 'and' && conjunction !== 'or')
@@ -82,30 +100,46 @@ function parseGroup(value: unknown, field: string): FilterGroup {
 		unprocessable(`${field}.children`, `The ${field}.children field must be a non-empty list.`);
 	return {
 		conjunction,
-		children: Array.from(children, (child, index) => parseChild(child, `${field}.children.${index}`)),
+		children: Array.from(children, (child, index) =>
+			parseChild(child, `${field}.children.${index}`),
+		),
 	};
 }
 
 function parseChild(value: unknown, field: string): FilterGroup['children'][number] {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) unprocessable(field, `The ${field} field is missing.`);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		unprocessable(field, `The ${field} field is missing.`);
 	const child = value as Record<string, unknown>;
 	if (child.type === 'group') return { type: 'group', ...parseGroup(child, field) };
-	if (child.type !== 'condition') unprocessable(`${field}.type`, `The ${field}.type field must be condition or group.`);
+	if (child.type !== 'condition')
+		unprocessable(`${field}.type`, `The ${field}.type field must be condition or group.`);
 	const condition = child.condition as Record<string, unknown> | undefined;
-	if (typeof condition !== 'object' || condition === null) unprocessable(`${field}.condition`, `The ${field}.condition field is required.`);
+	if (typeof condition !== 'object' || condition === null)
+		unprocessable(`${field}.condition`, `The ${field}.condition field is required.`);
 	const { column, operator, value: expected } = condition;
 	if (typeof column !== 'string' || !(column in COLUMNS))
-		unprocessable(`${field}.condition.column`, `The column "${String(column)}" cannot be filtered. Allowed: ${Object.keys(COLUMNS).join(', ')}.`);
+		unprocessable(
+			`${field}.condition.column`,
+			`The column "${String(column)}" cannot be filtered. Allowed: ${Object.keys(COLUMNS).join(', ')}.`,
+		);
 	if (typeof operator !== 'string' || !(operator in OPERATORS || operator in ALIASES))
-		unprocessable(`${field}.condition.operator`, `The operator "${String(operator)}" is not supported. Allowed: ${KNOWN_OPERATORS.join(', ')}.`);
+		unprocessable(
+			`${field}.condition.operator`,
+			`The operator "${String(operator)}" is not supported. Allowed: ${KNOWN_OPERATORS.join(', ')}.`,
+		);
 	if (expected !== undefined && typeof expected !== 'string' && typeof expected !== 'number')
 		unprocessable(`${field}.condition.value`, `The ${field}.condition.value field must be text.`);
-	return { type: 'condition', condition: { column, operator, value: expected === undefined ? '' : String(expected) } };
+	return {
+		type: 'condition',
+		condition: { column, operator, value: expected === undefined ? '' : String(expected) },
+	};
 }
 
 export function matchesGroup(group: FilterGroup, fulfillment: Fulfillment): boolean {
 	const results = group.children.map((child) =>
-		child.type === 'group' ? matchesGroup(child, fulfillment) : matchesCondition(child.condition, fulfillment),
+		child.type === 'group'
+			? matchesGroup(child, fulfillment)
+			: matchesCondition(child.condition, fulfillment),
 	);
 	return group.conjunction === 'and' ? results.every(Boolean) : results.some(Boolean);
 }
@@ -113,7 +147,9 @@ export function matchesGroup(group: FilterGroup, fulfillment: Fulfillment): bool
 function matchesCondition(condition: Condition, fulfillment: Fulfillment): boolean {
 	const operator = OPERATORS[ALIASES[condition.operator] ?? condition.operator];
 	const value = COLUMNS[condition.column](fulfillment);
-	const values = (Array.isArray(value) ? value : [value]).map((entry) => (entry === null || entry === undefined ? '' : String(entry)));
+	const values = (Array.isArray(value) ? value : [value]).map((entry) =>
+		entry === null || entry === undefined ? '' : String(entry),
+	);
 	const any = values.some((actual) => operator.test(actual, condition.value));
 	return operator.negated ? !any : any;
 }

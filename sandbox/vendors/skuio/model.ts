@@ -15,12 +15,22 @@ export const FULFILLMENT_TYPES = [
 ] as const;
 export type FulfillmentType = (typeof FULFILLMENT_TYPES)[number];
 
-export type ProviderAction = 'resync-to-provider' | 'resync-from-provider' | 'cancel-provider-order';
+export type ProviderAction =
+	| 'resync-to-provider'
+	| 'resync-from-provider'
+	| 'cancel-provider-order';
 
 /** Which providers support which action, per skuio-fulfillments.txt ("update-capable" read as Shipfusion and ShipHero). */
 export const PROVIDER_SUPPORT: Record<ProviderAction, readonly FulfillmentType[]> = {
 	'resync-to-provider': ['shipfusion', 'shiphero'],
-	'resync-from-provider': ['shipstation', 'starshipit', 'shipfusion', 'shiphero', 'trackstar', 'veracore'],
+	'resync-from-provider': [
+		'shipstation',
+		'starshipit',
+		'shipfusion',
+		'shiphero',
+		'trackstar',
+		'veracore',
+	],
 	'cancel-provider-order': ['fba', 'shipfusion', 'shiphero', 'trackstar', 'veracore'],
 };
 
@@ -154,19 +164,56 @@ export const WAREHOUSES = [
 ];
 
 export const PRODUCTS: Product[] = [
-	{ id: 501, sku: 'WIDGET-001', name: 'Widget', description: 'Blue widget, 10 cm', unit_price: 19.99, unit_cost: 7.5 },
-	{ id: 502, sku: 'GADGET-002', name: 'Gadget', description: 'Gadget with "quotes", and a comma', unit_price: 49, unit_cost: 21.25 },
-	{ id: 503, sku: 'DOOHICKEY-003', name: 'Doohickey', description: 'Doohickey; spare part', unit_price: 5.5, unit_cost: 1.1 },
-	{ id: 504, sku: 'GIZMO-004', name: 'Gizmo', description: 'Gizmo (large)', unit_price: 120, unit_cost: 64.4 },
+	{
+		id: 501,
+		sku: 'WIDGET-001',
+		name: 'Widget',
+		description: 'Blue widget, 10 cm',
+		unit_price: 19.99,
+		unit_cost: 7.5,
+	},
+	{
+		id: 502,
+		sku: 'GADGET-002',
+		name: 'Gadget',
+		description: 'Gadget with "quotes", and a comma',
+		unit_price: 49,
+		unit_cost: 21.25,
+	},
+	{
+		id: 503,
+		sku: 'DOOHICKEY-003',
+		name: 'Doohickey',
+		description: 'Doohickey; spare part',
+		unit_price: 5.5,
+		unit_cost: 1.1,
+	},
+	{
+		id: 504,
+		sku: 'GIZMO-004',
+		name: 'Gizmo',
+		description: 'Gizmo (large)',
+		unit_price: 120,
+		unit_cost: 64.4,
+	},
 ];
 
-export const CUSTOMERS = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Edsger Dijkstra'];
+export const CUSTOMERS = [
+	'Ada Lovelace',
+	'Grace Hopper',
+	'Alan Turing',
+	'Katherine Johnson',
+	'Edsger Dijkstra',
+];
 
 /** The sandbox user every token acts as (voided_by_user_id, activity causer). */
 export const SANDBOX_USER = { id: 1, name: 'Sandbox User' };
 
 /** The list row: the record without its nested lines and provider order, plus counts. */
-export type ListRow = Omit<Fulfillment, 'lines' | 'provider_order'> & { items_count: number; total_quantity: number };
+export type ListRow = Omit<Fulfillment, 'lines' | 'provider_order'> & {
+	items_count: number;
+	total_quantity: number;
+};
 
 export function listRow(fulfillment: Fulfillment): ListRow {
 	const row: Partial<Fulfillment> = { ...fulfillment };

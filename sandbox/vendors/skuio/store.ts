@@ -56,7 +56,14 @@ export class Store {
 	private activities: Activity[] = [];
 	private movements: InventoryMovement[] = [];
 	private readonly jobs = new Map<number, BulkVoidJob>();
-	private next = { fulfillment: FIRST_FULFILLMENT_ID, line: 1, order: 7001, activity: 1, movement: 1, job: 1 };
+	private next = {
+		fulfillment: FIRST_FULFILLMENT_ID,
+		line: 1,
+		order: 7001,
+		activity: 1,
+		movement: 1,
+		job: 1,
+	};
 
 	constructor(private readonly context: VendorContext) {}
 
@@ -70,7 +77,14 @@ export class Store {
 		this.activities = [];
 		this.movements = [];
 		this.jobs.clear();
-		this.next = { fulfillment: FIRST_FULFILLMENT_ID, line: 1, order: 7001, activity: 1, movement: 1, job: 1 };
+		this.next = {
+			fulfillment: FIRST_FULFILLMENT_ID,
+			line: 1,
+			order: 7001,
+			activity: 1,
+			movement: 1,
+			job: 1,
+		};
 	}
 
 	get(id: number): Fulfillment | undefined {
@@ -81,13 +95,19 @@ export class Store {
 	/** A 404 in Laravel's words when there is no such fulfillment. */
 	require(id: number): Fulfillment {
 		const fulfillment = this.fulfillments.get(id);
-		if (!fulfillment) throw new HttpError(404, `No query results for model [App\\Models\\SalesOrderFulfillment] ${id}`);
+		if (!fulfillment)
+			throw new HttpError(
+				404,
+				`No query results for model [App\\Models\\SalesOrderFulfillment] ${id}`,
+			);
 		return fulfillment;
 	}
 
 	/** Every fulfillment, voided ones included, by id. */
 	all(): Fulfillment[] {
-		return [...this.fulfillments.values()].sort((a, b) => a.id - b.id).map((f) => structuredClone(f));
+		return [...this.fulfillments.values()]
+			.sort((a, b) => a.id - b.id)
+			.map((f) => structuredClone(f));
 	}
 
 	fulfillmentOrder(id: number): FulfillmentOrder | undefined {
@@ -96,11 +116,15 @@ export class Store {
 	}
 
 	activityOf(fulfillmentId: number): Activity[] {
-		return this.activities.filter((entry) => entry.fulfillment_id === fulfillmentId).map((entry) => structuredClone(entry));
+		return this.activities
+			.filter((entry) => entry.fulfillment_id === fulfillmentId)
+			.map((entry) => structuredClone(entry));
 	}
 
 	movementsOf(fulfillmentId: number): InventoryMovement[] {
-		return this.movements.filter((movement) => movement.fulfillment_id === fulfillmentId).map((movement) => ({ ...movement }));
+		return this.movements
+			.filter((movement) => movement.fulfillment_id === fulfillmentId)
+			.map((movement) => ({ ...movement }));
 	}
 
 	job(id: number): BulkVoidJob | undefined {
@@ -112,7 +136,8 @@ export class Store {
 		const id = this.next.fulfillment++;
 		const status = input.status ?? 'submitted';
 		const type = input.fulfillmentType ?? 'shipstation';
-		const warehouse = WAREHOUSES.find((w) => w.id === input.warehouseId) ?? WAREHOUSES[id % WAREHOUSES.length];
+		const warehouse =
+			WAREHOUSES.find((w) => w.id === input.warehouseId) ?? WAREHOUSES[id % WAREHOUSES.length];
 		const createdAt = laravelTime(input.createdAt ?? this.context.clock.now());
 		const lines = Array.from({ length: input.lines ?? 2 }, (_, i) => {
 			const product = PRODUCTS[(id + i) % PRODUCTS.length];
@@ -138,7 +163,11 @@ export class Store {
 		};
 		this.orders.set(order.id, order);
 		const tracking =
-			input.trackingNumber !== undefined ? input.trackingNumber : status === 'unsubmitted' ? null : `1Z${String(id).padStart(10, '0')}`;
+			input.trackingNumber !== undefined
+				? input.trackingNumber
+				: status === 'unsubmitted'
+					? null
+					: `1Z${String(id).padStart(10, '0')}`;
 		const fulfillment: Fulfillment = {
 			id,
 			fulfillment_number: `SO-${salesOrderId}.1`,
@@ -202,11 +231,22 @@ export class Store {
 				});
 			}
 		}
-		this.log(fulfillment, 'created', `Fulfillment ${fulfillment.fulfillment_number} created (${quantity} units)`, {
-			attributes: { status, fulfillment_type: type },
-		});
+		this.log(
+			fulfillment,
+			'created',
+			`Fulfillment ${fulfillment.fulfillment_number} created (${quantity} units)`,
+			{
+				attributes: { status, fulfillment_type: type },
+			},
+		);
 		for (const line of lines) {
-			this.log(fulfillment, 'created', `Line ${line.sku} × ${line.quantity} added`, { attributes: { sku: line.sku, quantity: line.quantity } }, line.id);
+			this.log(
+				fulfillment,
+				'created',
+				`Line ${line.sku} × ${line.quantity} added`,
+				{ attributes: { sku: line.sku, quantity: line.quantity } },
+				line.id,
+			);
 		}
 		this.context.recordChange({ entity: 'fulfillment', id, from: null, to: status, cause });
 		return structuredClone(fulfillment);
@@ -218,7 +258,10 @@ export class Store {
 		const from = fulfillment.status;
 		fulfillment.status = status;
 		if (status === 'fulfilled' && !fulfillment.fulfilled_at) fulfillment.fulfilled_at = this.now();
-		this.touch(fulfillment, 'updated', `Status changed from ${from} to ${status}`, { old: { status: from }, attributes: { status } });
+		this.touch(fulfillment, 'updated', `Status changed from ${from} to ${status}`, {
+			old: { status: from },
+			attributes: { status },
+		});
 		this.context.recordChange({ entity: 'fulfillment', id, from, to: status, cause });
 		return structuredClone(fulfillment);
 	}
@@ -226,7 +269,8 @@ export class Store {
 	/** The provider side ships the order (what a later Resync from Provider picks up). */
 	providerShips(id: number, trackingNumber: string): Fulfillment {
 		const fulfillment = this.require(id);
-		if (!fulfillment.provider_order) throw new HttpError(409, `Fulfillment ${id} has no provider order`);
+		if (!fulfillment.provider_order)
+			throw new HttpError(409, `Fulfillment ${id} has no provider order`);
 		fulfillment.provider_order.status = 'shipped';
 		fulfillment.provider_order.tracking_number = trackingNumber;
 		return structuredClone(fulfillment);
@@ -245,17 +289,31 @@ export class Store {
 
 	submitToChannel(id: number, cause: string): Fulfillment {
 		const fulfillment = this.require(id);
-		if (fulfillment.voided_at) throw new HttpError(400, 'A voided shipment cannot be submitted to the sales channel.');
+		if (fulfillment.voided_at)
+			throw new HttpError(400, 'A voided shipment cannot be submitted to the sales channel.');
 		if (!fulfillment.tracking_number)
 			throw new HttpError(422, 'The fulfillment has no tracking number to submit.', {
-				details: { errors: { tracking_number: ['The fulfillment has no tracking number to submit.'] } },
+				details: {
+					errors: { tracking_number: ['The fulfillment has no tracking number to submit.'] },
+				},
 			});
 		const from = fulfillment.submitted_to_sales_channel_at;
 		fulfillment.submitted_to_sales_channel_at = this.now();
-		this.touch(fulfillment, 'submitted_to_channel', `Tracking ${fulfillment.tracking_number} submitted to the sales channel`, {
-			attributes: { tracking_number: fulfillment.tracking_number },
+		this.touch(
+			fulfillment,
+			'submitted_to_channel',
+			`Tracking ${fulfillment.tracking_number} submitted to the sales channel`,
+			{
+				attributes: { tracking_number: fulfillment.tracking_number },
+			},
+		);
+		this.context.recordChange({
+			entity: 'channel_submission',
+			id,
+			from,
+			to: fulfillment.submitted_to_sales_channel_at,
+			cause,
 		});
-		this.context.recordChange({ entity: 'channel_submission', id, from, to: fulfillment.submitted_to_sales_channel_at, cause });
 		return structuredClone(fulfillment);
 	}
 
@@ -264,7 +322,11 @@ export class Store {
 		return PROVIDER_SUPPORT[action].includes(this.require(id).fulfillment_type);
 	}
 
-	providerAction(id: number, action: ProviderAction, cause: string): { message: string; fulfillment: Fulfillment } {
+	providerAction(
+		id: number,
+		action: ProviderAction,
+		cause: string,
+	): { message: string; fulfillment: Fulfillment } {
 		const fulfillment = this.require(id);
 		const provider = fulfillment.provider_order;
 		const name = PROVIDER_NAMES[fulfillment.fulfillment_type];
@@ -273,11 +335,16 @@ export class Store {
 		let message: string;
 		if (action === 'resync-to-provider') {
 			if (fulfillment.status !== 'submitted')
-				throw new HttpError(400, `Only submitted fulfillments can be resynced to ${name} (this one is ${fulfillment.status}).`);
+				throw new HttpError(
+					400,
+					`Only submitted fulfillments can be resynced to ${name} (this one is ${fulfillment.status}).`,
+				);
 			provider.sync_count++;
 			provider.synced_at = this.now();
 			message = `Fulfillment resynced to ${name}.`;
-			this.touch(fulfillment, 'resynced_to_provider', message, { attributes: { sync_count: provider.sync_count } });
+			this.touch(fulfillment, 'resynced_to_provider', message, {
+				attributes: { sync_count: provider.sync_count },
+			});
 		} else if (action === 'resync-from-provider') {
 			const old = { status: fulfillment.status, tracking_number: fulfillment.tracking_number };
 			if (provider.tracking_number) fulfillment.tracking_number = provider.tracking_number;
@@ -292,35 +359,58 @@ export class Store {
 				attributes: { status: fulfillment.status, tracking_number: fulfillment.tracking_number },
 			});
 			if (old.status !== fulfillment.status)
-				this.context.recordChange({ entity: 'fulfillment', id, from: old.status, to: fulfillment.status, cause });
+				this.context.recordChange({
+					entity: 'fulfillment',
+					id,
+					from: old.status,
+					to: fulfillment.status,
+					cause,
+				});
 		} else {
-			if (provider.status === 'canceled') throw new HttpError(400, `The ${name} order is already canceled.`);
-			if (provider.status === 'shipped') throw new HttpError(400, `The ${name} order has shipped and cannot be canceled.`);
+			if (provider.status === 'canceled')
+				throw new HttpError(400, `The ${name} order is already canceled.`);
+			if (provider.status === 'shipped')
+				throw new HttpError(400, `The ${name} order has shipped and cannot be canceled.`);
 			provider.status = 'canceled';
 			message = `${name} order ${provider.external_id} canceled.`;
-			this.touch(fulfillment, 'provider_order_canceled', message, { attributes: { provider_status: 'canceled' } });
+			this.touch(fulfillment, 'provider_order_canceled', message, {
+				attributes: { provider_status: 'canceled' },
+			});
 		}
 		this.context.recordChange({ entity: 'provider_order', id, from: null, to: action, cause });
 		return { message, fulfillment: structuredClone(fulfillment) };
 	}
 
-	updateShippingDetails(id: number, changes: { tracking_number?: string | null; cost?: number }, cause: string): Fulfillment {
+	updateShippingDetails(
+		id: number,
+		changes: { tracking_number?: string | null; cost?: number },
+		cause: string,
+	): Fulfillment {
 		const fulfillment = this.require(id);
 		const old = { tracking_number: fulfillment.tracking_number, cost: fulfillment.cost };
-		if (changes.tracking_number !== undefined) fulfillment.tracking_number = changes.tracking_number;
+		if (changes.tracking_number !== undefined)
+			fulfillment.tracking_number = changes.tracking_number;
 		if (changes.cost !== undefined) fulfillment.cost = changes.cost;
-		this.touch(fulfillment, 'shipping_details_updated', 'Shipping details edited', { old, attributes: changes });
+		this.touch(fulfillment, 'shipping_details_updated', 'Shipping details edited', {
+			old,
+			attributes: changes,
+		});
 		this.context.recordChange({ entity: 'shipping_details', id, from: old, to: changes, cause });
 		return structuredClone(fulfillment);
 	}
 
 	/** Why the shipment cannot be voided; `checkDeletable: false` skips the soft (sales channel) check. */
-	voidRefusals(id: number, options: { checkDeletable: boolean; force: boolean }): Partial<Record<VoidRefusal, string>> {
+	voidRefusals(
+		id: number,
+		options: { checkDeletable: boolean; force: boolean },
+	): Partial<Record<VoidRefusal, string>> {
 		const fulfillment = this.require(id);
 		const reasons: Partial<Record<VoidRefusal, string>> = {};
 		if (fulfillment.voided_at) reasons.voided = REFUSALS.voided;
-		else if (fulfillment.status === 'fulfilled' && !options.force) reasons.shipped = REFUSALS.shipped;
-		else if (options.checkDeletable && fulfillment.submitted_to_sales_channel_at) reasons.sales_channel = REFUSALS.sales_channel;
+		else if (fulfillment.status === 'fulfilled' && !options.force)
+			reasons.shipped = REFUSALS.shipped;
+		else if (options.checkDeletable && fulfillment.submitted_to_sales_channel_at)
+			reasons.sales_channel = REFUSALS.sales_channel;
 		return reasons;
 	}
 
@@ -332,7 +422,9 @@ export class Store {
 		const fulfillment = this.require(id);
 		const now = this.now();
 		const from = fulfillment.status;
-		for (const movement of this.movements.filter((m) => m.fulfillment_id === id && !m.reversed_at && !m.reverses_movement_id)) {
+		for (const movement of this.movements.filter(
+			(m) => m.fulfillment_id === id && !m.reversed_at && !m.reverses_movement_id,
+		)) {
 			movement.reversed_at = now;
 			this.movements.push({
 				...movement,
@@ -350,7 +442,8 @@ export class Store {
 			order.submission_status = 'Unsubmitted';
 			order.remaining_quantity += fulfillment.lines.reduce((sum, line) => sum + line.quantity, 0);
 		}
-		if (fulfillment.provider_order && fulfillment.provider_order.status === 'open') fulfillment.provider_order.status = 'canceled';
+		if (fulfillment.provider_order && fulfillment.provider_order.status === 'open')
+			fulfillment.provider_order.status = 'canceled';
 		fulfillment.status = 'canceled';
 		fulfillment.voided_at = now;
 		fulfillment.voided_by_user_id = SANDBOX_USER.id;
@@ -364,7 +457,10 @@ export class Store {
 	}
 
 	/** Voids each id it can; shipped ones without `force` need confirmation instead. */
-	bulkVoid(ids: number[], options: { force: boolean; reason: string | null; cause: string }): BulkVoidResults {
+	bulkVoid(
+		ids: number[],
+		options: { force: boolean; reason: string | null; cause: string },
+	): BulkVoidResults {
 		const results: BulkVoidResults = { voided: [], needs_confirmation: [], failed: [] };
 		for (const id of ids) {
 			const fulfillment = this.fulfillments.get(id);
@@ -375,7 +471,11 @@ export class Store {
 			const refusals = this.voidRefusals(id, { checkDeletable: false, force: options.force });
 			if (refusals.voided) results.failed.push({ id, reason: refusals.voided });
 			else if (refusals.shipped)
-				results.needs_confirmation.push({ id, fulfillment_number: fulfillment.fulfillment_number, reason: refusals.shipped });
+				results.needs_confirmation.push({
+					id,
+					fulfillment_number: fulfillment.fulfillment_number,
+					reason: refusals.shipped,
+				});
 			else {
 				this.void(id, options.reason, options.cause);
 				results.voided.push({ id, fulfillment_number: fulfillment.fulfillment_number });
@@ -385,7 +485,10 @@ export class Store {
 	}
 
 	/** A background job as SKU.io runs one for more than 30 shipments (here it completes at once). */
-	startBulkVoidJob(ids: number[], options: { force: boolean; reason: string | null; cause: string }): BulkVoidJob {
+	startBulkVoidJob(
+		ids: number[],
+		options: { force: boolean; reason: string | null; cause: string },
+	): BulkVoidJob {
 		const job: BulkVoidJob = {
 			id: this.next.job++,
 			type: 'bulk_void',
@@ -395,11 +498,22 @@ export class Store {
 			created_at: this.now(),
 		};
 		this.jobs.set(job.id, job);
-		this.context.recordChange({ entity: 'tracked_job', id: job.id, from: null, to: 'completed', cause: options.cause });
+		this.context.recordChange({
+			entity: 'tracked_job',
+			id: job.id,
+			from: null,
+			to: 'completed',
+			cause: options.cause,
+		});
 		return structuredClone(job);
 	}
 
-	private touch(fulfillment: Fulfillment, event: string, description: string, properties: Record<string, unknown>): void {
+	private touch(
+		fulfillment: Fulfillment,
+		event: string,
+		description: string,
+		properties: Record<string, unknown>,
+	): void {
 		fulfillment.updated_at = this.now();
 		this.log(fulfillment, event, description, properties);
 	}

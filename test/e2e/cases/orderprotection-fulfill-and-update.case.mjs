@@ -8,7 +8,8 @@ export default {
 	async prepare({ sandbox }) {
 		await sandbox.reset(VENDOR);
 		const { orders } = await sandbox.seed(VENDOR, { orders: 1 });
-		if (orders[0].sourceOrderId !== ORDER_ID) throw new Error(`expected the sandbox to seed order ${ORDER_ID}`);
+		if (orders[0].sourceOrderId !== ORDER_ID)
+			throw new Error(`expected the sandbox to seed order ${ORDER_ID}`);
 	},
 
 	/** The run may write only the fulfillment it reported for the given order. */
@@ -16,10 +17,20 @@ export default {
 
 	async verify({ execution, sandbox, ledgerSince, expect }) {
 		expect(execution.output('Create Fulfillment')).toEqual([
-			{ status: 'ok', sourceOrderId: ORDER_ID, sourceFulfillmentId: FULFILLMENT_ID, fulfillmentStatus: 'FULFILLED' },
+			{
+				status: 'ok',
+				sourceOrderId: ORDER_ID,
+				sourceFulfillmentId: FULFILLMENT_ID,
+				fulfillmentStatus: 'FULFILLED',
+			},
 		]);
 		expect(execution.output('Mark In Transit')).toEqual([
-			{ status: 'ok', sourceOrderId: ORDER_ID, sourceFulfillmentId: FULFILLMENT_ID, fulfillmentStatus: 'IN_TRANSIT' },
+			{
+				status: 'ok',
+				sourceOrderId: ORDER_ID,
+				sourceFulfillmentId: FULFILLMENT_ID,
+				fulfillmentStatus: 'IN_TRANSIT',
+			},
 		]);
 		const listed = execution.output('Get Order Fulfillments');
 		expect(listed).toHaveLength(1);
@@ -39,13 +50,26 @@ export default {
 		expect(tokens.length).toBeLessThanOrEqual(1);
 		for (const token of tokens) {
 			expect(token.status).toBe(200);
-			expect(Object.fromEntries(new URLSearchParams(token.body))).toMatchObject({ grant_type: 'client_credentials', store_id: 'store_sandbox' });
+			expect(Object.fromEntries(new URLSearchParams(token.body))).toMatchObject({
+				grant_type: 'client_credentials',
+				store_id: 'store_sandbox',
+			});
 		}
-		const api = requests.filter((request) => request.path.includes('/v1/orders/') && request.status !== 401);
+		const api = requests.filter(
+			(request) => request.path.includes('/v1/orders/') && request.status !== 401,
+		);
 		// Create lists the order's fulfillments first, so a retried or re-run flow never posts twice.
-		expect(api.map((request) => `${request.method} ${request.status}`)).toEqual(['GET 200', 'POST 201', 'PUT 200', 'GET 200']);
+		expect(api.map((request) => `${request.method} ${request.status}`)).toEqual([
+			'GET 200',
+			'POST 201',
+			'PUT 200',
+			'GET 200',
+		]);
 		// The status the example gives as "Fulfilled" is sent in the documented form.
-		expect(api[1].body).toMatchObject({ fulfillmentStatus: 'FULFILLED', trackingNumber: ['AB0303456'] });
+		expect(api[1].body).toMatchObject({
+			fulfillmentStatus: 'FULFILLED',
+			trackingNumber: ['AB0303456'],
+		});
 		expect(api[2].body).toEqual({ status: 'IN_TRANSIT' });
 
 		const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since: ledgerSince });

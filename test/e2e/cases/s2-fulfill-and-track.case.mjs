@@ -13,7 +13,10 @@ export default {
 	},
 
 	/** The run may write only the fulfillment it created. */
-	touches: ({ execution }) => execution.output('Create Fulfillment').map((fulfillment) => `${VENDOR}:fulfillment:${fulfillment.id}`),
+	touches: ({ execution }) =>
+		execution
+			.output('Create Fulfillment')
+			.map((fulfillment) => `${VENDOR}:fulfillment:${fulfillment.id}`),
 
 	async verify({ execution, sandbox, ledgerSince, expect }) {
 		const [created] = execution.output('Create Fulfillment');
@@ -36,25 +39,52 @@ export default {
 		expect(execution.output('Get Order Tracking')).toHaveLength(1);
 		expect(order).toMatchObject({ id: ORDER_ID, trackingNumbers: tracking });
 		expect(order.fulfillments).toEqual([
-			expect.objectContaining({ id: created.id, status: 'SHIPPED', shipments: [expect.objectContaining({ trackingNumber: tracking[0] })] }),
+			expect.objectContaining({
+				id: created.id,
+				status: 'SHIPPED',
+				shipments: [expect.objectContaining({ trackingNumber: tracking[0] })],
+			}),
 		]);
 
 		// What reached S2: at most one login (n8n may hold a token already), one create with the
 		// documented body, one order read.
 		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
 		const calls = requests.filter((request) => !request.path.endsWith('/login'));
-		expect(requests.filter((request) => request.path.endsWith('/login')).length).toBeLessThanOrEqual(1);
+		expect(
+			requests.filter((request) => request.path.endsWith('/login')).length,
+		).toBeLessThanOrEqual(1);
 		const creates = calls.filter((request) => request.method === 'POST' && request.status === 200);
 		expect(creates).toHaveLength(1);
 		expect(creates[0].body).toEqual({
 			orderId: ORDER_ID,
-			address: { name: 'Jane Doe', company: '', address1: '100 Main Street', address2: '', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', countryId: 'CA', phone: '', email: '' },
+			address: {
+				name: 'Jane Doe',
+				company: '',
+				address1: '100 Main Street',
+				address2: '',
+				city: 'Toronto',
+				state: 'ON',
+				postalCode: 'M5V 2T6',
+				countryId: 'CA',
+				phone: '',
+				email: '',
+			},
 			channelFulfillmentId: 'shop-order-1001-f1',
 			shippingMethod: 'standard',
 			items: [{ productId: PRODUCT_ID, quantity: 2 }],
-			shipments: [{ items: [{ productId: PRODUCT_ID, quantity: 2 }], prepaidLabels: [], shippingCarrierId: 'OTHER' }],
+			shipments: [
+				{
+					items: [{ productId: PRODUCT_ID, quantity: 2 }],
+					prepaidLabels: [],
+					shippingCarrierId: 'OTHER',
+				},
+			],
 			attachments: [],
 		});
-		expect(calls.filter((request) => request.method === 'GET' && request.status === 200).map((request) => request.path)).toEqual([`/s2/order/${ORDER_ID}`]);
+		expect(
+			calls
+				.filter((request) => request.method === 'GET' && request.status === 200)
+				.map((request) => request.path),
+		).toEqual([`/s2/order/${ORDER_ID}`]);
 	},
 };

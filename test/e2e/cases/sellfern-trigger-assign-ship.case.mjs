@@ -14,7 +14,8 @@ async function ordersById(sandbox) {
 async function statusChanges(sandbox, since) {
 	const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since });
 	const byOrder = {};
-	for (const change of changes) if (change.from !== null) (byOrder[change.id] ??= []).push(change.to);
+	for (const change of changes)
+		if (change.from !== null) (byOrder[change.id] ??= []).push(change.to);
 	return byOrder;
 }
 
@@ -29,7 +30,8 @@ export default {
 	},
 
 	/** The only order the run may write: the one the trigger gave it. */
-	touches: ({ execution }) => orderIds(execution.output('New Sellfern Order')).map((id) => `${VENDOR}:order:${id}`),
+	touches: ({ execution }) =>
+		orderIds(execution.output('New Sellfern Order')).map((id) => `${VENDOR}:order:${id}`),
 
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns a sample (one queued New order) and remembers nothing.
@@ -39,14 +41,19 @@ export default {
 		const [orderId] = orderIds(sample);
 		expect(prepared.newIds).toContain(orderId);
 
-		expect(execution.output('Assign Supplier')).toEqual([{ order_id: orderId, status: 'ok', supplier_id: SUPPLIER }]);
+		expect(execution.output('Assign Supplier')).toEqual([
+			{ order_id: orderId, status: 'ok', supplier_id: SUPPLIER },
+		]);
 		expect(execution.output('Only Assigned')).toHaveLength(1);
 		const [shipped] = execution.output('Mark Shipped');
 		expect(shipped).toMatchObject({ order_id: orderId, status: 'Shipped', supplier_id: SUPPLIER });
 
-		expect(await statusChanges(sandbox, ledgerSince)).toEqual({ [orderId]: ['In Production', 'Shipped'] });
+		expect(await statusChanges(sandbox, ledgerSince)).toEqual({
+			[orderId]: ['In Production', 'Shipped'],
+		});
 		const orders = await ordersById(sandbox);
-		for (const id of prepared.newIds.filter((id) => id !== orderId)) expect(orders.get(id).status).toBe('New');
+		for (const id of prepared.newIds.filter((id) => id !== orderId))
+			expect(orders.get(id).status).toBe('New');
 	},
 
 	active: {
@@ -71,7 +78,8 @@ export default {
 			// Each new order went through the whole workflow exactly once; the old ones were left alone.
 			for (const id of emitted) expect(changes[id]).toEqual(['In Production', 'Shipped']);
 			const orders = await ordersById(sandbox);
-			for (const id of emitted) expect(orders.get(id)).toMatchObject({ status: 'Shipped', supplier_id: SUPPLIER });
+			for (const id of emitted)
+				expect(orders.get(id)).toMatchObject({ status: 'Shipped', supplier_id: SUPPLIER });
 			for (const id of prepared.queuedBefore) {
 				expect(changes[id]).toBeUndefined();
 				expect(orders.get(id).status).toBe('New');

@@ -22,7 +22,9 @@ async function ordersById(sandbox) {
 async function statusChanges(sandbox, since) {
 	const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since });
 	const byOrder = {};
-	for (const change of changes) if (change.entity === 'fulfillmentOrder' && change.from !== null) (byOrder[change.id] ??= []).push(change.to);
+	for (const change of changes)
+		if (change.entity === 'fulfillmentOrder' && change.from !== null)
+			(byOrder[change.id] ??= []).push(change.to);
 	return byOrder;
 }
 
@@ -33,12 +35,18 @@ export default {
 		await freshTenant(sandbox);
 		const { orders } = await sandbox.seed(VENDOR, { count: 3, items: 2 });
 		// Other orders already awaiting shipment: the example must not ship them.
-		const { orders: awaiting } = await sandbox.seed(VENDOR, { count: 2, queue: 'pending_shipment' });
+		const { orders: awaiting } = await sandbox.seed(VENDOR, {
+			count: 2,
+			queue: 'pending_shipment',
+		});
 		return { pendingIds: orderIds(orders), awaitingIds: orderIds(awaiting) };
 	},
 
 	/** The only order the run may write: the one it accepted (never the others awaiting shipment). */
-	touches: ({ execution }) => orderIds(execution.output('New Order to Accept')).map((id) => `${VENDOR}:fulfillmentOrder:${id}`),
+	touches: ({ execution }) =>
+		orderIds(execution.output('New Order to Accept')).map(
+			(id) => `${VENDOR}:fulfillmentOrder:${id}`,
+		),
 
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns a sample (the first queued order) and remembers nothing.
@@ -50,7 +58,9 @@ export default {
 		expect(execution.output('Accept All Items')).toEqual([
 			expect.objectContaining({ order_id: orderId, status: 'pending_allocation' }),
 		]);
-		expect(orderIds(execution.output('Ready to Ship')).sort()).toEqual([orderId, ...prepared.awaitingIds].sort());
+		expect(orderIds(execution.output('Ready to Ship')).sort()).toEqual(
+			[orderId, ...prepared.awaitingIds].sort(),
+		);
 		expect(orderIds(execution.output('Only Orders Accepted Here'))).toEqual([orderId]);
 		const [shipped] = execution.output('Ship with Tracking');
 		expect(shipped).toMatchObject({
@@ -69,8 +79,10 @@ export default {
 
 		expect(await statusChanges(sandbox, ledgerSince)).toEqual({ [orderId]: LIFECYCLE });
 		const orders = await ordersById(sandbox);
-		for (const id of prepared.pendingIds.slice(1)) expect(orders.get(id).status).toBe('pending_accept');
-		for (const id of prepared.awaitingIds) expect(orders.get(id)).toMatchObject({ status: 'pending_shipment', tracks: [] });
+		for (const id of prepared.pendingIds.slice(1))
+			expect(orders.get(id).status).toBe('pending_accept');
+		for (const id of prepared.awaitingIds)
+			expect(orders.get(id)).toMatchObject({ status: 'pending_shipment', tracks: [] });
 	},
 
 	active: {
@@ -96,7 +108,10 @@ export default {
 			for (const id of emitted) expect(changes[id]).toEqual(LIFECYCLE);
 			const orders = await ordersById(sandbox);
 			for (const id of emitted) {
-				expect(orders.get(id)).toMatchObject({ status: 'pending_invoice', tracks: [expect.objectContaining({ track_number: trackNumber(id) })] });
+				expect(orders.get(id)).toMatchObject({
+					status: 'pending_invoice',
+					tracks: [expect.objectContaining({ track_number: trackNumber(id) })],
+				});
 			}
 			for (const id of prepared.queuedBefore) {
 				expect(changes[id]).toBeUndefined();

@@ -14,13 +14,20 @@ export default {
 
 	async prepare({ sandbox }) {
 		await sandbox.reset(VENDOR);
-		const { fulfillments: manual } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'manual' });
-		const { fulfillments: others } = await sandbox.seed(VENDOR, { count: 2, fulfillmentType: 'shipstation' });
+		const { fulfillments: manual } = await sandbox.seed(VENDOR, {
+			count: 2,
+			fulfillmentType: 'manual',
+		});
+		const { fulfillments: others } = await sandbox.seed(VENDOR, {
+			count: 2,
+			fulfillmentType: 'shipstation',
+		});
 		return { manualIds: ids(manual), otherIds: ids(others) };
 	},
 
 	/** The only fulfillment the run may write: the one the trigger gave it. */
-	touches: ({ execution }) => ids(execution.output('New Manual Fulfillment')).map((id) => `${VENDOR}:fulfillment:${id}`),
+	touches: ({ execution }) =>
+		ids(execution.output('New Manual Fulfillment')).map((id) => `${VENDOR}:fulfillment:${id}`),
 
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns the newest manual fulfillment as a sample and remembers nothing.
@@ -30,16 +37,28 @@ export default {
 
 		const [result] = execution.output('Bulk Void');
 		expect(execution.output('Bulk Void')).toHaveLength(1);
-		expect(result).toMatchObject({ id: prepared.manualIds[1], result: 'voided', needs_confirmation: false });
+		expect(result).toMatchObject({
+			id: prepared.manualIds[1],
+			result: 'voided',
+			needs_confirmation: false,
+		});
 
 		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
 		const voids = requests.filter((request) => request.method === 'DELETE');
 		// The DELETE carried its JSON body through n8n's HTTP helper.
 		expect(voids.map((request) => [request.path, request.status, request.body])).toEqual([
-			['/skuio/api/sales-order-fulfillments', 200, { ids: [prepared.manualIds[1]], force: false, void_reason: REASON }],
+			[
+				'/skuio/api/sales-order-fulfillments',
+				200,
+				{ ids: [prepared.manualIds[1]], force: false, void_reason: REASON },
+			],
 		]);
-		expect(await fulfillment(sandbox, prepared.manualIds[1])).toMatchObject({ status: 'canceled', void_reason: REASON });
-		for (const id of [prepared.manualIds[0], ...prepared.otherIds]) expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
+		expect(await fulfillment(sandbox, prepared.manualIds[1])).toMatchObject({
+			status: 'canceled',
+			void_reason: REASON,
+		});
+		for (const id of [prepared.manualIds[0], ...prepared.otherIds])
+			expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
 	},
 
 	active: {
@@ -62,10 +81,13 @@ export default {
 		async verify({ sandbox, prepared, rounds, ledgerSince, expect }) {
 			const emitted = rounds.flat().map(Number);
 			const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since: ledgerSince });
-			const voided = changes.filter((change) => change.to === 'canceled').map((change) => Number(change.id));
+			const voided = changes
+				.filter((change) => change.to === 'canceled')
+				.map((change) => Number(change.id));
 			// Each new manual fulfillment was voided exactly once; nothing else was.
 			expect(voided.sort()).toEqual([...emitted].sort());
-			for (const id of prepared.before) expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
+			for (const id of prepared.before)
+				expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
 		},
 	},
 };

@@ -25,7 +25,8 @@ export async function activeSubjects(ctx) {
 		const kase = await loadCase(example.slug);
 		if (!kase.active) continue;
 		const trigger = example.workflow.nodes.find((node) => types.has(node.type));
-		if (!trigger) throw new Error(`${example.slug} has an "active" case but no polling trigger of the pack`);
+		if (!trigger)
+			throw new Error(`${example.slug} has an "active" case but no polling trigger of the pack`);
 		subjects.push({ example, kase, trigger: trigger.name, rounds: [], executions: new Map() });
 	}
 	return subjects;
@@ -44,7 +45,9 @@ export async function runActiveCases(ctx, subjects, { expect, afterAdding } = {}
 	try {
 		for (const subject of subjects) {
 			subject.prepared = await subject.kase.active.prepare?.({ sandbox, client });
-			subject.known = new Set((await client.listExecutions(subject.example.id)).map((execution) => execution.id));
+			subject.known = new Set(
+				(await client.listExecutions(subject.example.id)).map((execution) => execution.id),
+			);
 		}
 		const ledgerSince = await sandbox.ledgerMark();
 		for (const subject of subjects) {
@@ -56,20 +59,30 @@ export async function runActiveCases(ctx, subjects, { expect, afterAdding } = {}
 		await waitFor(
 			async () => {
 				const requests = await sandbox.ledger({ type: 'request', since: ledgerSince });
-				return subjects.every((subject) => requests.some((request) => request.vendor === subject.kase.active.vendor));
+				return subjects.every((subject) =>
+					requests.some((request) => request.vendor === subject.kase.active.vendor),
+				);
 			},
-			{ timeoutMs: FIRST_POLL_WAIT_MS, describe: () => 'no first poll of every activated trigger reached the sandbox' },
+			{
+				timeoutMs: FIRST_POLL_WAIT_MS,
+				describe: () => 'no first poll of every activated trigger reached the sandbox',
+			},
 		);
 
 		for (const round of [1, 2]) {
-			for (const subject of subjects) subject.rounds.push(await subject.kase.active.addItems({ sandbox, client, round }));
+			for (const subject of subjects)
+				subject.rounds.push(await subject.kase.active.addItems({ sandbox, client, round }));
 			const during = Promise.resolve(afterAdding?.({ round, subjects }));
 			during.catch(() => undefined); // awaited below, after the round's wait
-			await waitFor(async () => (await Promise.all(subjects.map((subject) => emittedAll(ctx, subject)))).every(Boolean), {
-				timeoutMs: ROUND_WAIT_MS,
-				describe: () =>
-					`round ${round}: ${JSON.stringify(subjects.map((subject) => ({ example: subject.example.slug, expected: subject.rounds, emitted: emittedKeys(subject) })))}`,
-			});
+			await waitFor(
+				async () =>
+					(await Promise.all(subjects.map((subject) => emittedAll(ctx, subject)))).every(Boolean),
+				{
+					timeoutMs: ROUND_WAIT_MS,
+					describe: () =>
+						`round ${round}: ${JSON.stringify(subjects.map((subject) => ({ example: subject.example.slug, expected: subject.rounds, emitted: emittedKeys(subject) })))}`,
+				},
+			);
 			await during;
 		}
 		for (const id of activated.splice(0)) await client.deactivate(id);
@@ -77,7 +90,11 @@ export async function runActiveCases(ctx, subjects, { expect, afterAdding } = {}
 		for (const subject of subjects) {
 			const executions = [...subject.executions.values()];
 			for (const execution of executions) {
-				expect({ example: subject.example.slug, mode: execution.mode, status: execution.status }).toEqual({
+				expect({
+					example: subject.example.slug,
+					mode: execution.mode,
+					status: execution.status,
+				}).toEqual({
 					example: subject.example.slug,
 					mode: 'trigger',
 					status: 'success',

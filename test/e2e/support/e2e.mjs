@@ -13,7 +13,8 @@ export const CASES_DIR = path.join(repoRoot, 'test', 'e2e', 'cases');
 
 /** The suite's n8n and sandbox (started by global-setup.mjs), with a logged-in REST client. */
 export async function connect() {
-	if (!process.env.FULFILLMENT_E2E) throw new Error('run the e2e tests with `npm run test:e2e` (global-setup.mjs starts n8n)');
+	if (!process.env.FULFILLMENT_E2E)
+		throw new Error('run the e2e tests with `npm run test:e2e` (global-setup.mjs starts n8n)');
 	const info = JSON.parse(process.env.FULFILLMENT_E2E);
 	const client = new N8nClient(info.n8nUrl, info.n8nInstall);
 	await client.login(info.owner);
@@ -59,7 +60,9 @@ export function stickyNotes(workflow) {
 export async function writtenEntities(sandbox, since) {
 	const changes = await sandbox.ledger({ type: 'change', since });
 	const written = new Set(
-		changes.filter((change) => change.entity !== 'settings').map((change) => `${change.vendor}:${change.entity}:${change.id}`),
+		changes
+			.filter((change) => change.entity !== 'settings')
+			.map((change) => `${change.vendor}:${change.entity}:${change.id}`),
 	);
 	return [...written].sort();
 }
@@ -68,7 +71,9 @@ export async function writtenEntities(sandbox, since) {
 export function startNodes(workflow) {
 	const targets = new Set(
 		Object.values(workflow.connections).flatMap((outputs) =>
-			Object.values(outputs).flatMap((lists) => lists.flatMap((list) => (list ?? []).map((connection) => connection.node))),
+			Object.values(outputs).flatMap((lists) =>
+				lists.flatMap((list) => (list ?? []).map((connection) => connection.node)),
+			),
 		),
 	);
 	return runnableNodes(workflow).filter((node) => !targets.has(node.name));
@@ -97,9 +102,15 @@ export function withHelpers(execution) {
 export function describeFailure(execution) {
 	const runData = execution.data?.resultData?.runData ?? {};
 	const nodeErrors = Object.entries(runData).flatMap(([name, runs]) =>
-		runs.filter((run) => run.error).map((run) => `${name}: ${run.error.message} ${run.error.description ?? ''}`),
+		runs
+			.filter((run) => run.error)
+			.map((run) => `${name}: ${run.error.message} ${run.error.description ?? ''}`),
 	);
-	return JSON.stringify({ status: execution.status, error: executionError(execution), nodeErrors }, null, 2);
+	return JSON.stringify(
+		{ status: execution.status, error: executionError(execution), nodeErrors },
+		null,
+		2,
+	);
 }
 
 let installed;
@@ -135,7 +146,8 @@ export function installedPack() {
 		};
 		console.log(JSON.stringify({ nodes, credentials, loaded: Object.keys(require.cache), zod: origin('zod'), n8nWorkflow: origin('n8n-workflow') }));`;
 	const result = spawnSync(process.execPath, ['-e', script], { cwd: packageDir, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`could not load the installed pack ${packageDir}: ${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`could not load the installed pack ${packageDir}: ${result.stderr}`);
 	installed = { ...JSON.parse(result.stdout), stderr: result.stderr };
 	return installed;
 }
@@ -158,7 +170,8 @@ export async function waitFor(check, { timeoutMs, intervalMs = 2000, describe = 
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`gave up after ${Math.round(timeoutMs / 1000)} s: ${await describe()}`);
+		if (Date.now() > deadline)
+			throw new Error(`gave up after ${Math.round(timeoutMs / 1000)} s: ${await describe()}`);
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
 }

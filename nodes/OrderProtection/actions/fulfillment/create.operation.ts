@@ -1,10 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionalDateTime } from '../../../shared/dates';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { sendWithReadBack } from '../../../shared/outcome';
-import { optionalString, pathId, positiveInteger, requiredString, validateParameters, z } from '../../../shared/validation';
+import {
+	optionalString,
+	pathId,
+	positiveInteger,
+	requiredString,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { orderProtectionSummary } from '../../summary';
@@ -85,7 +97,8 @@ const properties: INodeProperties[] = [
 				name: 'createdAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the fulfillment was created. Empty: OrderProtection uses the time it receives it.',
+				description:
+					'When the fulfillment was created. Empty: OrderProtection uses the time it receives it.',
 			},
 			{
 				displayName: 'Tracking',
@@ -106,7 +119,8 @@ const properties: INodeProperties[] = [
 								type: 'string',
 								default: '',
 								placeholder: 'https://example-follow-shipment.com/AB0303456',
-								description: 'Where the shipment can be followed. Give a URL for every tracking number or for none.',
+								description:
+									'Where the shipment can be followed. Give a URL for every tracking number or for none.',
 							},
 						],
 					},
@@ -124,14 +138,18 @@ const properties: INodeProperties[] = [
 				name: 'updatedAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the fulfillment last changed. Empty: OrderProtection uses the time it receives it.',
+				description:
+					'When the fulfillment last changed. Empty: OrderProtection uses the time it receives it.',
 			},
 		],
 	},
 	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
-const item = z.object({ sourceItemId: requiredString('Source Item ID'), quantity: positiveInteger('Quantity') });
+const item = z.object({
+	sourceItemId: requiredString('Source Item ID'),
+	quantity: positiveInteger('Quantity'),
+});
 const tracking = z.object({
 	number: requiredString('Tracking Number'),
 	url: optionalString().refine((url) => url === undefined || /^https?:\/\/\S+$/i.test(url), {
@@ -148,14 +166,20 @@ function entries<T>(label: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, 
 			return z.NEVER;
 		}
 		if (required && values.length === 0) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}s are required: add at least one` });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `${label}s are required: add at least one`,
+			});
 			return z.NEVER;
 		}
 		const parsed: T[] = [];
 		for (const [index, entry] of values.entries()) {
 			const result = schema.safeParse(entry ?? {});
 			if (!result.success) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${index + 1}: ${result.error.issues[0].message}` });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `${label} ${index + 1}: ${result.error.issues[0].message}`,
+				});
 				return z.NEVER;
 			}
 			parsed.push(result.data);
@@ -203,10 +227,13 @@ function bodyOf(params: CreateParams): IDataObject {
 	if (params.trackingCompany) body.trackingCompany = params.trackingCompany;
 	if (params.tracking.length) {
 		body.trackingNumber = params.tracking.map((entry) => entry.number);
-		if (params.tracking[0].url !== undefined) body.trackingUrl = params.tracking.map((entry) => entry.url as string);
+		if (params.tracking[0].url !== undefined)
+			body.trackingUrl = params.tracking.map((entry) => entry.url as string);
 	}
-	if (params.createdAt) body.createdAt = params.createdAt.toUTC().toISO({ suppressMilliseconds: true });
-	if (params.updatedAt) body.updatedAt = params.updatedAt.toUTC().toISO({ suppressMilliseconds: true });
+	if (params.createdAt)
+		body.createdAt = params.createdAt.toUTC().toISO({ suppressMilliseconds: true });
+	if (params.updatedAt)
+		body.updatedAt = params.updatedAt.toUTC().toISO({ suppressMilliseconds: true });
 	return body;
 }
 
@@ -214,7 +241,10 @@ function idsOf(params: CreateParams) {
 	return { sourceOrderId: params.sourceOrderId, sourceFulfillmentId: params.sourceFulfillmentId };
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const schema = schemaFor(this.getTimezone());
 	return await forEachValidatedItem(
 		this,
@@ -229,7 +259,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					fulfillmentStatus: this.getNodeParameter('fulfillmentStatus', i),
 					items: (this.getNodeParameter('items', i, {}) as IDataObject).item,
 					trackingCompany: this.getNodeParameter('additionalFields.trackingCompany', i, ''),
-					tracking: (this.getNodeParameter('additionalFields.tracking', i, {}) as IDataObject).entry,
+					tracking: (this.getNodeParameter('additionalFields.tracking', i, {}) as IDataObject)
+						.entry,
 					createdAt: this.getNodeParameter('additionalFields.createdAt', i, ''),
 					updatedAt: this.getNodeParameter('additionalFields.updatedAt', i, ''),
 				},
@@ -246,8 +277,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
 					itemIndex: i,
 				});
-				if (!Array.isArray(list)) throw new Error('OrderProtection did not list the order\'s fulfillments');
-				return (list as IDataObject[]).find((entry) => entry?.sourceFulfillmentId === params.sourceFulfillmentId);
+				if (!Array.isArray(list))
+					throw new Error("OrderProtection did not list the order's fulfillments");
+				return (list as IDataObject[]).find(
+					(entry) => entry?.sourceFulfillmentId === params.sourceFulfillmentId,
+				);
 			};
 			const found = await existing();
 			if (found) return { ...found, ...idsOf(params), alreadyExists: true };
@@ -262,7 +296,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				applied: async () => (await existing()) !== undefined,
 				check: `the fulfillments of order ${params.sourceOrderId} in OrderProtection`,
 			});
-			if (sent.outcome === 'applied') return { ...((await existing()) ?? {}), ...idsOf(params), outcome: 'applied' };
+			if (sent.outcome === 'applied')
+				return { ...((await existing()) ?? {}), ...idsOf(params), outcome: 'applied' };
 			const response = sent.result;
 			const output = fulfillmentOutput(response, {
 				sourceOrderId: params.sourceOrderId,
@@ -270,7 +305,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				fulfillmentStatus: params.fulfillmentStatus,
 			});
 			// OrderProtection answers only {status: "ok"}: items and tracking come from what was sent.
-			return summarized(params.addSummary, orderProtectionSummary, output, { ...bodyOf(params), ...output });
+			return summarized(params.addSummary, orderProtectionSummary, output, {
+				...bodyOf(params),
+				...output,
+			});
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
 	);
@@ -284,7 +322,7 @@ export const operation = defineOperation({
 	description: 'Report a fulfillment of an order, with its items and tracking',
 	write: true,
 	toolDescription:
-		'Report a fulfillment of an order to OrderProtection: Source Order ID (your store\'s order ID, such as 5123456789), Source Fulfillment ID (your own ID for this fulfillment, such as fulfillment-123), status, items (source item ID and quantity) and optional tracking. Creates a record at OrderProtection. Preview Only validates and returns the request without sending it.',
+		"Report a fulfillment of an order to OrderProtection: Source Order ID (your store's order ID, such as 5123456789), Source Fulfillment ID (your own ID for this fulfillment, such as fulfillment-123), status, items (source item ID and quantity) and optional tracking. Creates a record at OrderProtection. Preview Only validates and returns the request without sending it.",
 	properties,
 	execute,
 });

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
@@ -38,7 +43,10 @@ function listOf(ctx: IExecuteFunctions, response: unknown, itemIndex: number): I
 	);
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
 			this,
@@ -70,7 +78,7 @@ export const operation = defineOperation({
 	action: 'Get many fulfillments',
 	description: 'Get the fulfillments of an order',
 	toolDescription:
-		'List the fulfillments reported to OrderProtection for one order, by the store\'s own order ID (Source Order ID, such as 5123456789): status, items and tracking of each. Read-only: changes nothing, safe to repeat.',
+		"List the fulfillments reported to OrderProtection for one order, by the store's own order ID (Source Order ID, such as 5123456789): status, items and tracking of each. Read-only: changes nothing, safe to repeat.",
 	properties,
 	execute,
 });

@@ -50,7 +50,10 @@ const schema = z.object({
 	status: fulfillmentStatus('Status'),
 });
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
@@ -24,7 +30,11 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json', description: 'Give the whole request body, as S2 documents it' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Give the whole request body, as S2 documents it',
+			},
 		],
 		default: 'fields',
 	},
@@ -35,7 +45,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: whenFields,
 		placeholder: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
-		description: 'The S2 order this fulfillment belongs to. Leave empty for a standalone fulfillment.',
+		description:
+			'The S2 order this fulfillment belongs to. Leave empty for a standalone fulfillment.',
 	},
 	{
 		displayName: 'Recipient Name',
@@ -87,7 +98,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: whenFields,
 		placeholder: 'US',
-		description: 'Two-letter ISO 3166-1 alpha-2 code of the destination country, e.g. US, CA, DE or GB',
+		description:
+			'Two-letter ISO 3166-1 alpha-2 code of the destination country, e.g. US, CA, DE or GB',
 	},
 	{
 		displayName: 'Items',
@@ -139,9 +151,21 @@ const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: whenFields,
 		options: [
-			{ displayName: 'Address Line 2', name: 'address2', type: 'string', default: '', description: 'Apartment, suite, unit' },
+			{
+				displayName: 'Address Line 2',
+				name: 'address2',
+				type: 'string',
+				default: '',
+				description: 'Apartment, suite, unit',
+			},
 			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 		],
 	},
@@ -217,7 +241,8 @@ const properties: INodeProperties[] = [
 				name: 'orderAccountId',
 				type: 'string',
 				default: '',
-				description: 'The S2 account of a standalone fulfillment. Not needed with an Order ID: the order\'s account is used.',
+				description:
+					"The S2 account of a standalone fulfillment. Not needed with an Order ID: the order's account is used.",
 			},
 			{
 				displayName: 'Order Type',
@@ -244,7 +269,8 @@ const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Shipment',
-				description: 'Split the items into shipments. Without shipments, all items go in one shipment.',
+				description:
+					'Split the items into shipments. Without shipments, all items go in one shipment.',
 				options: [
 					{
 						displayName: 'Shipment',
@@ -255,7 +281,8 @@ const properties: INodeProperties[] = [
 								name: 'items',
 								type: 'string',
 								default: '',
-								placeholder: '3775cc37-30e7-4579-a58e-c9adda6fa880:2, bab7c35b-2ecb-4b40-be82-8dc1e0a86888:1',
+								placeholder:
+									'3775cc37-30e7-4579-a58e-c9adda6fa880:2, bab7c35b-2ecb-4b40-be82-8dc1e0a86888:1',
 								description:
 									'The products in this shipment as productId:quantity, separated by commas. Empty: all items of the fulfillment.',
 							},
@@ -264,14 +291,15 @@ const properties: INodeProperties[] = [
 								name: 'prepaidLabels',
 								type: 'string',
 								default: '',
-								description: 'URLs or S2 file paths of pre-generated shipping labels, separated by commas',
+								description:
+									'URLs or S2 file paths of pre-generated shipping labels, separated by commas',
 							},
 							{
 								displayName: 'Carrier ID',
 								name: 'shippingCarrierId',
 								type: 'string',
 								default: DEFAULT_CARRIER,
-								description: 'S2 shipping carrier ID; OTHER when the carrier is not in S2\'s list',
+								description: "S2 shipping carrier ID; OTHER when the carrier is not in S2's list",
 							},
 							{
 								displayName: 'Tracking Number',
@@ -331,7 +359,8 @@ const properties: INodeProperties[] = [
 				},
 			],
 			default: 'error',
-			description: 'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
+			description:
+				'What to do when S2 answers that a fulfillment with this Channel Fulfillment ID exists',
 		},
 		{
 			displayName: 'Without Channel Fulfillment ID',
@@ -393,41 +422,66 @@ function fromJson(ctx: IExecuteFunctions, i: number): unknown {
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Fulfillment (JSON) is not valid JSON: ${(error as Error).message} [item ${i}]`, {
-			itemIndex: i,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Fulfillment (JSON) is not valid JSON: ${(error as Error).message} [item ${i}]`,
+			{
+				itemIndex: i,
+			},
+		);
 	}
 }
 
 const IF_EXISTS = ['error', 'returnExisting'] as const;
 const WITHOUT_KEY = ['returnMatching', 'create'] as const;
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const claimed = new Set<string>();
 	return await forEachValidatedItem(
 		this,
 		items,
 		(i) => {
 			const define = this.getNodeParameter('define', i) as string;
-			const body = validateParameters(this, fulfillmentBody, define === 'json' ? fromJson(this, i) : fromFields(this, i), i);
-			const ifExists = validateParameters(this, oneOf('If It Already Exists', IF_EXISTS), this.getNodeParameter('options.ifExists', i, 'error'), i);
+			const body = validateParameters(
+				this,
+				fulfillmentBody,
+				define === 'json' ? fromJson(this, i) : fromFields(this, i),
+				i,
+			);
+			const ifExists = validateParameters(
+				this,
+				oneOf('If It Already Exists', IF_EXISTS),
+				this.getNodeParameter('options.ifExists', i, 'error'),
+				i,
+			);
 			const withoutKey = validateParameters(
 				this,
 				oneOf('Without Channel Fulfillment ID', WITHOUT_KEY),
 				this.getNodeParameter('options.withoutKey', i, 'returnMatching'),
 				i,
 			);
-			return { body, ifExists, withoutKey, addSummary: readAddSummary(this, i), headers: organizationHeaders(this, i) };
+			return {
+				body,
+				ifExists,
+				withoutKey,
+				addSummary: readAddSummary(this, i),
+				headers: organizationHeaders(this, i),
+			};
 		},
 		async (i, { body, ifExists, withoutKey, addSummary, headers }) => {
-			const keyless = typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
+			const keyless =
+				typeof body.channelFulfillmentId !== 'string' && typeof body.orderId === 'string';
 			if (keyless && withoutKey === 'returnMatching') {
 				const claim = (fulfillment: IDataObject | undefined) => {
 					if (fulfillment?.id !== undefined) claimed.add(String(fulfillment.id));
 					return fulfillment;
 				};
 				const existing = claim(await findMatchingOnOrder(this, body, i, claimed));
-				const summary = (record: IDataObject) => summarized(addSummary, s2FulfillmentSummary, record);
+				const summary = (record: IDataObject) =>
+					summarized(addSummary, s2FulfillmentSummary, record);
 				if (existing) return summary({ ...existing, alreadyExists: true });
 				const sent = await sendWithReadBack({
 					send: async () =>
@@ -443,7 +497,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					check: `the fulfillments of order ${body.orderId as string} in S2`,
 				});
 				if (sent.outcome === 'sent') return summary(claim(sent.result) ?? sent.result);
-				return summary({ ...claim(await findMatchingOnOrder(this, body, i, claimed)), outcome: 'applied' });
+				return summary({
+					...claim(await findMatchingOnOrder(this, body, i, claimed)),
+					outcome: 'applied',
+				});
 			}
 			try {
 				const created = await apiRequest<IDataObject>(this, s2, {
@@ -462,7 +519,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				if (existing && isAlreadyExists(error)) {
 					const existing = await returnExisting(this, body, error, i);
 					// Without an id it is the note that the fulfillment exists, not the fulfillment.
-					return summarized(addSummary && existing.id !== undefined, s2FulfillmentSummary, existing);
+					return summarized(
+						addSummary && existing.id !== undefined,
+						s2FulfillmentSummary,
+						existing,
+					);
 				}
 				// The transport's errors are NodeApiErrors already: this returns the same error.
 				throw new NodeApiError(this.getNode(), error as JsonObject);

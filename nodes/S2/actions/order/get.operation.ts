@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.orderId }}',
 		placeholder: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
-		description: 'The S2 order ID. The order comes with its fulfillments, their shipments, tracking numbers and labels.',
+		description:
+			'The S2 order ID. The order comes with its fulfillments, their shipments, tracking numbers and labels.',
 	},
 	...simplifyProperties(
 		"Whether to return the order's plain fields, a list of all tracking numbers, and its fulfillments in short form (IDs, statuses, items, shipments with carrier, tracking and labels)",

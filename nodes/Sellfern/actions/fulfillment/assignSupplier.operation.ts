@@ -1,5 +1,10 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import {
 	batchSizeOption,
 	outputPerId,
@@ -12,7 +17,14 @@ import {
 } from '../../../shared/bulk';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { booleanFlag, optionalString, positiveIntegerList, requiredString, validateParameters, z } from '../../../shared/validation';
+import {
+	booleanFlag,
+	optionalString,
+	positiveIntegerList,
+	requiredString,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 
@@ -43,7 +55,8 @@ const properties: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to only validate and preview the per-order results without saving anything',
+		description:
+			'Whether to only validate and preview the per-order results without saving anything',
 	},
 	optionsCollection([
 		batchSizeOption(
@@ -110,7 +123,11 @@ async function sendBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, AssignGr
 	return new Map((data?.results ?? []).map((result) => [Number(result.order_id), result]));
 }
 
-function resultFor(results: Map<number, AssignResult>, orderId: number, group: AssignGroup): IDataObject {
+function resultFor(
+	results: Map<number, AssignResult>,
+	orderId: number,
+	group: AssignGroup,
+): IDataObject {
 	return (
 		results.get(orderId) ?? {
 			order_id: orderId,
@@ -121,7 +138,10 @@ function resultFor(results: Map<number, AssignResult>, orderId: number, group: A
 	);
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await runBulk<AssignGroup>(this, items, {
 		batchSize: readBatchSize(this, BATCH_SIZE),
 		groupKey,

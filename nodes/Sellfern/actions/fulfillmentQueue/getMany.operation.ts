@@ -15,7 +15,11 @@ const properties: INodeProperties[] = [
 		name: 'status',
 		type: 'options',
 		options: [
-			{ name: 'Any', value: 'any', description: 'Every order in the queue (New and In Production)' },
+			{
+				name: 'Any',
+				value: 'any',
+				description: 'Every order in the queue (New and In Production)',
+			},
 			{ name: 'In Production', value: 'In Production' },
 			{ name: 'New', value: 'New', description: 'Costs assigned, waiting for a supplier' },
 		],
@@ -43,7 +47,10 @@ const schema = z.object({
 	supplierId: optionalString(),
 });
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
 			this,
@@ -58,7 +65,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		const addSummary = readAddSummary(this, i);
 		const orders = await readQueue(
 			this,
-			{ status: params.status === 'any' ? undefined : params.status, supplierId: params.supplierId },
+			{
+				status: params.status === 'any' ? undefined : params.status,
+				supplierId: params.supplierId,
+			},
 			paging,
 			i,
 		);

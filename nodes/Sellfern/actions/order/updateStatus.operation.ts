@@ -1,10 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { idLocatorProperties, readLocator } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { oneOf, optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
+import {
+	oneOf,
+	optionalString,
+	positiveInteger,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
@@ -24,7 +35,10 @@ const properties: INodeProperties[] = [
 		{
 			searchListMethod: 'searchQueuedOrders',
 			placeholder: '1042',
-			idPattern: { regex: '\\s*[1-9]\\d*\\s*', errorMessage: 'A Sellfern order ID is a whole number such as 1042' },
+			idPattern: {
+				regex: '\\s*[1-9]\\d*\\s*',
+				errorMessage: 'A Sellfern order ID is a whole number such as 1042',
+			},
 		},
 	),
 	{
@@ -43,7 +57,8 @@ const properties: INodeProperties[] = [
 			name: 'idempotencyKey',
 			type: 'string',
 			default: '',
-			description: 'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
+			description:
+				'Sent as Idempotency-Key: the same key and request within 24 hours return the first result',
 		},
 		summaryOption,
 	]),
@@ -55,7 +70,10 @@ const schema = z.object({
 	idempotencyKey: optionalString('Idempotency Key'),
 });
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,

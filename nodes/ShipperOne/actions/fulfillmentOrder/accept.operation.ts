@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
@@ -79,22 +84,35 @@ interface AcceptParameters {
 
 function readParameters(ctx: IExecuteFunctions, i: number): AcceptParameters {
 	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
-	const { orderId } = validateParameters(ctx, orderSchema, { orderId: readLocator(ctx, 'orderId', i) }, i);
-	const raw = decision === 'perItem' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
+	const { orderId } = validateParameters(
+		ctx,
+		orderSchema,
+		{ orderId: readLocator(ctx, 'orderId', i) },
+		i,
+	);
+	const raw =
+		decision === 'perItem'
+			? readListedItems(ctx, i)
+			: ctx.getNodeParameter('orderItems', i, undefined);
 	const addSummary = readAddSummary(ctx, i);
 	if (decision !== 'perItem' && itemsNotGiven(raw)) return { orderId, decision, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);
 	return { orderId, decision, lines, addSummary };
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
 		(i) => readParameters(this, i),
 		async (i, params) => {
 			const { orderId, decision } = params;
-			const lines = params.lines ?? (await linesFromQueue(this, 'pending_accept', orderId, lineSchemas[decision], i));
+			const lines =
+				params.lines ??
+				(await linesFromQueue(this, 'pending_accept', orderId, lineSchemas[decision], i));
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/accept',
@@ -103,7 +121,11 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 				idempotent: true,
 				itemIndex: i,
 			});
-			const result = summarized(params.addSummary, shipperOneSummary, actionResult(body, orderId, lines));
+			const result = summarized(
+				params.addSummary,
+				shipperOneSummary,
+				actionResult(body, orderId, lines),
+			);
 			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_ACCEPT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
@@ -118,7 +140,7 @@ export const operation = defineOperation({
 	description: 'Accept or reject the items of a fulfillment order (quantity 0 rejects an item)',
 	write: true,
 	toolDescription:
-		'Accept (or reject) a ShipperOne fulfillment order. Needs only the Order ID (order_id text such as FO-000012345): when no items are given, the order\'s items are read from ShipperOne\'s Pending Accept queue and each is accepted at its ordered quantity (the output says itemsReadFrom). The order must be in Pending Accept. Returns the order\'s current state. Safe to repeat: re-sending an applied decision changes nothing. Preview Only returns the request without sending it.',
+		"Accept (or reject) a ShipperOne fulfillment order. Needs only the Order ID (order_id text such as FO-000012345): when no items are given, the order's items are read from ShipperOne's Pending Accept queue and each is accepted at its ordered quantity (the output says itemsReadFrom). The order must be in Pending Accept. Returns the order's current state. Safe to repeat: re-sending an applied decision changes nothing. Preview Only returns the request without sending it.",
 	properties,
 	execute,
 });

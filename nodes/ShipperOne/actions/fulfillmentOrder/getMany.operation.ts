@@ -4,7 +4,13 @@ import { filtersCollection, optionsCollection } from '../../../shared/descriptio
 import { forEachItem } from '../../../shared/items';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { validateParameters, z } from '../../../shared/validation';
-import { DATE_FILTER_FORMAT, DATE_FILTER_ZONE_OPTION, QUEUE_OPTIONS, queueSchema, readQueue } from '../../queue';
+import {
+	DATE_FILTER_FORMAT,
+	DATE_FILTER_ZONE_OPTION,
+	QUEUE_OPTIONS,
+	queueSchema,
+	readQueue,
+} from '../../queue';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { shipperOneSummary } from '../../summary';
@@ -40,7 +46,10 @@ function schemaFor(workflowZone: string) {
 	});
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const schema = schemaFor(this.getTimezone());
 	return await forEachItem(this, items, async (i) => {
 		const params = validateParameters(
@@ -54,7 +63,9 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			i,
 		);
 		const addSummary = readAddSummary(this, i);
-		const date = params.updatedSince?.setZone(params.dateFilterTimeZone).toFormat(DATE_FILTER_FORMAT);
+		const date = params.updatedSince
+			?.setZone(params.dateFilterTimeZone)
+			.toFormat(DATE_FILTER_FORMAT);
 		const orders = await readQueue(this, params.queue, { date }, readPaging(this, i), i);
 		return orders.map((order) => summarized(addSummary, shipperOneSummary, order));
 	});
@@ -65,7 +76,8 @@ export const operation = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many fulfillment orders',
-	description: 'Get many fulfillment orders from a queue: pending accept, pending shipment or failed',
+	description:
+		'Get many fulfillment orders from a queue: pending accept, pending shipment or failed',
 	toolDescription:
 		'List ShipperOne fulfillment orders in a queue: pending_accept (awaiting accept/reject), pending_shipment (accepted, ready to ship) or failed. Returns one item per order with order_id (text such as FO-000012345) and its items (item_id, qty_ordered). Read-only: changes nothing, safe to repeat.',
 	properties,

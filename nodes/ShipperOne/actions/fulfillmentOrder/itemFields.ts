@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** The order's items, read from the input order by default: how "trigger → accept/ship" chains work. */
 export function orderItemsProperty(show: IDisplayOptions['show'], what: string): INodeProperties {
@@ -24,7 +29,11 @@ export function listedItemsProperties(
 			type: 'options',
 			options: [
 				{ name: 'Using Fields Below', value: 'fields' },
-				{ name: 'Using JSON', value: 'json', description: 'An array of {"item_id": …, "qty": …}, e.g. built in a previous node' },
+				{
+					name: 'Using JSON',
+					value: 'json',
+					description: 'An array of {"item_id": …, "qty": …}, e.g. built in a previous node',
+				},
 			],
 			default: 'fields',
 			displayOptions: { show },
@@ -68,7 +77,8 @@ export function listedItemsProperties(
 			type: 'json',
 			default: '[\n  { "item_id": 55501, "qty": 1 }\n]',
 			displayOptions: { show: { ...show, itemsInput: ['json'] } },
-			description: 'Each entry needs an item ID (item_id, or a plain ID field) and a qty (or quantity). Item IDs must not repeat.',
+			description:
+				'Each entry needs an item ID (item_id, or a plain ID field) and a qty (or quantity). Item IDs must not repeat.',
 		},
 	];
 }

@@ -25,5 +25,9 @@ export const orderIdProperties = idLocatorProperties(orderIdProperty, {
  */
 export function actionResult(body: unknown, orderId: string, lines: ItemLine[]): IDataObject {
 	if (isJsonObject(body)) return body;
-	return { order_id: orderId, items: lines as unknown as IDataObject[], response: (body ?? null) as IDataObject };
+	return {
+		order_id: orderId,
+		items: lines as unknown as IDataObject[],
+		response: (body ?? null) as IDataObject,
+	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
@@ -33,12 +38,16 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Listed Items',
 				value: 'listed',
-				description: 'Only the items and quantities you list (a partial shipment, if enabled for the order)',
+				description:
+					'Only the items and quantities you list (a partial shipment, if enabled for the order)',
 			},
 		],
 		default: 'order',
 	},
-	orderItemsProperty({ itemsToShip: ['order'] }, ' and its ordered quantity (qty_ordered, qty or quantity)'),
+	orderItemsProperty(
+		{ itemsToShip: ['order'] },
+		' and its ordered quantity (qty_ordered, qty or quantity)',
+	),
 	...listedItemsProperties(
 		{ itemsToShip: ['listed'] },
 		{ min: 1, description: 'Quantity dispatched in this shipment' },
@@ -107,7 +116,10 @@ const TRACK_FIELDS = [
 const tracksSchema = z.unknown().transform((value, ctx) => {
 	const tracks = Array.isArray(value) ? (value as IDataObject[]) : [];
 	if (tracks.length === 0) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Tracks needs at least one track (carrier code, title, track number)' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: 'Tracks needs at least one track (carrier code, title, track number)',
+		});
 		return z.NEVER;
 	}
 	const result: IDataObject[] = [];
@@ -115,9 +127,17 @@ const tracksSchema = z.unknown().transform((value, ctx) => {
 		const entry: IDataObject = {};
 		for (const [field, label] of TRACK_FIELDS) {
 			const raw = track?.[field];
-			const text = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+			const text =
+				typeof raw === 'number' && Number.isFinite(raw)
+					? String(raw)
+					: typeof raw === 'string'
+						? raw.trim()
+						: '';
 			if (text === '') {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Tracks: track ${index + 1} needs a ${label}` });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `Tracks: track ${index + 1} needs a ${label}`,
+				});
 				return z.NEVER;
 			}
 			entry[field] = text;
@@ -144,7 +164,10 @@ const additionalFieldsSchema = z.unknown().transform((value, ctx) => {
 	}
 	if (parsed === undefined || parsed === null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Additional Shipment Fields must be a JSON object' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: 'Additional Shipment Fields must be a JSON object',
+		});
 		return z.NEVER;
 	}
 	const reserved = Object.keys(parsed).filter((key) => RESERVED_FIELDS.includes(key));
@@ -193,31 +216,48 @@ function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 		i,
 	);
 	const addSummary = readAddSummary(ctx, i);
-	const raw = source === 'listed' ? readListedItems(ctx, i) : ctx.getNodeParameter('orderItems', i, undefined);
+	const raw =
+		source === 'listed'
+			? readListedItems(ctx, i)
+			: ctx.getNodeParameter('orderItems', i, undefined);
 	if (source === 'order' && itemsNotGiven(raw)) return { ...params, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
 	return { ...params, lines, addSummary };
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
 		(i) => readParameters(this, i),
 		async (i, params) => {
 			const { orderId, tracks, additionalFields } = params;
-			const lines = params.lines ?? (await linesFromQueue(this, 'pending_shipment', orderId, lineSchemas.order, i));
+			const lines =
+				params.lines ??
+				(await linesFromQueue(this, 'pending_shipment', orderId, lineSchemas.order, i));
 			const body = await apiRequest<unknown>(this, shipperOne, {
 				method: 'POST',
 				path: '/V1/fulfillmentOrder/ship',
 				body: {
-					shipment: { ...additionalFields, order_id: orderId, items: lines as unknown as IDataObject[], tracks },
+					shipment: {
+						...additionalFields,
+						order_id: orderId,
+						items: lines as unknown as IDataObject[],
+						tracks,
+					},
 				},
 				// Re-sending an applied shipment returns the current state: safe to retry.
 				idempotent: true,
 				itemIndex: i,
 			});
-			const result = summarized(params.addSummary, shipperOneSummary, actionResult(body, orderId, lines));
+			const result = summarized(
+				params.addSummary,
+				shipperOneSummary,
+				actionResult(body, orderId, lines),
+			);
 			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_SHIPMENT };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
@@ -232,7 +272,7 @@ export const operation = defineOperation({
 	description: 'Report a shipment with its tracking numbers; fewer items make a partial shipment',
 	write: true,
 	toolDescription:
-		'Report the shipment of a ShipperOne fulfillment order with its tracking. Needs: Order ID (order_id text such as FO-000012345) and a track (carrier code such as dhl, carrier title such as DHL Express, tracking number). When no items are given, the order\'s items are read from ShipperOne\'s Pending Shipment queue and all are shipped at their ordered quantity (the output says itemsReadFrom). The order must be accepted and allocated (in Pending Shipment). Safe to repeat: re-sending an applied shipment changes nothing. Preview Only returns the request without sending it.',
+		"Report the shipment of a ShipperOne fulfillment order with its tracking. Needs: Order ID (order_id text such as FO-000012345) and a track (carrier code such as dhl, carrier title such as DHL Express, tracking number). When no items are given, the order's items are read from ShipperOne's Pending Shipment queue and all are shipped at their ordered quantity (the output says itemsReadFrom). The order must be accepted and allocated (in Pending Shipment). Safe to repeat: re-sending an applied shipment changes nothing. Preview Only returns the request without sending it.",
 	properties,
 	execute,
 });

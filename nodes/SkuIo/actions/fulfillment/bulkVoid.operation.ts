@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	batchSizeOption,
@@ -16,7 +21,13 @@ import type { ItemOutput } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/description';
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { apiRequest } from '../../../shared/transport';
-import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
+import {
+	booleanFlag,
+	oneOf,
+	optionalString,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
 import {
 	filterBody,
@@ -49,13 +60,16 @@ const properties: INodeProperties[] = [
 			{
 				name: 'All Matching Filters',
 				value: 'filters',
-				description: 'Every fulfillment that matches the filters below (at least one filter is required)',
+				description:
+					'Every fulfillment that matches the filters below (at least one filter is required)',
 			},
 		],
 		default: 'ids',
 	},
 	{
-		...fulfillmentIdsProperty('Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array'),
+		...fulfillmentIdsProperty(
+			'Fulfillment (shipment) IDs this item brings: one ID, a comma-separated list or an array',
+		),
 		displayOptions: { show: { target: ['ids'] } },
 	},
 	...filtersProperties({ target: ['filters'] }),
@@ -95,7 +109,8 @@ interface VoidSettings {
 	force: boolean;
 }
 
-const settingsKey = (settings: VoidSettings) => JSON.stringify([settings.force, settings.voidReason ?? '']);
+const settingsKey = (settings: VoidSettings) =>
+	JSON.stringify([settings.force, settings.voidReason ?? '']);
 
 async function sendVoid(ctx: IExecuteFunctions, body: IDataObject, itemIndex: number) {
 	const response = await apiRequest(ctx, skuIo, {
@@ -110,29 +125,51 @@ async function sendVoid(ctx: IExecuteFunctions, body: IDataObject, itemIndex: nu
 }
 
 function voidBody(settings: VoidSettings): IDataObject {
-	return { force: settings.force, ...(settings.voidReason ? { void_reason: settings.voidReason } : {}) };
+	return {
+		force: settings.force,
+		...(settings.voidReason ? { void_reason: settings.voidReason } : {}),
+	};
 }
 
 /** Results of one batch of IDs: what SKU.io said of each ID, or one queued job for the whole batch. */
-async function voidBatch(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+async function voidBatch(
+	ctx: IExecuteFunctions,
+	batch: Batch<IdTarget, VoidSettings>,
+): Promise<ItemOutput[]> {
 	const ids = targetIds(batch);
 	const itemIndexes = targetItemIndexes(batch);
 	const answer = await sendVoid(ctx, { ids, ...voidBody(batch.group) }, itemIndexes[0]);
-	if (answer.kind === 'job') return outputPerBatch(batch, { json: { ...answer.job, result: 'queued', ids } });
+	if (answer.kind === 'job')
+		return outputPerBatch(batch, { json: { ...answer.job, result: 'queued', ids } });
 	const results = new Map<number, IDataObject>();
 	for (const id of ids) {
 		const result = answer.results.get(id) ?? shipmentResult(id, 'not_reported');
 		// "Not found or already voided": when an earlier try or run voided it, say so.
-		results.set(id, result.result === 'failed' || result.result === 'not_reported' ? await checkVoided(ctx, result, id, itemIndexes[0]) : result);
+		results.set(
+			id,
+			result.result === 'failed' || result.result === 'not_reported'
+				? await checkVoided(ctx, result, id, itemIndexes[0])
+				: result,
+		);
 	}
 	return outputPerId(batch, (id) => results.get(id) ?? shipmentResult(id, 'not_reported'));
 }
 
-async function checkVoided(ctx: IExecuteFunctions, result: IDataObject, id: number, itemIndex: number): Promise<IDataObject> {
+async function checkVoided(
+	ctx: IExecuteFunctions,
+	result: IDataObject,
+	id: number,
+	itemIndex: number,
+): Promise<IDataObject> {
 	try {
 		const record = await readFulfillment(ctx, id, itemIndex);
 		return isVoided(record)
-			? { ...result, result: 'already_voided', voided_at: record.voided_at, void_reason: record.void_reason }
+			? {
+					...result,
+					result: 'already_voided',
+					voided_at: record.voided_at,
+					void_reason: record.void_reason,
+				}
 			: result;
 	} catch {
 		return result;
@@ -143,7 +180,10 @@ async function checkVoided(ctx: IExecuteFunctions, result: IDataObject, id: numb
  * Voids a batch; when the answer is lost, reads every shipment back: all voided → their results
  * (outcome applied); otherwise the error says which were and which were not.
  */
-async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarget, VoidSettings>): Promise<ItemOutput[]> {
+async function voidBatchWithReadBack(
+	ctx: IExecuteFunctions,
+	batch: Batch<IdTarget, VoidSettings>,
+): Promise<ItemOutput[]> {
 	let failure: unknown;
 	try {
 		return await voidBatch(ctx, batch);
@@ -157,12 +197,15 @@ async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarg
 	const voided: number[] = [];
 	const open: number[] = [];
 	try {
-		for (const id of ids) (isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
+		for (const id of ids)
+			(isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
 	} catch {
 		throw withOutcome(error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
 	}
-	if (open.length === 0) return outputPerId(batch, (id) => ({ ...shipmentResult(id, 'voided'), outcome: 'applied' }));
-	if (voided.length === 0) throw withOutcome(error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
+	if (open.length === 0)
+		return outputPerId(batch, (id) => ({ ...shipmentResult(id, 'voided'), outcome: 'applied' }));
+	if (voided.length === 0)
+		throw withOutcome(error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
 	throw withOutcome(
 		error,
 		'unknown',
@@ -170,12 +213,26 @@ async function voidBatchWithReadBack(ctx: IExecuteFunctions, batch: Batch<IdTarg
 	);
 }
 
-async function voidMatching(ctx: IExecuteFunctions, filters: FulfillmentFilters, settings: VoidSettings, itemIndex: number) {
-	const answer = await sendVoid(ctx, { apply_to_all: true, filters: filterBody(filters), ...voidBody(settings) }, itemIndex);
-	return answer.kind === 'job' ? [{ ...answer.job, result: 'queued' }] : [...answer.results.values()];
+async function voidMatching(
+	ctx: IExecuteFunctions,
+	filters: FulfillmentFilters,
+	settings: VoidSettings,
+	itemIndex: number,
+) {
+	const answer = await sendVoid(
+		ctx,
+		{ apply_to_all: true, filters: filterBody(filters), ...voidBody(settings) },
+		itemIndex,
+	);
+	return answer.kind === 'job'
+		? [{ ...answer.job, result: 'queued' }]
+		: [...answer.results.values()];
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	// Every item is checked before the first request, so invalid input never voids anything.
 	return await runBulk<VoidSettings>(this, items, {
 		batchSize: readBatchSize(this, BATCH_SIZE),

@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { outputPerBatch, runBulk, targetIds, targetItemIndexes } from '../../../shared/bulk';
 import { optionsCollection } from '../../../shared/description';
-import { fileNameFromContentDisposition, headerText, isReadableStream, readStreamText } from '../../../shared/download';
+import {
+	fileNameFromContentDisposition,
+	headerText,
+	isReadableStream,
+	readStreamText,
+} from '../../../shared/download';
 import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperties, readFilters } from '../../filters';
@@ -12,7 +22,10 @@ import { defineOperation } from '../../../shared/operations';
 
 const FORMATS = {
 	csv: { extension: 'csv', mimeType: 'text/csv' },
-	xlsx: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+	xlsx: {
+		extension: 'xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	},
 } as const;
 /** Selected IDs travel in the query string; this many keeps the URL well under common server limits. */
 const MAX_IDS_PER_FILE = 500;
@@ -37,7 +50,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Line Items',
 				value: 'line_items',
-				description: 'One row per line item, with its SKU, name, description, quantity, unit price and line total',
+				description:
+					'One row per line item, with its SKU, name, description, quantity, unit price and line total',
 			},
 		],
 		default: 'summary',
@@ -52,7 +66,11 @@ const properties: INodeProperties[] = [
 				value: 'filtered',
 				description: 'Fulfillments matching the filters below; one file per input item',
 			},
-			{ name: 'All', value: 'all', description: 'Every fulfillment, ignoring filters; one file per input item' },
+			{
+				name: 'All',
+				value: 'all',
+				description: 'Every fulfillment, ignoring filters; one file per input item',
+			},
 			{
 				name: 'Selected IDs',
 				value: 'selected',
@@ -156,36 +174,55 @@ async function download(
 	const file = response.body;
 	if (!(isReadableStream(file) || Buffer.isBuffer(file)) || /json/i.test(contentType)) {
 		const text = Buffer.isBuffer(file) ? file.toString('utf8') : await readStreamText(file, 300);
-		throw new NodeOperationError(ctx.getNode(), 'SKU.io answered the export with data instead of a file', {
-			itemIndex,
-			description: text ? `SKU.io said: ${text.slice(0, 300)}` : undefined,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'SKU.io answered the export with data instead of a file',
+			{
+				itemIndex,
+				description: text ? `SKU.io said: ${text.slice(0, 300)}` : undefined,
+			},
+		);
 	}
 	const format = FORMATS[settings.format];
 	const fileName =
 		settings.fileName ??
 		fileNameFromContentDisposition(headerText(response.headers, 'content-disposition')) ??
 		`fulfillments.${format.extension}`;
-	const mimeType = contentType && !/octet-stream/i.test(contentType) ? contentType.split(';')[0].trim() : format.mimeType;
+	const mimeType =
+		contentType && !/octet-stream/i.test(contentType)
+			? contentType.split(';')[0].trim()
+			: format.mimeType;
 	const binary = await ctx.helpers.prepareBinaryData(file as BinaryInput, fileName, mimeType);
 	return {
-		json: { file_name: binary.fileName ?? fileName, format: settings.format, content_mode: settings.contentMode, scope: settings.scope },
+		json: {
+			file_name: binary.fileName ?? fileName,
+			format: settings.format,
+			content_mode: settings.contentMode,
+			scope: settings.scope,
+		},
 		binary: { [settings.binaryPropertyName]: binary },
 	};
 }
 
 /** Selected IDs gather all items into shared files, so an item cannot choose another scope. */
 function sameScopeError(ctx: IExecuteFunctions, itemIndex: number) {
-	return new NodeOperationError(ctx.getNode(), `Scope must be the same for every item [item ${itemIndex}]`, {
-		itemIndex,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Scope must be the same for every item [item ${itemIndex}]`,
+		{
+			itemIndex,
+		},
+	);
 }
 
 /**
  * Selected IDs gather the IDs of all input items into shared files, each file paired to the items
  * that brought its IDs; the other scopes download one file per item.
  */
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const selected = this.getNodeParameter('scope', 0) === 'selected';
 	return await runBulk<ExportSettings>(this, items, {
 		batchSize: MAX_IDS_PER_FILE,
@@ -199,7 +236,10 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 		},
 		sendBatch: async (batch) => {
 			const ids = targetIds(batch).join(',');
-			return outputPerBatch(batch, await download(this, batch.group, { ids }, targetItemIndexes(batch)[0]));
+			return outputPerBatch(
+				batch,
+				await download(this, batch.group, { ids }, targetItemIndexes(batch)[0]),
+			);
 		},
 	});
 }

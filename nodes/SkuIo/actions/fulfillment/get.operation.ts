@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection, simplifyProperty } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
@@ -26,10 +31,18 @@ function simplified(fulfillment: IDataObject): IDataObject {
 
 const simplifySchema = z.object({ simplify: booleanFlag('Simplify') });
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
-		const { simplify } = validateParameters(this, simplifySchema, { simplify: this.getNodeParameter('simplify', i) }, i);
+		const { simplify } = validateParameters(
+			this,
+			simplifySchema,
+			{ simplify: this.getNodeParameter('simplify', i) },
+			i,
+		);
 		const addSummary = readAddSummary(this, i);
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',
@@ -37,7 +50,12 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			itemIndex: i,
 		});
 		const fulfillment = readRecord(body);
-		return summarized(addSummary, skuIoSummary, simplify ? simplified(fulfillment) : fulfillment, fulfillment);
+		return summarized(
+			addSummary,
+			skuIoSummary,
+			simplify ? simplified(fulfillment) : fulfillment,
+			fulfillment,
+		);
 	});
 }
 

@@ -12,7 +12,10 @@ const properties: INodeProperties[] = [
 ];
 
 /** One item per line: id, quantity, unit_cost (FIFO cost of goods, not the sale price), sku, product_name, product_id. */
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const body = await apiRequest(this, skuIo, {

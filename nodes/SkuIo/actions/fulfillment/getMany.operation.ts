@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { filterGroupsProperty, filterQuery, filtersProperties, readFilters, sortOptions } from '../../filters';
+import {
+	filterGroupsProperty,
+	filterQuery,
+	filtersProperties,
+	readFilters,
+	sortOptions,
+} from '../../filters';
 import { readList } from '../../lists';
 import { FULFILLMENTS_PATH } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
@@ -16,7 +22,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([...sortOptions, summaryOption]),
 ];
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const paging = readPaging(this, i);
 		const filters = readFilters(this, i);

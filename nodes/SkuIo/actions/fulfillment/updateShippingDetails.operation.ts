@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
@@ -11,7 +16,9 @@ import { readAddSummary, summarized, summaryOption } from '../../../shared/summa
 import { skuIoSummary } from '../../summary';
 
 const properties: INodeProperties[] = [
-	...fulfillmentIdProperty('The ID of the fulfillment (shipment) to correct; it may already be shipped or closed'),
+	...fulfillmentIdProperty(
+		'The ID of the fulfillment (shipment) to correct; it may already be shipped or closed',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -44,7 +51,9 @@ const schema = z
 	.object({
 		trackingNumber: z
 			.unknown()
-			.transform((value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value))
+			.transform((value) =>
+				typeof value === 'number' && Number.isFinite(value) ? String(value) : value,
+			)
 			.pipe(
 				z
 					.string({ invalid_type_error: 'Tracking Number must be text' })
@@ -54,7 +63,9 @@ const schema = z
 			),
 		cost: z
 			.unknown()
-			.transform((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+			.transform((value) =>
+				typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+			)
 			.pipe(
 				z
 					.number({ invalid_type_error: 'Cost must be a number' })
@@ -80,7 +91,10 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
 	return { fulfillmentId, body, addSummary: readAddSummary(ctx, i) };
 }
 
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
@@ -59,7 +64,10 @@ function readParameters(ctx: IExecuteFunctions, i: number) {
  * Voiding is a soft, reversible cancel: the record stays with status canceled and voided_at set, its
  * inventory movements are reversed and its fulfillment order reopened.
  */
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachValidatedItem(
 		this,
 		items,
@@ -81,7 +89,8 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 			} catch (error) {
 				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
 				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
-				if (!isUncertainOutcome(error) && !refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
+				if (!isUncertainOutcome(error) && !refusedAsInvalid)
+					throw explainStatus(error, 400, NOT_VOIDABLE);
 				let record: IDataObject | undefined;
 				try {
 					record = await readFulfillment(this, fulfillmentId, i);
@@ -89,10 +98,16 @@ async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Pr
 					record = undefined;
 				}
 				if (record && isVoided(record)) {
-					return refusedAsInvalid ? { ...record, alreadyVoided: true } : { ...record, outcome: 'applied' };
+					return refusedAsInvalid
+						? { ...record, alreadyVoided: true }
+						: { ...record, outcome: 'applied' };
 				}
 				if (refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
-				throw withOutcome(error as Error, record ? 'not applied' : 'unknown', `fulfillment ${fulfillmentId} in SKU.io`);
+				throw withOutcome(
+					error as Error,
+					record ? 'not applied' : 'unknown',
+					`fulfillment ${fulfillmentId} in SKU.io`,
+				);
 			}
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },

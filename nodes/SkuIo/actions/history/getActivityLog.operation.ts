@@ -19,7 +19,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'tracking',
-			description: 'Only entries whose causer name, event, subject type or properties contain this text',
+			description:
+				'Only entries whose causer name, event, subject type or properties contain this text',
 		},
 	]),
 	optionsCollection(),
@@ -28,12 +29,26 @@ const properties: INodeProperties[] = [
 const schema = z.object({ search: optionalString() });
 
 /** One item per activity entry, on the fulfillment itself and on its lines. */
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const paging = readPaging(this, i);
-		const { search } = validateParameters(this, schema, { search: this.getNodeParameter('filters.search', i, '') }, i);
-		return await readList(this, fulfillmentPath(fulfillmentId, 'activity-log'), bracketQuery({ filter: { search } }), paging, i);
+		const { search } = validateParameters(
+			this,
+			schema,
+			{ search: this.getNodeParameter('filters.search', i, '') },
+			i,
+		);
+		return await readList(
+			this,
+			fulfillmentPath(fulfillmentId, 'activity-log'),
+			bracketQuery({ filter: { search } }),
+			paging,
+			i,
+		);
 	});
 }
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
@@ -27,7 +32,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'WIDGET-001',
-			description: 'Only movements whose product SKU or name, movement ID or reference contain this text',
+			description:
+				'Only movements whose product SKU or name, movement ID or reference contain this text',
 		},
 		{
 			displayName: 'Type',
@@ -60,11 +66,19 @@ const schema = z.object({
 });
 
 /** One item per inventory movement of the fulfillment or its lines (a void adds reversing movements). */
-async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
 		const fulfillmentId = readFulfillmentId(this, i);
 		const paging = readPaging(this, i);
-		const filters = validateParameters(this, schema, this.getNodeParameter('filters', i, {}) as IDataObject, i);
+		const filters = validateParameters(
+			this,
+			schema,
+			this.getNodeParameter('filters', i, {}) as IDataObject,
+			i,
+		);
 		return await readList(
 			this,
 			fulfillmentPath(fulfillmentId, 'inventory-movements'),

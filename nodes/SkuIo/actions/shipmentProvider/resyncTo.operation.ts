@@ -14,5 +14,6 @@ export const operation = fulfillmentAction({
 	what: (id) => `resync fulfillment ${id} to its provider`,
 	// Sending the same current state again leaves the provider in the same state.
 	idempotent: true,
-	supportedProviders: 'update-capable providers such as Shipfusion and ShipHero, for submitted fulfillments',
+	supportedProviders:
+		'update-capable providers such as Shipfusion and ShipHero, for submitted fulfillments',
 });
