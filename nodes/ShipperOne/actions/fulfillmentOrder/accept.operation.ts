@@ -5,19 +5,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
-import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperties } from './orderFields';
+import { orderIdProperties, sendOrderAction } from './orderFields';
 import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
-import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
-import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
-import { shipperOneSummary } from '../../summary';
+import { itemsNotGiven } from '../../orderLookup';
+import { readAddSummary, summaryOption } from '../../../shared/summary';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
 const READ_FROM_PENDING_ACCEPT =
@@ -108,26 +105,21 @@ async function execute(
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, params) => {
-			const { orderId, decision } = params;
-			const lines =
-				params.lines ??
-				(await linesFromQueue(this, 'pending_accept', orderId, lineSchemas[decision], i));
-			const body = await apiRequest<unknown>(this, shipperOne, {
-				method: 'POST',
-				path: '/V1/fulfillmentOrder/accept',
-				body: { order: { order_id: orderId, items: lines as unknown as IDataObject[] } },
-				// Re-sending an applied decision returns the current state: safe to retry.
-				idempotent: true,
-				itemIndex: i,
-			});
-			const result = summarized(
-				params.addSummary,
-				shipperOneSummary,
-				actionResult(body, orderId, lines),
-			);
-			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_ACCEPT };
-		},
+		async (i, params) =>
+			await sendOrderAction(
+				this,
+				params,
+				{
+					path: '/V1/fulfillmentOrder/accept',
+					queue: 'pending_accept',
+					schema: lineSchemas[params.decision],
+					readFrom: READ_FROM_PENDING_ACCEPT,
+					body: (lines) => ({
+						order: { order_id: params.orderId, items: lines as unknown as IDataObject[] },
+					}),
+				},
+				i,
+			),
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
 }

@@ -1,7 +1,13 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import type { ItemLine } from '../../orderItems';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idLocatorProperties } from '../../../shared/locator';
-import { isJsonObject } from '../../../shared/validation';
+import { summarized } from '../../../shared/summary';
+import { apiRequest } from '../../../shared/transport';
+import { isJsonObject, type z } from '../../../shared/validation';
+import { linesFromQueue } from '../../orderLookup';
+import type { ItemLine } from '../../orderItems';
+import type { Queue } from '../../queue';
+import { shipperOneSummary } from '../../summary';
+import { shipperOne } from '../../transport';
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
@@ -23,11 +29,54 @@ export const orderIdProperties = idLocatorProperties(orderIdProperty, {
  * The vendor answers with the order's current state; should it answer with anything but an object,
  * the output still says which order and items the call was for.
  */
-export function actionResult(body: unknown, orderId: string, lines: ItemLine[]): IDataObject {
+function actionResult(body: unknown, orderId: string, lines: ItemLine[]): IDataObject {
 	if (isJsonObject(body)) return body;
 	return {
 		order_id: orderId,
 		items: lines as unknown as IDataObject[],
 		response: (body ?? null) as IDataObject,
 	};
+}
+
+export interface OrderActionParameters {
+	orderId: string;
+	/** Undefined when Order Items was left empty: the order's items are then read from the queue. */
+	lines?: ItemLine[];
+	addSummary: boolean;
+}
+
+export interface OrderAction {
+	path: string;
+	/** The queue the order must be in, where its items are read when none were given. */
+	queue: Queue;
+	schema: z.ZodType<{ lines: ItemLine[] }, z.ZodTypeDef, unknown>;
+	/** Said in the output when the items were read from the queue. */
+	readFrom: string;
+	body(lines: ItemLine[]): IDataObject;
+}
+
+/** Accept and Ship: one POST per order, the answer (with its normalized summary) as the item's output. */
+export async function sendOrderAction(
+	ctx: IExecuteFunctions,
+	params: OrderActionParameters,
+	action: OrderAction,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const lines =
+		params.lines ??
+		(await linesFromQueue(ctx, action.queue, params.orderId, action.schema, itemIndex));
+	const answer = await apiRequest<unknown>(ctx, shipperOne, {
+		method: 'POST',
+		path: action.path,
+		body: action.body(lines),
+		// Re-sending an applied decision or shipment returns the order's current state: safe to retry.
+		idempotent: true,
+		itemIndex,
+	});
+	const result = summarized(
+		params.addSummary,
+		shipperOneSummary,
+		actionResult(answer, params.orderId, lines),
+	);
+	return params.lines ? result : { ...result, itemsReadFrom: action.readFrom };
 }

@@ -5,22 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
-import { shipperOne } from '../../transport';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { actionResult, orderIdProperties } from './orderFields';
+import { orderIdProperties, sendOrderAction } from './orderFields';
 import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
-import { itemsNotGiven, linesFromQueue } from '../../orderLookup';
+import { itemsNotGiven } from '../../orderLookup';
 
 const READ_FROM_PENDING_SHIPMENT =
 	"Order Items was empty: the order's items were read from ShipperOne's Pending Shipment queue";
-import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
-import { shipperOneSummary } from '../../summary';
+import { readAddSummary, summaryOption } from '../../../shared/summary';
 
 const properties: INodeProperties[] = [
 	...orderIdProperties,
@@ -233,33 +230,26 @@ async function execute(
 		this,
 		items,
 		(i) => readParameters(this, i),
-		async (i, params) => {
-			const { orderId, tracks, additionalFields } = params;
-			const lines =
-				params.lines ??
-				(await linesFromQueue(this, 'pending_shipment', orderId, lineSchemas.order, i));
-			const body = await apiRequest<unknown>(this, shipperOne, {
-				method: 'POST',
-				path: '/V1/fulfillmentOrder/ship',
-				body: {
-					shipment: {
-						...additionalFields,
-						order_id: orderId,
-						items: lines as unknown as IDataObject[],
-						tracks,
-					},
+		async (i, params) =>
+			await sendOrderAction(
+				this,
+				params,
+				{
+					path: '/V1/fulfillmentOrder/ship',
+					queue: 'pending_shipment',
+					schema: lineSchemas.order,
+					readFrom: READ_FROM_PENDING_SHIPMENT,
+					body: (lines) => ({
+						shipment: {
+							...params.additionalFields,
+							order_id: params.orderId,
+							items: lines as unknown as IDataObject[],
+							tracks: params.tracks,
+						},
+					}),
 				},
-				// Re-sending an applied shipment returns the current state: safe to retry.
-				idempotent: true,
-				itemIndex: i,
-			});
-			const result = summarized(
-				params.addSummary,
-				shipperOneSummary,
-				actionResult(body, orderId, lines),
-			);
-			return params.lines ? result : { ...result, itemsReadFrom: READ_FROM_PENDING_SHIPMENT };
-		},
+				i,
+			),
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
 	);
 }
