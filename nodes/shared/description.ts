@@ -1,37 +1,5 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { maxRetriesOption, timeoutOption } from './retry';
-
-/** Adds "show only for this resource and operation" to every property. */
-export function showFor(
-	resource: string,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
-		},
-	}));
-}
-
-/** The operation selector of one resource. */
-export function operationSelector(
-	resource: string,
-	options: Array<INodePropertyOptions & { action: string }>,
-): INodeProperties {
-	const firstOperation = options[0].value;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: firstOperation,
-	};
-}
 
 /** The Filters collection of a list operation or trigger. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
