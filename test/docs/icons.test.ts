@@ -117,7 +117,7 @@ describe('Icons named by nodes and credentials', () => {
 		(_name, file) => {
 			const source = readFileSync(file, 'utf8');
 			const icon =
-				/icon(?::\s*Icon)?\s*[:=]\s*\{\s*light:\s*'file:([^']+)',\s*dark:\s*'file:([^']+)'\s*\}/.exec(
+				/icon(?::\s*Icon)?\s*[:=]\s*\{\s*light:\s*'file:([^']+)',\s*dark:\s*'file:([^']+)',?\s*\}/.exec(
 					source,
 				);
 			expect(icon).not.toBeNull();

@@ -86,7 +86,7 @@ describe('Docs links of the nodes (codex files)', () => {
 describe('Docs links of the credentials (documentationUrl)', () => {
 	it.each(credentialFiles)('%s opens its vendor page at Credential', (file) => {
 		const source = readFileSync(path.join(repoRoot, file), 'utf8');
-		const urls = [...source.matchAll(/documentationUrl = '([^']*)'/g)].map((match) => match[1]);
+		const urls = [...source.matchAll(/documentationUrl =\s*'([^']*)'/g)].map((match) => match[1]);
 		expect(urls).toEqual([`${blobPrefix}docs/${vendorOf(path.basename(file))}.md#credential`]);
 		expect(remoteProblem(urls[0])).toBeUndefined();
 	});
