@@ -12,6 +12,9 @@ export interface FailedResponse {
 	/** Network-level code such as ECONNRESET, when no response came back. */
 	code?: string;
 	message: string;
+	/** Every message the error carries: n8n 1.x replaces a lost connection's "socket hang up" by a
+	 * friendly sentence and keeps the original words only in `messages`. */
+	messages?: string[];
 	/** The token endpoint's answer when fetching an OAuth2 token failed (kept by n8n's OAuth2 client). */
 	tokenErrorBody?: unknown;
 }
@@ -41,13 +44,20 @@ export function readFailure(error: unknown): FailedResponse {
 	const cause = outer?.cause as Loose;
 	const response = (outer?.response ?? cause?.response) as Loose;
 	const status = Number(response?.status ?? outer?.httpCode ?? NaN);
-	const code = (cause?.code ?? outer?.code) as string | undefined;
+	// n8n 1.x's NodeApiError puts a network code such as ECONNRESET into httpCode, keeping no cause.
+	const networkCode =
+		typeof outer?.httpCode === 'string' && !/^\d+$/.test(outer.httpCode)
+			? outer.httpCode
+			: undefined;
+	const code = (cause?.code ?? outer?.code ?? networkCode) as string | undefined;
+	const message = String(cause?.message ?? outer?.message ?? 'Unknown error');
 	return {
 		status: Number.isFinite(status) && status > 0 ? status : undefined,
 		headers: lowerCaseKeys((response?.headers as Record<string, unknown>) ?? {}),
 		body: decodeBody(response?.data),
 		code: typeof code === 'string' ? code : undefined,
-		message: String(cause?.message ?? outer?.message ?? 'Unknown error'),
+		message,
+		messages: [message, ...(Array.isArray(outer?.messages) ? outer.messages.map(String) : [])],
 		tokenErrorBody: tokenErrorBodyOf(error),
 	};
 }
@@ -153,7 +163,7 @@ export function vendorApiError(
 	const status = failure.status;
 	const what = status
 		? `${vendor.displayName} ${STATUS_WORDS[status] ?? (status >= 500 ? 'had a server error' : 'returned an error')} (HTTP ${status}${parsed.code ? ` ${parsed.code}` : ''})`
-		: isRetryableNetworkError(failure.code, failure.message)
+		: isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'))
 			? `Could not reach ${vendor.displayName}`
 			: `The request to ${vendor.displayName} failed`;
 	const vendorMessage =

@@ -225,7 +225,8 @@ export async function sendRequest<T = unknown>(
 			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			const network =
-				failure.status === undefined && isRetryableNetworkError(failure.code, failure.message);
+				failure.status === undefined &&
+				isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'));
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
 			// Every request of this node run slows down, not only the one that was refused.
 			if (failure.status === 429)

@@ -2,9 +2,20 @@
 import { buildBatches } from '../../nodes/shared/bulk';
 import { paginate, PARALLEL_PAGES } from '../../nodes/shared/pagination';
 import { encodePath } from '../../nodes/shared/transport';
-import { backoffDelay, parseRetryAfter, shouldRetry } from '../../nodes/shared/retry';
+import {
+	backoffDelay,
+	isRetryableNetworkError,
+	parseRetryAfter,
+	shouldRetry,
+} from '../../nodes/shared/retry';
 import type { INode } from 'n8n-workflow';
-import { redact, secretsOf, textOfBody, vendorApiError } from '../../nodes/shared/errors';
+import {
+	readFailure,
+	redact,
+	secretsOf,
+	textOfBody,
+	vendorApiError,
+} from '../../nodes/shared/errors';
 import type { VendorApi } from '../../nodes/shared/types';
 
 describe('encodePath', () => {
@@ -249,5 +260,26 @@ describe('secretsOf and vendorApiError', () => {
 		]);
 		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('tok_1234');
 		expect(error.errorResponse?.code).toBe('bad_token_***');
+	});
+});
+
+describe('readFailure', () => {
+	it('sees a lost connection that n8n 1.x wrapped in a NodeApiError with a friendly message', () => {
+		const wrapped = Object.assign(
+			new Error('The connection to the server was closed unexpectedly'),
+			{
+				httpCode: 'ECONNRESET',
+				messages: ['socket hang up'],
+			},
+		);
+		const failure = readFailure(wrapped);
+		expect(failure).toMatchObject({ status: undefined, code: 'ECONNRESET' });
+		expect(isRetryableNetworkError(failure.code, (failure.messages ?? []).join('\n'))).toBe(true);
+		expect(readFailure(Object.assign(new Error('Bad gateway'), { httpCode: '502' }))).toMatchObject(
+			{
+				status: 502,
+				code: undefined,
+			},
+		);
 	});
 });
