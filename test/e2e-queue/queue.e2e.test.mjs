@@ -115,8 +115,12 @@ function runningExecution(candidates, only) {
 describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 	test('the pack loads on main and every example workflow runs on a worker and does what it shows', async () => {
 		const executionIds = [];
+		let runnable = 0;
 		for (const example of ctx.examples) {
 			const kase = await loadCase(example.slug);
+			// Started by something else than a manual run (the MCP example: its own e2e file calls it).
+			if (kase.runBy) continue;
+			runnable++;
 			const starts = startNodes(example.workflow);
 			const trigger = kase.trigger ?? (starts.length === 1 ? starts[0].name : undefined);
 			const prepared = await kase.prepare?.({ sandbox: ctx.sandbox, client: ctx.client });
@@ -134,7 +138,8 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 			});
 			executionIds.push(execution.id);
 		}
-		expect(executionIds).toHaveLength(ctx.examples.length);
+		expect(runnable).toBeGreaterThan(0);
+		expect(executionIds).toHaveLength(runnable);
 		expectRanOnWorkers(executionIds);
 	});
 
