@@ -39,6 +39,14 @@ function tokenErrorBodyOf(error: unknown): unknown {
 type Loose = Record<string, unknown> | undefined;
 
 /** n8n wraps axios errors in NodeApiError; the response may sit on the error or on its cause. */
+/** No answer came back: the connection was refused, reset or timed out (by code or by any of its messages). */
+export function isNetworkFailure(failure: FailedResponse): boolean {
+	return (
+		failure.status === undefined &&
+		isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'))
+	);
+}
+
 export function readFailure(error: unknown): FailedResponse {
 	const outer = error as Loose;
 	const cause = outer?.cause as Loose;
@@ -163,7 +171,7 @@ export function vendorApiError(
 	const status = failure.status;
 	const what = status
 		? `${vendor.displayName} ${STATUS_WORDS[status] ?? (status >= 500 ? 'had a server error' : 'returned an error')} (HTTP ${status}${parsed.code ? ` ${parsed.code}` : ''})`
-		: isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'))
+		: isNetworkFailure(failure)
 			? `Could not reach ${vendor.displayName}`
 			: `The request to ${vendor.displayName} failed`;
 	const vendorMessage =

@@ -2,15 +2,21 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { activeLimiter } from './concurrency';
 import { bufferStreamedErrorBody } from './download';
-import { readFailure, redact, secretsOf, textOfBody, vendorApiError } from './errors';
+import {
+	isNetworkFailure,
+	readFailure,
+	redact,
+	secretsOf,
+	textOfBody,
+	vendorApiError,
+} from './errors';
 import { markUncertain, operationName } from './outcome';
 import { readNodeParameter } from './parameters';
-import { previewInstead } from './preview';
+import { changesState, previewInstead } from './preview';
 import {
 	backoffDelay,
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
-	isRetryableNetworkError,
 	MAX_RETRY_AFTER_MS,
 	parseRetryAfter,
 	shouldRetry,
@@ -60,8 +66,6 @@ const maxRetriesFor = (ctx: ApiContext, itemIndex: number | undefined) =>
 const timeoutFor = (ctx: ApiContext, itemIndex: number | undefined) =>
 	integerOption(ctx, 'timeout', 'Timeout', [1, 600_000], DEFAULT_TIMEOUT_MS, itemIndex);
 
-const isWrite = (request: ApiRequest) => request.method !== 'GET' && request.method !== 'HEAD';
-
 /** "SKU.io Void" or, in a trigger, "SKU.io". */
 function whatFailed(ctx: ApiContext, vendor: VendorApi): string {
 	const operation = operationName(ctx);
@@ -81,7 +85,7 @@ function unreadableAnswer(
 	body: unknown,
 	secrets: string[],
 ): NodeApiError {
-	const write = isWrite(request);
+	const write = changesState(request);
 	const message = `${whatFailed(ctx, vendor)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
 	const shown = typeof body === 'string' ? textOfBody(body) : undefined;
 	const description = [
@@ -193,6 +197,11 @@ export async function sendRequest<T = unknown>(
 		secrets: secretsOf(vendor, credentials),
 		send: async (dryRun) => await apiRequest(ctx, vendor, dryRun),
 	});
+	// The secrets as stored now too: a token may have been refreshed during the request.
+	const allSecrets = async () => [
+		...secretsOf(vendor, credentials),
+		...(await storedSecrets(ctx, vendor)),
+	];
 	const idempotent = isIdempotent(request);
 	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
 	let resentAfterUncertainFailure = false;
@@ -207,8 +216,14 @@ export async function sendRequest<T = unknown>(
 					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, sent)
 			) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
 			if (!binary && isUnreadable(response.body)) {
-				const secrets = [...secretsOf(vendor, credentials), ...(await storedSecrets(ctx, vendor))];
-				throw unreadableAnswer(ctx, vendor, request, response.statusCode, response.body, secrets);
+				throw unreadableAnswer(
+					ctx,
+					vendor,
+					request,
+					response.statusCode,
+					response.body,
+					await allSecrets(),
+				);
 			}
 			const body = vendor.unwrap && !binary ? vendor.unwrap(response.body) : response.body;
 			return { body: body as T, headers: response.headers, statusCode: response.statusCode };
@@ -224,9 +239,7 @@ export async function sendRequest<T = unknown>(
 			}
 			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
-			const network =
-				failure.status === undefined &&
-				isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'));
+			const network = isNetworkFailure(failure);
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
 			// Every request of this node run slows down, not only the one that was refused.
 			if (failure.status === 429)
@@ -236,11 +249,16 @@ export async function sendRequest<T = unknown>(
 				shouldRetry({ status: failure.status, network }, idempotent) &&
 				(retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS);
 			if (!canRetry) {
-				const secrets = [...secretsOf(vendor, credentials), ...(await storedSecrets(ctx, vendor))];
-				const apiError = vendorApiError(ctx.getNode(), vendor, failure, secrets, request.itemIndex);
+				const apiError = vendorApiError(
+					ctx.getNode(),
+					vendor,
+					failure,
+					await allSecrets(),
+					request.itemIndex,
+				);
 				if (resentAfterUncertainFailure) resentErrors.add(apiError);
 				const uncertain = network || (failure.status !== undefined && failure.status >= 500);
-				if (isWrite(request) && uncertain) {
+				if (changesState(request) && uncertain) {
 					apiError.message = `${whatFailed(ctx, vendor)}: ${apiError.message} - the request may have been applied`;
 					markUncertain(apiError);
 				} else if (network || failure.status === 429 || (failure.status ?? 0) >= 500) {
