@@ -1,23 +1,9 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
-import { summarizePoll } from '../shared/summary';
-import { shipperOneSummary } from './summary';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
-import { optionsCollection } from '../shared/description';
-import {
-	pollNewItems,
-	pollPaging,
-	reEmitOptions,
-	reEmitSettings,
-	type PollSource,
-} from '../shared/polling';
-import { booleanFlag, integerAtLeast, validateParameters, z } from '../shared/validation';
+import { pollPaging, type PollSource } from '../shared/polling';
+import { defineTrigger, type TriggerContext } from '../shared/trigger';
+import { integerAtLeast, validateParameters, z } from '../shared/validation';
 import {
 	DATE_FILTER_ZONE_OPTION,
 	QUEUE_OPTIONS,
@@ -26,13 +12,13 @@ import {
 	readQueue,
 	type Queue,
 } from './queue';
+import { shipperOneSummary } from './summary';
 import { secondsBefore, updateTimeOf } from './updateTime';
 
 const DEFAULT_OVERLAP_SECONDS = 60;
 
 const schema = z.object({
 	queue: queueSchema,
-	emitExisting: booleanFlag('Include Orders Already Queued'),
 	detectBy: z.enum(['updateTime', 'snapshot'], {
 		errorMap: () => ({ message: 'Detect Entries By must be Update Time or Queue Snapshot' }),
 	}),
@@ -42,7 +28,7 @@ const schema = z.object({
 
 type Params = z.infer<typeof schema>;
 
-function orderIdOf(ctx: IPollFunctions, order: IDataObject): string {
+function orderIdOf(ctx: TriggerContext, order: IDataObject): string {
 	const id = order.order_id;
 	if (typeof id === 'string' || typeof id === 'number') return String(id);
 	throw new NodeOperationError(ctx.getNode(), 'ShipperOne returned an order without order_id', {
@@ -51,7 +37,7 @@ function orderIdOf(ctx: IPollFunctions, order: IDataObject): string {
 }
 
 /** Every poll reads the whole queue; an order is new when it was not there at the previous poll. */
-function snapshotSource(ctx: IPollFunctions, queue: Queue): PollSource<IDataObject> {
+function snapshotSource(ctx: TriggerContext, queue: Queue): PollSource<IDataObject> {
 	return {
 		fetch: async ({ sampleSize }) => {
 			const orders = await readQueue(ctx, queue, {}, pollPaging(sampleSize));
@@ -68,7 +54,7 @@ function snapshotSource(ctx: IPollFunctions, queue: Queue): PollSource<IDataObje
  * value, and orders seen before are recognised by the shared seen set. The key is the order ID with
  * its update time: entering the queue updates an order, so a re-entry is a new key.
  */
-function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IDataObject> {
+function updateTimeSource(ctx: TriggerContext, params: Params): PollSource<IDataObject> {
 	const updateTime = (order: IDataObject) => {
 		const time = updateTimeOf(order, params.dateFilterTimeZone);
 		if (time !== undefined) return time;
@@ -102,109 +88,92 @@ function updateTimeSource(ctx: IPollFunctions, params: Params): PollSource<IData
 	};
 }
 
-export class ShipperOneTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'ShipperOne Trigger',
-		name: 'shipperOneTrigger',
-		icon: {
-			light: 'file:../../icons/shipperone.svg',
-			dark: 'file:../../icons/shipperone.dark.svg',
+const trigger = defineTrigger({
+	name: 'shipperOneTrigger',
+	displayName: 'ShipperOne Trigger',
+	icon: 'shipperone',
+	subtitle: '={{"Queue: " + $parameter["queue"]}}',
+	description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
+	credential: 'shipperOneApi',
+	item: { one: 'an order', where: 'in the queue' },
+	properties: [
+		{
+			displayName: 'Queue',
+			name: 'queue',
+			type: 'options',
+			options: QUEUE_OPTIONS,
+			default: 'pending_accept',
+			description: 'Emit each order once when it enters this queue',
 		},
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{"Queue: " + $parameter["queue"]}}',
-		description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
-		defaults: { name: 'ShipperOne Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'shipperOneApi', required: true }],
-		properties: [
-			{
-				displayName: 'Queue',
-				name: 'queue',
-				type: 'options',
-				options: QUEUE_OPTIONS,
-				default: 'pending_accept',
-				description: 'Emit each order once when it enters this queue',
-			},
-			optionsCollection([
+	],
+	options: [
+		{
+			displayName: 'Detect Entries By',
+			name: 'detectBy',
+			type: 'options',
+			options: [
 				{
-					displayName: 'Include Orders Already Queued',
-					name: 'emitExisting',
-					type: 'boolean',
-					default: false,
+					name: 'Update Time (Date Filter)',
+					value: 'updateTime',
 					description:
-						'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
+						'Ask only for orders updated since the last one seen. An order updated while it stays in the queue (e.g. partially accepted) is emitted again.',
 				},
 				{
-					displayName: 'Detect Entries By',
-					name: 'detectBy',
-					type: 'options',
-					options: [
-						{
-							name: 'Update Time (Date Filter)',
-							value: 'updateTime',
-							description:
-								'Ask only for orders updated since the last one seen. An order updated while it stays in the queue (e.g. partially accepted) is emitted again.',
-						},
-						{
-							name: 'Queue Snapshot',
-							value: 'snapshot',
-							description:
-								'Read the whole queue each poll and emit orders that were not in it at the previous poll. One request per 100 queued orders.',
-						},
-					],
-					default: 'updateTime',
-					description: 'How the trigger tells which orders entered the queue since the last poll',
-				},
-				{
-					displayName: 'Date Filter Overlap (Seconds)',
-					name: 'overlapSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, numberPrecision: 0 },
-					default: DEFAULT_OVERLAP_SECONDS,
+					name: 'Queue Snapshot',
+					value: 'snapshot',
 					description:
-						'With Update Time: how far before the last seen update time each poll asks from, to catch orders saved late or in the same second. Orders already emitted are not emitted again.',
+						'Read the whole queue each poll and emit orders that were not in it at the previous poll. One request per 100 queued orders.',
 				},
-				{
-					...DATE_FILTER_ZONE_OPTION,
-					description:
-						'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
-				},
-				...reEmitOptions('an order', 'in the queue'),
-			]),
-		],
-	};
-
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const params = validateParameters(this, schema, {
-			queue: this.getNodeParameter('queue'),
-			emitExisting: this.getNodeParameter('options.emitExisting', false),
-			detectBy: this.getNodeParameter('options.detectBy', 'updateTime'),
-			overlapSeconds: this.getNodeParameter('options.overlapSeconds', DEFAULT_OVERLAP_SECONDS),
-			dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
-		});
-		const reEmit = reEmitSettings(this);
-		const source =
-			params.detectBy === 'snapshot'
-				? snapshotSource(this, params.queue)
-				: updateTimeSource(this, params);
-		const scope = [
+			],
+			default: 'updateTime',
+			description: 'How the trigger tells which orders entered the queue since the last poll',
+		},
+		{
+			displayName: 'Date Filter Overlap (Seconds)',
+			name: 'overlapSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: DEFAULT_OVERLAP_SECONDS,
+			description:
+				'With Update Time: how far before the last seen update time each poll asks from, to catch orders saved late or in the same second. Orders already emitted are not emitted again.',
+		},
+		{
+			...DATE_FILTER_ZONE_OPTION,
+			description:
+				'With Update Time: the time zone to write update times that carry an offset in. Update times without one are sent back as ShipperOne wrote them.',
+		},
+	],
+	includeExisting: {
+		displayName: 'Include Orders Already Queued',
+		description:
+			'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
+	},
+	parameters: (ctx) =>
+		validateParameters(ctx, schema, {
+			queue: ctx.getNodeParameter('queue'),
+			detectBy: ctx.getNodeParameter('options.detectBy', 'updateTime'),
+			overlapSeconds: ctx.getNodeParameter('options.overlapSeconds', DEFAULT_OVERLAP_SECONDS),
+			dateFilterTimeZone: ctx.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
+		}),
+	source: (ctx, params) =>
+		params.detectBy === 'snapshot'
+			? snapshotSource(ctx, params.queue)
+			: updateTimeSource(ctx, params),
+	scope: (params) =>
+		[
 			params.queue,
 			params.detectBy,
 			params.detectBy === 'updateTime' ? params.dateFilterTimeZone : '',
 		]
 			.filter(Boolean)
-			.join('|');
-		const emitted = await pollNewItems(this, source, {
-			emitExisting: params.emitExisting,
-			scope,
-			// The queue is read page by page while the flow moves orders out of it.
-			toleratePageShifts: true,
-			reEmit,
-		});
-		// Normalized summary (issue 12), beside each emitted order.
-		return summarizePoll(emitted, shipperOneSummary);
-	}
+			.join('|'),
+	// The queue is read page by page while the flow moves orders out of it.
+	toleratePageShifts: true,
+	summary: shipperOneSummary,
+});
+
+export class ShipperOneTrigger implements INodeType {
+	description = trigger.description;
+
+	poll = trigger.poll;
 }

@@ -1,25 +1,12 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
-import { summarizePoll } from '../shared/summary';
-import { skuIoSummary } from './summary';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
-import { filtersCollection, optionsCollection } from '../shared/description';
-import {
-	pollNewItems,
-	reEmitOptions,
-	reEmitSettings,
-	type PollRequest,
-	type PollSource,
-} from '../shared/polling';
-import { booleanFlag, oneOf, optionalString, validateParameters, z } from '../shared/validation';
+import { filtersCollection } from '../shared/description';
+import type { PollRequest, PollSource } from '../shared/polling';
+import { defineTrigger, type SharedTriggerSettings, type TriggerContext } from '../shared/trigger';
+import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
+import { skuIoSummary } from './summary';
 import { FULFILLMENTS_PATH, MAX_PAGE_SIZE } from './transport';
 
 const schema = z
@@ -27,7 +14,6 @@ const schema = z
 		event: oneOf('Trigger On', ['created', 'status'] as const),
 		status: optionalString(),
 		fulfillmentType: optionalString(),
-		emitExisting: booleanFlag('Include Fulfillments Already in Status'),
 	})
 	.refine((params) => params.event !== 'status' || params.status !== undefined, {
 		message: 'Status is required when triggering on a status',
@@ -61,7 +47,11 @@ function olderThanFirst(cursorOf: (item: IDataObject) => string | undefined) {
  * update seen; key = id + status, so each fulfillment is emitted once per status it reaches.
  * Either way the first poll only notes where the list stands (unless existing ones are wanted).
  */
-function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDataObject> {
+function fulfillmentSource(
+	ctx: TriggerContext,
+	params: Params,
+	{ emitExisting }: SharedTriggerSettings,
+): PollSource<IDataObject> {
 	const byStatus = params.event === 'status';
 	const qs = {
 		...bracketQuery({
@@ -77,7 +67,7 @@ function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDat
 			const all = { returnAll: true, limit: 1 };
 			if (firstPoll && !byStatus)
 				return await readList(ctx, FULFILLMENTS_PATH, qs, { returnAll: false, limit: 1 });
-			if (firstPoll && !params.emitExisting) {
+			if (firstPoll && !emitExisting) {
 				// Update times are shared (a bulk status change): every fulfillment at the newest one is already
 				// in the status and must be remembered, or the next poll would emit it as newly arrived.
 				return await readNewerThan(ctx, FULFILLMENTS_PATH, qs, olderThanFirst(cursorOf), all);
@@ -98,92 +88,83 @@ function fulfillmentSource(ctx: IPollFunctions, params: Params): PollSource<IDat
 	};
 }
 
-export class SkuIoTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'SKU.io Trigger',
-		name: 'skuIoTrigger',
-		icon: { light: 'file:../../icons/skuio.svg', dark: 'file:../../icons/skuio.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
-		description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
-		defaults: { name: 'SKU.io Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'skuIoApi', required: true }],
-		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{
-						name: 'Fulfillment Created',
-						value: 'created',
-						description: 'Each new fulfillment once, in ID order',
-					},
-					{
-						name: 'Fulfillment Reached Status',
-						value: 'status',
-						description: 'Each fulfillment once when it reaches the status below, e.g. submitted',
-					},
-				],
-				default: 'created',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'string',
-				required: true,
-				default: 'submitted',
-				placeholder: 'submitted',
-				description: 'The fulfillment status to watch for, as SKU.io names it',
-				displayOptions: { show: { event: ['status'] } },
-			},
-			filtersCollection([
-				{
-					...fulfillmentTypeFilter,
-					description: 'Only fulfillments of this type, e.g. manual, shipstation or fba',
-				},
-			]),
-			optionsCollection([
-				{
-					displayName: 'Include Fulfillments Already in Status',
-					name: 'emitExisting',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
-					displayOptions: { show: { '/event': ['status'] } },
-				},
-				...reEmitOptions('a fulfillment', 'in the status').map((option) => ({
-					...option,
-					displayOptions: { show: { '/event': ['status'] } },
-				})),
-			]),
-		],
-	};
+const statusOnly = { show: { event: ['status'] } };
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const byStatus = this.getNodeParameter('event') === 'status';
-		const params = validateParameters(this, schema, {
-			event: this.getNodeParameter('event'),
-			status: byStatus ? this.getNodeParameter('status', '') : '',
-			fulfillmentType: this.getNodeParameter('filters.fulfillmentType', ''),
-			// Every fulfillment ever created is not "existing" work to catch up on; only a status has that.
-			emitExisting: byStatus ? this.getNodeParameter('options.emitExisting', false) : false,
+const trigger = defineTrigger({
+	name: 'skuIoTrigger',
+	displayName: 'SKU.io Trigger',
+	icon: 'skuio',
+	subtitle:
+		'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
+	description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
+	credential: 'skuIoApi',
+	item: { one: 'a fulfillment', where: 'in the status' },
+	properties: [
+		{
+			displayName: 'Trigger On',
+			name: 'event',
+			type: 'options',
+			options: [
+				{
+					name: 'Fulfillment Created',
+					value: 'created',
+					description: 'Each new fulfillment once, in ID order',
+				},
+				{
+					name: 'Fulfillment Reached Status',
+					value: 'status',
+					description: 'Each fulfillment once when it reaches the status below, e.g. submitted',
+				},
+			],
+			default: 'created',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'string',
+			required: true,
+			default: 'submitted',
+			placeholder: 'submitted',
+			description: 'The fulfillment status to watch for, as SKU.io names it',
+			displayOptions: statusOnly,
+		},
+		filtersCollection([
+			{
+				...fulfillmentTypeFilter,
+				description: 'Only fulfillments of this type, e.g. manual, shipstation or fba',
+			},
+		]),
+	],
+	includeExisting: {
+		displayName: 'Include Fulfillments Already in Status',
+		description:
+			'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
+	},
+	// Every fulfillment ever created is not "existing" work to catch up on, and "created" has nothing
+	// to re-check: only a status has both.
+	sharedOptionsWhen: {
+		show: { '/event': ['status'] },
+		applies: (ctx) => ctx.getNodeParameter('event') === 'status',
+	},
+	parameters: (ctx) => {
+		const watchesStatus = ctx.getNodeParameter('event') === 'status';
+		return validateParameters(ctx, schema, {
+			event: ctx.getNodeParameter('event'),
+			status: watchesStatus ? ctx.getNodeParameter('status', '') : '',
+			fulfillmentType: ctx.getNodeParameter('filters.fulfillmentType', ''),
 		});
-		const emitted = await pollNewItems(this, fulfillmentSource(this, params), {
-			emitExisting: params.emitExisting,
-			reEmit: byStatus ? reEmitSettings(this) : undefined,
-			// Fulfillments leave a status while its list is read page by page.
-			toleratePageShifts: true,
-			// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
-			scope: JSON.stringify([params.event, params.status ?? '', params.fulfillmentType ?? '']),
-		});
-		// Normalized summary (issue 12), beside each emitted fulfillment.
-		return summarizePoll(emitted, skuIoSummary);
-	}
+	},
+	source: fulfillmentSource,
+	// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
+	scope: (params) =>
+		JSON.stringify([params.event, params.status ?? '', params.fulfillmentType ?? '']),
+	// Fulfillments leave a status while its list is read page by page.
+	toleratePageShifts: true,
+	summary: skuIoSummary,
+});
+
+export class SkuIoTrigger implements INodeType {
+	description = trigger.description;
+
+	poll = trigger.poll;
 }

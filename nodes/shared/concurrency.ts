@@ -81,20 +81,3 @@ export class AdaptiveLimiter {
 		this.waiting.shift()?.();
 	}
 }
-
-const limiters = new WeakMap<object, AdaptiveLimiter>();
-
-/** The limiter of one node run (keyed by its context), so the transport can tell it about 429s. */
-export function limiterFor(ctx: object, max: number): AdaptiveLimiter {
-	let limiter = limiters.get(ctx);
-	if (!limiter) {
-		limiter = new AdaptiveLimiter(max);
-		limiters.set(ctx, limiter);
-	}
-	return limiter;
-}
-
-/** The limiter of this node run, if its operation sends items concurrently. */
-export function activeLimiter(ctx: object): AdaptiveLimiter | undefined {
-	return limiters.get(ctx);
-}

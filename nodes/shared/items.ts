@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { DEFAULT_CONCURRENCY, limiterFor, MAX_CONCURRENCY } from './concurrency';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
 import { integerAtLeast, validateParameters, z } from './validation';
 import { takePreview } from './preview';
+import { runOf } from './run';
 
 /** What an operation returns for one input item. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[] | undefined;
@@ -53,7 +54,7 @@ function previewOutput(
 	error: unknown,
 	itemIndex: number,
 ): INodeExecutionData[] | undefined {
-	const preview = takePreview(ctx, error, [itemIndex]);
+	const preview = takePreview(runOf(ctx), error, [itemIndex]);
 	return preview === undefined ? undefined : pairedItems(preview, itemIndex);
 }
 
@@ -145,7 +146,7 @@ export async function forEachValidatedItem<P>(
 			if ('params' in entry) await runOne(itemIndex, entry.params);
 		}
 	} else {
-		const limiter = limiterFor(ctx, concurrency);
+		const limiter = runOf(ctx).useLimiter(concurrency);
 		const lanes = new Map<string, Promise<void>>();
 		const runs = checked.map(async (entry, itemIndex) => {
 			if (!('params' in entry)) return;
@@ -200,7 +201,7 @@ export class BatchOutput {
 
 	/** Under continueOnFail an error item for each item the failure concerns; otherwise the error, naming the first. */
 	fail(error: unknown, itemIndexes: number[]): void {
-		const preview = takePreview(this.ctx, error, itemIndexes);
+		const preview = takePreview(runOf(this.ctx), error, itemIndexes);
 		if (preview) {
 			for (const itemIndex of itemIndexes)
 				this.add({ itemIndex, data: { json: { ...preview }, pairedItem: { item: itemIndex } } });

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { withFastParameters } from './parameters';
 import { withPreviewOption } from './preview';
+import { createRunContext, withRun } from './run';
 import { toolDescriptionProperty } from './toolDescription';
 
 /**
@@ -131,13 +132,6 @@ export function nodeProperties(
 	];
 }
 
-const running = new WeakMap<object, Operation>();
-
-/** The operation a node run is executing (for messages such as "SKU.io Void: …"); none in a trigger. */
-export function runningOperation(ctx: object): Operation | undefined {
-	return running.get(ctx);
-}
-
 /** Runs the operation the node's resource and operation select, on all input items. */
 export async function runOperation(
 	ctx: IExecuteFunctions,
@@ -152,7 +146,8 @@ export async function runOperation(
 			`The operation "${value}" of "${resource}" is not supported`,
 		);
 	}
-	const run = withFastParameters(ctx);
-	running.set(run, operation);
+	const fast = withFastParameters(ctx);
+	// One run context for this node run: the operation's name, its options, limiter and previews.
+	const run = withRun(fast, createRunContext(fast, operation.name));
 	return [await operation.execute.call(run, ctx.getInputData())];
 }

@@ -1,24 +1,17 @@
-import type { ApiContext } from './types';
-import { runningOperation } from './operations';
-
 /**
- * Errors after which a write may or may not have happened: the connection was lost or timed out, the
- * vendor answered 5xx, or its 2xx answer could not be read. Operations read back such writes.
+ * Marks errors after which a write may or may not have happened: the connection was lost or timed
+ * out, the vendor answered 5xx, or its 2xx answer could not be read. Operations read back such writes.
+ * The mark is a hidden member of the error itself, so it goes wherever the error goes.
  */
-const uncertainErrors = new WeakSet<object>();
+const UNCERTAIN = Symbol('outcome uncertain');
 
 export function markUncertain<E extends object>(error: E): E {
-	uncertainErrors.add(error);
+	Object.defineProperty(error, UNCERTAIN, { value: true });
 	return error;
 }
 
 export function isUncertainOutcome(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && uncertainErrors.has(error);
-}
-
-/** The operation as the editor names it ("Assign Supplier"); empty in a trigger, which has none. */
-export function operationName(ctx: ApiContext): string {
-	return runningOperation(ctx)?.name ?? '';
+	return typeof error === 'object' && error !== null && UNCERTAIN in error;
 }
 
 /** What a read-back after an uncertain failure found. */

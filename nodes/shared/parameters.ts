@@ -1,5 +1,4 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import type { ApiContext } from './types';
 
 // In n8n 2.x every expression evaluated per item crosses into the expression isolate (≈ 0.6–1 ms).
 // Over thousands of items that is most of a bulk run (bench/README.md), so parameters are read the
@@ -70,27 +69,4 @@ export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 			return typeof value === 'function' ? value.bind(target) : value;
 		},
 	});
-}
-
-/**
- * Reads a node parameter from any context: per item where the context has items, once where it has
- * not (poll, load options), and the fallback where the parameter does not exist.
- */
-export function readNodeParameter<T>(
-	ctx: ApiContext,
-	name: string,
-	itemIndex: number | undefined,
-	fallback: T,
-): T {
-	try {
-		if ('getInputData' in ctx) {
-			return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex ?? 0, fallback) as T;
-		}
-		return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(
-			name,
-			fallback,
-		) as T;
-	} catch {
-		return fallback;
-	}
 }

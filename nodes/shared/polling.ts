@@ -1,11 +1,5 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	INodeProperties,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import type { Paging } from './pagination';
-import { integerAtLeast, validateParameters, z } from './validation';
 
 export interface PollRequest {
 	/** The highest cursor value emitted so far (fetch from it inclusively), if the source uses one. */
@@ -223,41 +217,6 @@ async function dueAgain<T extends IDataObject>(
 }
 
 export const RE_EMIT_DEFAULTS: ReEmitOptions = { afterMinutes: 60, maxTimes: 3 };
-
-/** The trigger options that set re-emission; `what` names an emitted entry, e.g. "an order". */
-export function reEmitOptions(what: string, where: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Re-Emit Unfinished After (Minutes)',
-			name: 'reEmitAfterMinutes',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: 60,
-			description: `Emit ${what} again (marked reEmitted, with its emitAttempt) when it is still ${where} this long after it was emitted: its execution never finished, e.g. n8n or a queue-mode worker died. 0 turns this off.`,
-		},
-		{
-			displayName: 'Max Re-Emissions',
-			name: 'reEmitMaxTimes',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 3,
-			description: `How many times ${what} is emitted again at most, so one that stays for another reason is not emitted forever`,
-		},
-	];
-}
-
-const reEmitSchema = z.object({
-	afterMinutes: integerAtLeast('Re-Emit Unfinished After (Minutes)', 0),
-	maxTimes: integerAtLeast('Max Re-Emissions', 1),
-});
-
-/** The re-emission settings of a trigger's Options collection (see reEmitOptions). */
-export function reEmitSettings(ctx: IPollFunctions): ReEmitOptions {
-	return validateParameters(ctx, reEmitSchema, {
-		afterMinutes: ctx.getNodeParameter('options.reEmitAfterMinutes', RE_EMIT_DEFAULTS.afterMinutes),
-		maxTimes: ctx.getNodeParameter('options.reEmitMaxTimes', RE_EMIT_DEFAULTS.maxTimes),
-	});
-}
 
 function later(a: string | undefined, b: string | undefined) {
 	return a === undefined || (b !== undefined && b > a) ? b : a;

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { redact } from './errors';
-import type { ApiContext, ApiRequest, VendorApi } from './types';
+import { PREVIEW_OPTION_NAME, type RunContext } from './run';
+import type { ApiRequest, VendorApi } from './types';
 
 // Preview: every write operation has Options › Preview Only. The transport hands each request that
 // changes state to `previewInstead`; with the option on, nothing is sent, the request is described
 // (secrets redacted) and the item loops output that description in place of the operation's result.
+// The option fails closed: when it cannot be read, the run context throws and nothing is sent.
 
-export const PREVIEW_OPTION_NAME = 'previewOnly';
+export { PREVIEW_OPTION_NAME };
 
 export const previewOption: INodeProperties = {
 	displayName: 'Preview Only (Send Nothing)',
@@ -25,9 +26,6 @@ export function changesState(request: ApiRequest): boolean {
 	return request.changesState ?? !READ_METHODS.has(request.method);
 }
 
-/** Per context, the preview each item's held-back request left (keyed by the request's item). */
-const previews = new WeakMap<object, Map<number, IDataObject>>();
-
 /** Thrown in place of sending a write; the item loops output the preview recorded beside it. */
 export class PreviewStop extends Error {
 	constructor(readonly preview: IDataObject) {
@@ -41,41 +39,18 @@ export class PreviewStop extends Error {
  * beside the error because an operation may wrap the error it catches before it reaches the loop.
  */
 export function takePreview(
-	ctx: object,
+	run: RunContext,
 	error: unknown,
 	itemIndexes: number[],
 ): IDataObject | undefined {
-	const pending = previews.get(ctx);
 	for (const itemIndex of itemIndexes) {
-		const preview = pending?.get(itemIndex);
+		const preview = run.previews.get(itemIndex);
 		if (preview !== undefined) {
-			pending?.delete(itemIndex);
+			run.previews.delete(itemIndex);
 			return preview;
 		}
 	}
 	return error instanceof PreviewStop ? error.preview : undefined;
-}
-
-function isPreviewOn(ctx: ApiContext, itemIndex: number): boolean {
-	if (!('getInputData' in ctx)) return false;
-	let value: unknown;
-	try {
-		value = (ctx as IExecuteFunctions).getNodeParameter(
-			`options.${PREVIEW_OPTION_NAME}`,
-			itemIndex,
-			false,
-		);
-	} catch {
-		return false;
-	}
-	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false' || value === undefined || value === null || value === '')
-		return false;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Preview Only (Send Nothing) must be true or false (got ${JSON.stringify(value)}) [item ${itemIndex}]`,
-		{ itemIndex },
-	);
 }
 
 function headerValue(
@@ -116,14 +91,14 @@ export interface PreviewSetup {
  * throws PreviewStop instead.
  */
 export async function previewInstead(
-	ctx: ApiContext,
+	run: RunContext,
 	vendor: VendorApi,
 	request: ApiRequest,
 	setup: PreviewSetup,
 ): Promise<void> {
 	if (!changesState(request)) return;
 	const itemIndex = request.itemIndex ?? 0;
-	if (!isPreviewOn(ctx, itemIndex)) return;
+	if (!run.previewOnly(itemIndex)) return;
 
 	const headers = { ...setup.headers, ...request.headers };
 	const described: IDataObject = {
@@ -158,8 +133,7 @@ export async function previewInstead(
 			preview.vendorPreviewError = redact((error as Error).message, setup.secrets);
 		}
 	}
-	if (!previews.has(ctx)) previews.set(ctx, new Map());
-	previews.get(ctx)?.set(itemIndex, preview);
+	run.previews.set(itemIndex, preview);
 	throw new PreviewStop(preview);
 }
 

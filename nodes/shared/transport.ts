@@ -1,6 +1,5 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import { activeLimiter } from './concurrency';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import { bufferStreamedErrorBody } from './download';
 import {
 	isNetworkFailure,
@@ -10,17 +9,10 @@ import {
 	textOfBody,
 	vendorApiError,
 } from './errors';
-import { markUncertain, operationName } from './outcome';
-import { readNodeParameter } from './parameters';
+import { markUncertain } from './outcome';
 import { changesState, previewInstead } from './preview';
-import {
-	backoffDelay,
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	MAX_RETRY_AFTER_MS,
-	parseRetryAfter,
-	shouldRetry,
-} from './retry';
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, shouldRetry } from './retry';
+import { runOf, type RunContext } from './run';
 import type { ApiContext, ApiRequest, ApiResponse, VendorApi } from './types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -33,42 +25,9 @@ function isIdempotent(request: ApiRequest): boolean {
 	);
 }
 
-/** A whole-number option; anything else (text, −5, 1.5, an object) is an error naming it, never the default. */
-function integerOption(
-	ctx: ApiContext,
-	name: string,
-	label: string,
-	range: [number, number],
-	fallback: number,
-	itemIndex: number | undefined,
-): number {
-	const value = readNodeParameter<unknown>(ctx, `options.${name}`, itemIndex, fallback);
-	if (value === undefined || value === null || value === '') return fallback;
-	if (
-		typeof value === 'number' &&
-		Number.isInteger(value) &&
-		value >= range[0] &&
-		value <= range[1]
-	)
-		return value;
-	const item = itemIndex !== undefined && 'getInputData' in ctx ? ` [item ${itemIndex}]` : '';
-	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`${label} must be a whole number from ${range[0]} to ${range[1]} (got ${shown ?? String(value)})${item}`,
-		{ itemIndex },
-	);
-}
-
-const maxRetriesFor = (ctx: ApiContext, itemIndex: number | undefined) =>
-	integerOption(ctx, 'maxRetries', 'Max Retries', [0, 10], DEFAULT_MAX_RETRIES, itemIndex);
-
-const timeoutFor = (ctx: ApiContext, itemIndex: number | undefined) =>
-	integerOption(ctx, 'timeout', 'Timeout', [1, 600_000], DEFAULT_TIMEOUT_MS, itemIndex);
-
 /** "SKU.io Void" or, in a trigger, "SKU.io". */
-function whatFailed(ctx: ApiContext, vendor: VendorApi): string {
-	const operation = operationName(ctx);
+function whatFailed(run: RunContext, vendor: VendorApi): string {
+	const operation = run.operationName;
 	return operation ? `${vendor.displayName} ${operation}` : vendor.displayName;
 }
 
@@ -79,6 +38,7 @@ function whatFailed(ctx: ApiContext, vendor: VendorApi): string {
  */
 function unreadableAnswer(
 	ctx: ApiContext,
+	run: RunContext,
 	vendor: VendorApi,
 	request: ApiRequest,
 	statusCode: number,
@@ -86,7 +46,7 @@ function unreadableAnswer(
 	secrets: string[],
 ): NodeApiError {
 	const write = changesState(request);
-	const message = `${whatFailed(ctx, vendor)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
+	const message = `${whatFailed(run, vendor)}: ${vendor.displayName} answered HTTP ${statusCode} with a body that is not the JSON it documents${write ? ' - the request may have been applied' : ''}`;
 	const shown = typeof body === 'string' ? textOfBody(body) : undefined;
 	const description = [
 		shown ? `Received: ${redact(shown, secrets)}` : 'Received a body without text.',
@@ -115,7 +75,7 @@ function isUnreadable(body: unknown): boolean {
 	}
 }
 
-const resentErrors = new WeakSet<object>();
+const RESENT = Symbol('sent again after an uncertain attempt');
 
 /**
  * Whether the request that failed with this error had been sent again after a 5xx or a lost
@@ -123,7 +83,7 @@ const resentErrors = new WeakSet<object>();
  * the request's own earlier attempt.
  */
 export function failedAfterUncertainAttempt(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && resentErrors.has(error);
+	return typeof error === 'object' && error !== null && RESENT in error;
 }
 
 /**
@@ -141,29 +101,6 @@ async function storedSecrets(ctx: ApiContext, vendor: VendorApi): Promise<string
 	}
 }
 
-/** Credentials read for a context (one node run, or a trigger's polls), kept briefly. */
-const credentialCache = new WeakMap<
-	object,
-	{ at: number; read: Promise<ICredentialDataDecryptedObject> }
->();
-const CREDENTIAL_CACHE_MS = 10_000;
-
-/**
- * The credentials once per node run instead of once per request: each read is a database query and a
- * decryption in n8n. Polls reuse their context, so the copy expires after a few seconds.
- */
-async function credentialsFor(
-	ctx: ApiContext,
-	vendor: VendorApi,
-): Promise<ICredentialDataDecryptedObject> {
-	const cached = credentialCache.get(ctx);
-	if (cached && Date.now() - cached.at < CREDENTIAL_CACHE_MS) return await cached.read;
-	const read = ctx.getCredentials(vendor.credentialType) as Promise<ICredentialDataDecryptedObject>;
-	credentialCache.set(ctx, { at: Date.now(), read });
-	read.catch(() => credentialCache.delete(ctx));
-	return await read;
-}
-
 /**
  * The one HTTP path of the pack: vendor base URL and headers, retries with backoff and Retry-After,
  * vendor errors turned into redacted NodeApiErrors, success envelopes unwrapped.
@@ -173,7 +110,8 @@ export async function sendRequest<T = unknown>(
 	vendor: VendorApi,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const credentials = await credentialsFor(ctx, vendor);
+	const run = runOf(ctx);
+	const credentials = await run.credentials(vendor.credentialType);
 	const binary = request.encoding === 'arraybuffer' || request.encoding === 'stream';
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -189,9 +127,9 @@ export async function sendRequest<T = unknown>(
 		json: !binary,
 		encoding: binary ? request.encoding : undefined,
 		returnFullResponse: true,
-		timeout: timeoutFor(ctx, request.itemIndex),
+		timeout: run.timeout(request.itemIndex),
 	};
-	await previewInstead(ctx, vendor, request, {
+	await previewInstead(run, vendor, request, {
 		baseUrl: options.baseURL ?? '',
 		headers: options.headers as Record<string, string>,
 		secrets: secretsOf(vendor, credentials),
@@ -203,12 +141,12 @@ export async function sendRequest<T = unknown>(
 		...(await storedSecrets(ctx, vendor)),
 	];
 	const idempotent = isIdempotent(request);
-	const maxRetries = maxRetriesFor(ctx, request.itemIndex);
+	const maxRetries = run.maxRetries(request.itemIndex);
 	let resentAfterUncertainFailure = false;
 
 	for (let attempt = 0; ; attempt++) {
 		try {
-			await activeLimiter(ctx)?.gate(cancelSignalOf(ctx));
+			await run.limiter?.gate(cancelSignalOf(ctx));
 			const sent = { ...options, headers: { ...options.headers } };
 			const response = (
 				vendor.bearerField
@@ -218,6 +156,7 @@ export async function sendRequest<T = unknown>(
 			if (!binary && isUnreadable(response.body)) {
 				throw unreadableAnswer(
 					ctx,
+					run,
 					vendor,
 					request,
 					response.statusCode,
@@ -242,8 +181,7 @@ export async function sendRequest<T = unknown>(
 			const network = isNetworkFailure(failure);
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
 			// Every request of this node run slows down, not only the one that was refused.
-			if (failure.status === 429)
-				activeLimiter(ctx)?.throttled(retryAfter ?? backoffDelay(attempt));
+			if (failure.status === 429) run.limiter?.throttled(retryAfter ?? backoffDelay(attempt));
 			const canRetry =
 				attempt < maxRetries &&
 				shouldRetry({ status: failure.status, network }, idempotent) &&
@@ -256,13 +194,13 @@ export async function sendRequest<T = unknown>(
 					await allSecrets(),
 					request.itemIndex,
 				);
-				if (resentAfterUncertainFailure) resentErrors.add(apiError);
+				if (resentAfterUncertainFailure) Object.defineProperty(apiError, RESENT, { value: true });
 				const uncertain = network || (failure.status !== undefined && failure.status >= 500);
 				if (changesState(request) && uncertain) {
-					apiError.message = `${whatFailed(ctx, vendor)}: ${apiError.message} - the request may have been applied`;
+					apiError.message = `${whatFailed(run, vendor)}: ${apiError.message} - the request may have been applied`;
 					markUncertain(apiError);
 				} else if (network || failure.status === 429 || (failure.status ?? 0) >= 500) {
-					apiError.message = `${whatFailed(ctx, vendor)}: ${apiError.message}`;
+					apiError.message = `${whatFailed(run, vendor)}: ${apiError.message}`;
 				}
 				throw apiError;
 			}

@@ -251,7 +251,7 @@ describe('Sellfern Trigger', () => {
 		it('refuses an invalid interval, naming the field', async () => {
 			const poller = trigger({ options: { reEmitAfterMinutes: -1 } });
 			await expect(poller.poll()).rejects.toThrow(
-				'Re-Emit Unfinished After (Minutes) must be a whole number of at least 0 (got -1)',
+				'Re-Emit After (Minutes) must be a whole number of at least 0 (got -1)',
 			);
 			expect(requests(env)).toHaveLength(0);
 		});

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { AdaptiveLimiter, activeLimiter } from '../../nodes/shared/concurrency';
+import { AdaptiveLimiter } from '../../nodes/shared/concurrency';
+import { createRunContext, withRun } from '../../nodes/shared/run';
 import { forEachValidatedItem } from '../../nodes/shared/items';
 
 const tick = async (ms = 5) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,13 +121,13 @@ describe('forEachValidatedItem with concurrency', () => {
 	});
 
 	it('lets the transport find the limiter of the node run while items run', async () => {
-		const ctx = context();
+		const ctx = withRun(context(), createRunContext(context()));
 		let seen: AdaptiveLimiter | undefined;
 		await forEachValidatedItem(
 			ctx,
 			inputs(2),
 			(i) => i,
-			async () => ((seen = activeLimiter(ctx)), {}),
+			async () => ((seen = ctx.run.limiter), {}),
 			{
 				concurrency: 2,
 			},
