@@ -97,9 +97,25 @@ function previewOnly(ctx: N8nContext, itemIndex: number): boolean {
 		throw previewUnreadable(ctx, itemIndex, `could not be read: ${(error as Error).message}`);
 	}
 	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false' || value === undefined || value === null || value === '')
-		return false;
+	if (value === false || value === 'false') return false;
+	if (value === undefined || value === null || value === '') {
+		// Not set at all is off; set to an expression that gave nothing is not an answer.
+		if (!isSet(ctx, itemIndex)) return false;
+		throw previewUnreadable(ctx, itemIndex, 'gave no value (it must be true or false)');
+	}
 	throw previewUnreadable(ctx, itemIndex, `must be true or false (got ${JSON.stringify(value)})`);
+}
+
+function isSet(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	const raw: unknown = ctx.getNodeParameter(
+		`options.${PREVIEW_OPTION_NAME}`,
+		itemIndex,
+		undefined,
+		{
+			rawExpressions: true,
+		},
+	);
+	return raw !== undefined && raw !== null && raw !== '';
 }
 
 function previewUnreadable(ctx: N8nContext, itemIndex: number, why: string): NodeOperationError {
