@@ -124,11 +124,16 @@ export function nodeProperties(
 		resourceSelector,
 		...operationSelectors,
 		...operations.flatMap((operation) =>
-			showFor(operation.resource, operation.value, [
-				...(operation.write ? withPreviewOption(operation.properties) : operation.properties),
-				toolDescriptionProperty(operation),
-			]),
+			showFor(operation.resource, operation.value, operationProperties(operation)),
 		),
+	];
+}
+
+/** Every parameter an operation shows: its own, Options › Preview Only on a write, the tool description. */
+export function operationProperties(operation: Operation): INodeProperties[] {
+	return [
+		...(operation.write ? withPreviewOption(operation.properties) : operation.properties),
+		toolDescriptionProperty(operation),
 	];
 }
 
@@ -146,7 +151,7 @@ export async function runOperation(
 			`The operation "${value}" of "${resource}" is not supported`,
 		);
 	}
-	const fast = withFastParameters(ctx);
+	const fast = withFastParameters(ctx, operationProperties(operation));
 	// One run context for this node run: the operation's name, its options, limiter and previews.
 	const run = withRun(fast, createRunContext(fast, operation.name));
 	return [await operation.execute.call(run, ctx.getInputData())];

@@ -1,21 +1,34 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 // In n8n 2.x every expression evaluated per item crosses into the expression isolate (≈ 0.6–1 ms).
 // Over thousands of items that is most of a bulk run (bench/README.md), so parameters are read the
 // cheapest way that gives n8n's own answer:
 // - a value without expressions is the same for every item: read once;
-// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's field: read it directly;
+// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's own field: read directly;
 // - anything else is evaluated by n8n, per item, as before.
+// test/shared/fastParameters.differential.test.ts holds it to n8n-core's own evaluator.
 
 /** `={{ $json.name }}`, `={{ $json["name"] }}` or `={{ $json['name'] }}`, spaces allowed. */
 const JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"\\]*)\2\s*\])\s*\}\}$/;
 
 type Plan =
+	| { kind: 'absent' }
 	| { kind: 'constant'; value: unknown }
 	| { kind: 'field'; field: string }
-	| { kind: 'expression' };
+	| { kind: 'n8n' };
 
 const NOT_SET = Symbol('not set');
+
+/**
+ * Field names whose meaning in n8n's evaluator is not simply "the item's own field" (members every
+ * object inherits, or that its sandbox guards): left to n8n even when the item has them.
+ */
+const GUARDED_NAMES = new Set([
+	...Object.getOwnPropertyNames(Object.prototype),
+	'prototype',
+	'constructor',
+	'__proto__',
+]);
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -25,21 +38,69 @@ function containsExpression(value: unknown): boolean {
 	return false;
 }
 
-function planFor(ctx: IExecuteFunctions, name: string, fallback: unknown): Plan {
+/**
+ * Whether n8n validates the parameter after evaluating it (`validateType`, a resource mapper, or a
+ * collection with such an option): then every read goes through n8n, as its message names the item.
+ */
+function validatedByN8n(name: string, properties: INodeProperties[]): boolean {
+	const [top] = name.split('.');
+	return properties.some(
+		(property) =>
+			property.name === top &&
+			(property.validateType !== undefined ||
+				property.type === 'resourceMapper' ||
+				((property.type === 'collection' || property.type === 'fixedCollection') &&
+					JSON.stringify(property.options ?? []).includes('"validateType"'))),
+	);
+}
+
+function planFor(
+	ctx: IExecuteFunctions,
+	name: string,
+	fallback: unknown,
+	properties: INodeProperties[],
+): Plan {
+	if (validatedByN8n(name, properties)) return { kind: 'n8n' };
 	const raw: unknown = ctx.getNodeParameter(name, 0, NOT_SET, { rawExpressions: true });
-	if (raw === NOT_SET || !containsExpression(raw)) {
+	if (raw === NOT_SET) return { kind: 'absent' };
+	if (!containsExpression(raw)) {
 		return { kind: 'constant', value: ctx.getNodeParameter(name, 0, fallback) };
 	}
 	const field = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
-	if (field) return { kind: 'field', field: field[1] ?? field[3] };
-	return { kind: 'expression' };
+	const fieldName = field ? (field[1] ?? field[3]) : undefined;
+	if (fieldName !== undefined && !GUARDED_NAMES.has(fieldName) && !fieldName.startsWith('__'))
+		return { kind: 'field', field: fieldName };
+	return { kind: 'n8n' };
 }
 
+/** A value n8n hands over as it is: a copy of it would be equal and indistinguishable. */
+function isPlain(value: unknown): value is string | number | boolean {
+	return (
+		typeof value === 'string' ||
+		typeof value === 'boolean' ||
+		(typeof value === 'number' && Number.isFinite(value))
+	);
+}
+
+/** Parameter values are JSON (workflows store them so): a JSON copy is an exact one. */
+const copied = (value: unknown): unknown =>
+	typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value;
+
 /**
- * The node run's context with a `getNodeParameter` that evaluates no expression it need not.
+ * The node run's context with a `getNodeParameter` that evaluates no expression it need not, giving
+ * n8n's own answer or leaving the read to n8n:
+ * - a value without expressions is read once; an object or array is copied for each read, as n8n
+ *   gives each read its own;
+ * - `{{ $json.field }}` is the item's own field when it is a string, a finite number or a boolean;
+ *   anything else (missing, inherited, null, an object) is evaluated by n8n;
+ * - a parameter n8n validates after evaluating (`properties`: the operation's, see validatedByN8n)
+ *   and any other expression are evaluated by n8n, per item.
  * Every other member is the context's own, called on the context itself.
  */
-export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
+export function withFastParameters(
+	ctx: IExecuteFunctions,
+	properties: INodeProperties[] = [],
+): IExecuteFunctions {
 	const plans = new Map<string, Plan>();
 	const items = ctx.getInputData();
 	const getNodeParameter = (
@@ -51,14 +112,24 @@ export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 		if (options !== undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
 		let plan = plans.get(name);
 		if (!plan) {
-			plan = planFor(ctx, name, fallback);
+			plan = planFor(ctx, name, fallback, properties);
 			plans.set(name, plan);
 		}
-		if (plan.kind === 'constant') return plan.value;
-		if (plan.kind === 'field') {
-			const value = items[itemIndex]?.json?.[plan.field];
-			// A missing field is left to n8n, so its answer (and any error) is exactly n8n's.
-			if (value !== undefined) return value;
+		switch (plan.kind) {
+			case 'absent':
+				// This call's fallback, as n8n gives it (n8n refuses a missing one).
+				if (fallback !== undefined) return copied(fallback);
+				break;
+			case 'constant':
+				return copied(plan.value);
+			case 'field': {
+				const json = items[itemIndex]?.json;
+				if (json && Object.prototype.hasOwnProperty.call(json, plan.field)) {
+					const value: unknown = json[plan.field];
+					if (isPlain(value)) return value;
+				}
+				break;
+			}
 		}
 		return ctx.getNodeParameter(name, itemIndex, fallback);
 	};

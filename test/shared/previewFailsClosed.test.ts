@@ -1,3 +1,4 @@
+import type { VendorName } from '../../sandbox/server';
 import { WRITE_OPERATIONS, type WriteOperation } from '../faults/operations';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
@@ -27,7 +28,7 @@ const UNREADABLE = [
 
 /** Requests that reached the vendor's write route. */
 function writesSent(op: WriteOperation) {
-	return vendorRequests(env, op.vendor, op.write.path).filter(
+	return vendorRequests(env, op.vendor as VendorName, op.write.path).filter(
 		(request) => request.method === op.write.method,
 	);
 }
