@@ -1,6 +1,6 @@
-import type { INodeType } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { pollPaging } from '../shared/polling';
-import { defineTrigger } from '../shared/trigger';
+import { defineTrigger, POLLING_TRIGGER } from '../shared/trigger';
 import { optionalString, validateParameters, z } from '../shared/validation';
 import { readQueue } from './queue';
 import { sellfernSummary } from './summary';
@@ -14,12 +14,6 @@ const schema = z.object({
 });
 
 const trigger = defineTrigger({
-	name: 'sellfernTrigger',
-	displayName: 'Sellfern Trigger',
-	icon: 'sellfern',
-	subtitle: '={{"Queue: " + $parameter["status"]}}',
-	description: 'Starts the workflow when an order enters the Sellfern fulfillment queue',
-	credential: 'sellfernApi',
 	item: { one: 'an order', where: 'in the queue' },
 	properties: [
 		{
@@ -69,7 +63,17 @@ const trigger = defineTrigger({
 });
 
 export class SellfernTrigger implements INodeType {
-	description = trigger.description;
+	description: INodeTypeDescription = {
+		displayName: 'Sellfern Trigger',
+		name: 'sellfernTrigger',
+		icon: { light: 'file:../../icons/sellfern.svg', dark: 'file:../../icons/sellfern.dark.svg' },
+		...POLLING_TRIGGER,
+		subtitle: '={{"Queue: " + $parameter["status"]}}',
+		description: 'Starts the workflow when an order enters the Sellfern fulfillment queue',
+		defaults: { name: 'Sellfern Trigger' },
+		credentials: [{ name: 'sellfernApi', required: true }],
+		properties: trigger.properties,
+	};
 
 	poll = trigger.poll;
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { pollPaging, type PollSource } from '../shared/polling';
-import { defineTrigger, type TriggerContext } from '../shared/trigger';
+import { defineTrigger, POLLING_TRIGGER, type TriggerContext } from '../shared/trigger';
 import { integerAtLeast, validateParameters, z } from '../shared/validation';
 import {
 	DATE_FILTER_ZONE_OPTION,
@@ -89,12 +89,6 @@ function updateTimeSource(ctx: TriggerContext, params: Params): PollSource<IData
 }
 
 const trigger = defineTrigger({
-	name: 'shipperOneTrigger',
-	displayName: 'ShipperOne Trigger',
-	icon: 'shipperone',
-	subtitle: '={{"Queue: " + $parameter["queue"]}}',
-	description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
-	credential: 'shipperOneApi',
 	item: { one: 'an order', where: 'in the queue' },
 	properties: [
 		{
@@ -173,7 +167,20 @@ const trigger = defineTrigger({
 });
 
 export class ShipperOneTrigger implements INodeType {
-	description = trigger.description;
+	description: INodeTypeDescription = {
+		displayName: 'ShipperOne Trigger',
+		name: 'shipperOneTrigger',
+		icon: {
+			light: 'file:../../icons/shipperone.svg',
+			dark: 'file:../../icons/shipperone.dark.svg',
+		},
+		...POLLING_TRIGGER,
+		subtitle: '={{"Queue: " + $parameter["queue"]}}',
+		description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
+		defaults: { name: 'ShipperOne Trigger' },
+		credentials: [{ name: 'shipperOneApi', required: true }],
+		properties: trigger.properties,
+	};
 
 	poll = trigger.poll;
 }

@@ -1,8 +1,13 @@
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
 import { filtersCollection } from '../shared/description';
 import type { PollRequest, PollSource } from '../shared/polling';
-import { defineTrigger, type SharedTriggerSettings, type TriggerContext } from '../shared/trigger';
+import {
+	defineTrigger,
+	POLLING_TRIGGER,
+	type SharedTriggerSettings,
+	type TriggerContext,
+} from '../shared/trigger';
 import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
@@ -91,13 +96,6 @@ function fulfillmentSource(
 const statusOnly = { show: { event: ['status'] } };
 
 const trigger = defineTrigger({
-	name: 'skuIoTrigger',
-	displayName: 'SKU.io Trigger',
-	icon: 'skuio',
-	subtitle:
-		'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
-	description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
-	credential: 'skuIoApi',
 	item: { one: 'a fulfillment', where: 'in the status' },
 	properties: [
 		{
@@ -136,7 +134,7 @@ const trigger = defineTrigger({
 		]),
 	],
 	includeExisting: {
-		displayName: 'Include Fulfillments Already in Status',
+		displayName: 'Include Existing Fulfillments',
 		description:
 			'Whether the first poll after activation emits the fulfillments already in the status, instead of only those that reach it later',
 	},
@@ -164,7 +162,18 @@ const trigger = defineTrigger({
 });
 
 export class SkuIoTrigger implements INodeType {
-	description = trigger.description;
+	description: INodeTypeDescription = {
+		displayName: 'SKU.io Trigger',
+		name: 'skuIoTrigger',
+		icon: { light: 'file:../../icons/skuio.svg', dark: 'file:../../icons/skuio.dark.svg' },
+		...POLLING_TRIGGER,
+		subtitle:
+			'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
+		description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
+		defaults: { name: 'SKU.io Trigger' },
+		credentials: [{ name: 'skuIoApi', required: true }],
+		properties: trigger.properties,
+	};
 
 	poll = trigger.poll;
 }

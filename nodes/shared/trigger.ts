@@ -28,14 +28,6 @@ export interface SharedTriggerSettings {
 }
 
 export interface TriggerDefinition<P> {
-	/** The node's type name and what the nodes panel shows. */
-	name: string;
-	displayName: string;
-	/** The icon's base name in `icons/`: `sellfern` for sellfern.svg and sellfern.dark.svg. */
-	icon: string;
-	description: string;
-	subtitle: string;
-	credential: string;
 	/** How the panel names one emitted item and where it waits: "an order", "in the queue". */
 	item: { one: string; where: string };
 	/** The trigger's own parameters, above its Options. */
@@ -67,9 +59,22 @@ export interface TriggerDefinition<P> {
 }
 
 export interface Trigger {
-	description: INodeTypeDescription;
+	/** The node's properties: its own, the re-emission notice, Options with the shared ones. */
+	properties: INodeProperties[];
 	poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null>;
 }
+
+/**
+ * What every polling trigger's description has. Each trigger's node file spreads it beside its own
+ * name, icon, subtitle and credential, which n8n's lint reads from the file itself.
+ */
+export const POLLING_TRIGGER = {
+	group: ['trigger'],
+	version: 1,
+	polling: true,
+	inputs: [],
+	outputs: [NodeConnectionTypes.Main],
+} satisfies Partial<INodeTypeDescription>;
 
 const RE_EMIT_AFTER = 'Re-Emit After (Minutes)';
 const MAX_RE_EMISSIONS = 'Max Re-Emissions';
@@ -82,15 +87,15 @@ function reEmitOptions(one: string, where: string): INodeProperties[] {
 			name: 'reEmitAfterMinutes',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: RE_EMIT_DEFAULTS.afterMinutes,
-			description: `On by default (${RE_EMIT_DEFAULTS.afterMinutes}). Emit ${one} again (marked reEmitted, with its emitAttempt) when it is still ${where} this long after it was emitted: its execution never finished, e.g. n8n or a queue-mode worker died. 0 turns this off, e.g. for a flow that leaves items ${where} on purpose.`,
+			default: 60,
+			description: `Default ${RE_EMIT_DEFAULTS.afterMinutes} (on). Emit ${one} again (marked reEmitted, with its emitAttempt) when it is still ${where} this long after it was emitted: its execution never finished, e.g. n8n or a queue-mode worker died. 0 turns this off, e.g. for a flow that leaves items ${where} on purpose.`,
 		},
 		{
 			displayName: MAX_RE_EMISSIONS,
 			name: 'reEmitMaxTimes',
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: RE_EMIT_DEFAULTS.maxTimes,
+			default: 3,
 			description: `Default ${RE_EMIT_DEFAULTS.maxTimes}. How many times ${one} is emitted again at most, so one that stays for another reason is not emitted forever.`,
 		},
 	];
@@ -131,7 +136,7 @@ function sharedSettings(ctx: TriggerContext, label: string, applies: boolean) {
 	return { emitExisting, reEmit };
 }
 
-/** One polling trigger: its description and its poll, from one declaration. */
+/** One polling trigger: its properties and its poll, from one declaration. */
 export function defineTrigger<P>(definition: TriggerDefinition<P>): Trigger {
 	const when = definition.sharedOptionsWhen;
 	const shown = <T extends INodeProperties>(property: T): T =>
@@ -146,28 +151,11 @@ export function defineTrigger<P>(definition: TriggerDefinition<P>): Trigger {
 		} as INodeProperties),
 		...reEmitOptions(definition.item.one, definition.item.where).map(shown),
 	];
-	const description: INodeTypeDescription = {
-		displayName: definition.displayName,
-		name: definition.name,
-		icon: {
-			light: `file:../../icons/${definition.icon}.svg`,
-			dark: `file:../../icons/${definition.icon}.dark.svg`,
-		},
-		group: ['trigger'],
-		version: 1,
-		subtitle: definition.subtitle,
-		description: definition.description,
-		defaults: { name: definition.displayName },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: definition.credential, required: true }],
-		properties: [
-			...definition.properties,
-			shown(reEmitNotice(definition.item.one, definition.item.where)),
-			optionsCollection([...(definition.options ?? []), ...sharedOptions]),
-		],
-	};
+	const properties: INodeProperties[] = [
+		...definition.properties,
+		shown(reEmitNotice(definition.item.one, definition.item.where)),
+		optionsCollection([...(definition.options ?? []), ...sharedOptions]),
+	];
 
 	async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		// One run context per poll: the credential is read once, the options when a request needs them.
@@ -187,5 +175,5 @@ export function defineTrigger<P>(definition: TriggerDefinition<P>): Trigger {
 		return emitted && emitted.map((items) => addSummaries(items, definition.summary));
 	}
 
-	return { description, poll };
+	return { properties, poll };
 }
