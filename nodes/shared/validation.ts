@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -184,3 +184,65 @@ export function isJsonObject(value: unknown): value is IDataObject {
 }
 
 export { z };
+
+/** Where a parameter is read from: top level, or inside a collection (`options.idempotencyKey`). */
+interface ParameterPlace {
+	path: string;
+	/** A collection's option that is not set reads as its default. */
+	fallback?: unknown;
+	/** A resource locator: its value, whatever the mode. */
+	locator: boolean;
+}
+
+function placesOf(properties: INodeProperties[], names: string[]): Map<string, ParameterPlace> {
+	const places = new Map<string, ParameterPlace>();
+	for (const name of names) {
+		const top = properties.filter((property) => property.name === name);
+		if (top.length) {
+			places.set(name, {
+				path: name,
+				locator: top.some((property) => property.type === 'resourceLocator'),
+			});
+			continue;
+		}
+		const collection = properties.find(
+			(property) =>
+				property.type === 'collection' &&
+				(property.options as INodeProperties[] | undefined)?.some((option) => option.name === name),
+		);
+		const option = (collection?.options as INodeProperties[] | undefined)?.find(
+			(entry) => entry.name === name,
+		);
+		if (!collection || !option) throw new Error(`No parameter "${name}" among the properties`);
+		places.set(name, {
+			path: `${collection.name}.${name}`,
+			fallback: option.default,
+			locator: option.type === 'resourceLocator',
+		});
+	}
+	return places;
+}
+
+/**
+ * Reads and validates an operation's parameters, named once: the schema's keys are the parameter
+ * names, and the properties say where each is (top level, or in which collection) and what an unset
+ * option reads as. A key no property declares is an error when the operation is defined.
+ */
+export function parameterReader<T extends z.ZodRawShape, R = z.output<z.ZodObject<T>>>(
+	properties: INodeProperties[],
+	schema: z.ZodObject<T> | z.ZodEffects<z.ZodObject<T>, R, unknown>,
+): (ctx: IExecuteFunctions, itemIndex: number) => R {
+	const object = schema instanceof z.ZodEffects ? schema.innerType() : schema;
+	const places = placesOf(properties, Object.keys(object.shape));
+	return (ctx, itemIndex) => {
+		const raw: IDataObject = {};
+		for (const [name, place] of places) {
+			raw[name] = place.locator
+				? ctx.getNodeParameter(place.path, itemIndex, place.fallback, { extractValue: true })
+				: place.fallback === undefined
+					? ctx.getNodeParameter(place.path, itemIndex)
+					: ctx.getNodeParameter(place.path, itemIndex, place.fallback);
+		}
+		return validateParameters(ctx, schema as z.ZodType<R, z.ZodTypeDef, unknown>, raw, itemIndex);
+	};
+}

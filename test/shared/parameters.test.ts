@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { withFastParameters } from '../../nodes/shared/parameters';
+import { parameterReader, z } from '../../nodes/shared/validation';
 
 /** A context whose parameters are given raw, and which evaluates `{{ $json.x }}`-style ones itself, counting calls. */
 function context(parameters: Record<string, unknown>, items: INodeExecutionData[]) {
@@ -92,5 +93,47 @@ describe('withFastParameters', () => {
 		const fast = withFastParameters(ctx);
 		expect(fast.getInputData()).toBe(items);
 		expect(fast.getNode()).toEqual({ name: 'Node' });
+	});
+});
+
+describe('parameterReader', () => {
+	const properties: INodeProperties[] = [
+		{ displayName: 'Order ID', name: 'orderId', type: 'resourceLocator', default: '', modes: [] },
+		{ displayName: 'Status', name: 'status', type: 'string', default: '' },
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			default: {},
+			options: [{ displayName: 'Key', name: 'key', type: 'string', default: 'none' }],
+		},
+	];
+
+	it('reads each schema key where the properties declare it, an unset option as its default', () => {
+		const reads: unknown[][] = [];
+		const ctx = {
+			getNode: () => ({ name: 'Node' }),
+			getInputData: () => [],
+			getNodeParameter: (...args: unknown[]) => {
+				reads.push(args);
+				return args[0] === 'options.key' ? args[2] : args[0] === 'orderId' ? 7 : 'Shipped';
+			},
+		} as unknown as IExecuteFunctions;
+		const read = parameterReader(
+			properties,
+			z.object({ orderId: z.number(), status: z.string(), key: z.string() }),
+		);
+		expect(read(ctx, 2)).toEqual({ orderId: 7, status: 'Shipped', key: 'none' });
+		expect(reads).toEqual([
+			['orderId', 2, undefined, { extractValue: true }],
+			['status', 2],
+			['options.key', 2, 'none'],
+		]);
+	});
+
+	it('refuses a schema key that no property declares, when the operation is defined', () => {
+		expect(() => parameterReader(properties, z.object({ orderld: z.number() }))).toThrow(
+			'No parameter "orderld" among the properties',
+		);
 	});
 });

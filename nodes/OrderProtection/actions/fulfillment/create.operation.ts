@@ -22,19 +22,12 @@ import { readAddSummary, summarized, summaryOption } from '../../../shared/summa
 import { orderProtectionSummary } from '../../summary';
 import { fulfillmentStatus, statusOptions } from '../../status';
 import { orderProtection } from '../../transport';
+import { sourceOrderId, sourceOrderIdProperty } from '../../fields';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Source Order ID',
-		name: 'sourceOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '5123456789',
-		description: "The order's ID in your store platform (e.g. the Shopify order ID)",
-	},
+	sourceOrderIdProperty("The order's ID in your store platform (e.g. the Shopify order ID)"),
 	{
 		displayName: 'Source Fulfillment ID',
 		name: 'sourceFulfillmentId',
@@ -191,7 +184,7 @@ function entries<T>(label: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, 
 function schemaFor(zone: string) {
 	return z
 		.object({
-			sourceOrderId: pathId('Source Order ID'),
+			sourceOrderId,
 			// Update puts it in the URL path.
 			sourceFulfillmentId: pathId('Source Fulfillment ID'),
 			fulfillmentStatus: fulfillmentStatus('Fulfillment Status'),

@@ -11,26 +11,21 @@ import { orderProtectionSummary } from '../../summary';
 import { forEachItem } from '../../../shared/items';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { pathId, shown, validateParameters, z } from '../../../shared/validation';
+import { parameterReader, shown, z } from '../../../shared/validation';
+import { sourceOrderId, sourceOrderIdProperty } from '../../fields';
 import { orderProtection } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Source Order ID',
-		name: 'sourceOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: "The order's ID in your store platform; all of its fulfillments are returned",
-	},
+	sourceOrderIdProperty(
+		"The order's ID in your store platform; all of its fulfillments are returned",
+		{ placeholder: undefined },
+	),
 	...returnAllAndLimit(),
 	optionsCollection([summaryOption]),
 ];
 
-const schema = z.object({
-	sourceOrderId: pathId('Source Order ID'),
-});
+const readParameters = parameterReader(properties, z.object({ sourceOrderId }));
 
 /** The documented plain array; an empty answer is no fulfillments, any other shape an error rather than an empty list. */
 function listOf(ctx: IExecuteFunctions, response: unknown, itemIndex: number): IDataObject[] {
@@ -48,14 +43,7 @@ async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const params = validateParameters(
-			this,
-			schema,
-			{
-				sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-			},
-			i,
-		);
+		const params = readParameters(this, i);
 		const paging = readPaging(this, i);
 		const addSummary = readAddSummary(this, i);
 		// The list is one plain array, not paged: the limit is applied here.

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { idLocatorProperties, readLocator } from '../../../shared/locator';
+import { idLocatorProperties } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
-import { pathId, validateParameters, z } from '../../../shared/validation';
+import { parameterReader, pathId, z } from '../../../shared/validation';
+import { sourceOrderId, sourceOrderIdProperty } from '../../fields';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { orderProtectionSummary } from '../../summary';
@@ -13,14 +14,10 @@ import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Source Order ID',
-		name: 'sourceOrderId',
-		type: 'string',
-		required: true,
+	sourceOrderIdProperty("The order's ID in your store platform", {
 		default: '={{ $json.sourceOrderId }}',
-		description: "The order's ID in your store platform",
-	},
+		placeholder: undefined,
+	}),
 	...idLocatorProperties(
 		{
 			displayName: 'Source Fulfillment ID',
@@ -44,11 +41,14 @@ const properties: INodeProperties[] = [
 	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
-const schema = z.object({
-	sourceOrderId: pathId('Source Order ID'),
-	sourceFulfillmentId: pathId('Source Fulfillment ID'),
-	status: fulfillmentStatus('Status'),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		sourceOrderId,
+		sourceFulfillmentId: pathId('Source Fulfillment ID'),
+		status: fulfillmentStatus('Status'),
+	}),
+);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -57,19 +57,7 @@ async function execute(
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) => ({
-			...validateParameters(
-				this,
-				schema,
-				{
-					sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-					sourceFulfillmentId: readLocator(this, 'sourceFulfillmentId', i),
-					status: this.getNodeParameter('status', i),
-				},
-				i,
-			),
-			addSummary: readAddSummary(this, i),
-		}),
+		(i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
 		async (i, params) => {
 			const response = await apiRequest<unknown>(this, orderProtection, {
 				method: 'PUT',

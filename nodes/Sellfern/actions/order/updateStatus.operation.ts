@@ -7,13 +7,13 @@ import type {
 import { optionsCollection } from '../../../shared/description';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
-import { idLocatorProperties, readLocator } from '../../../shared/locator';
+import { idLocatorProperties } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import {
 	oneOf,
 	optionalString,
+	parameterReader,
 	positiveInteger,
-	validateParameters,
 	z,
 } from '../../../shared/validation';
 import { ORDER_STATUSES, sellfern } from '../../transport';
@@ -64,11 +64,14 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-const schema = z.object({
-	orderId: positiveInteger('Order ID'),
-	status: oneOf('Status', ORDER_STATUSES),
-	idempotencyKey: optionalString('Idempotency Key'),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		orderId: positiveInteger('Order ID'),
+		status: oneOf('Status', ORDER_STATUSES),
+		idempotencyKey: optionalString('Idempotency Key'),
+	}),
+);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -77,19 +80,7 @@ async function execute(
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) => ({
-			...validateParameters(
-				this,
-				schema,
-				{
-					orderId: readLocator(this, 'orderId', i),
-					status: this.getNodeParameter('status', i),
-					idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
-				},
-				i,
-			),
-			addSummary: readAddSummary(this, i),
-		}),
+		(i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
 		async (i, params) => {
 			const order = await apiRequest<IDataObject>(this, sellfern, {
 				method: 'PATCH',
