@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperation } from '../shared/operations';
 import { operations, properties } from './actions';
-import { searchFulfillmentOrders } from './listSearch';
+import { searchPendingAccept, searchPendingShipment } from './listSearch';
 
 export class ShipperOne implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +31,7 @@ export class ShipperOne implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchFulfillmentOrders } };
+	methods = { listSearch: { searchPendingAccept, searchPendingShipment } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperation(this, operations);

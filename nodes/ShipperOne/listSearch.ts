@@ -2,13 +2,6 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { matchesSearch, pageFromToken } from '../shared/locator';
 import { QUEUE_PAGE_SIZE, readQueuePage, type Queue } from './queue';
 
-/** Ship acts on orders ready to ship; Accept (and anything else) on orders awaiting a decision. */
-function queueFor(ctx: ILoadOptionsFunctions): Queue {
-	return ctx.getCurrentNodeParameter('operation') === 'ship'
-		? 'pending_shipment'
-		: 'pending_accept';
-}
-
 function label(order: IDataObject): string {
 	const items = Array.isArray(order.items) ? order.items.length : undefined;
 	return [
@@ -22,17 +15,18 @@ function label(order: IDataObject): string {
 }
 
 /**
- * Order ID › From List: the orders of the queue the operation acts on, one queue page (100 orders)
- * per list page. The queue has no search parameter: the search box filters each page by order ID,
- * SKU or warehouse.
+ * Order ID › From List: the orders of the queue the operation acts on (its Order ID names it, see
+ * orderIdProperties), one queue page (100 orders) per list page. The queue has no search parameter:
+ * the search box filters each page by order ID, SKU or warehouse.
  */
-export async function searchFulfillmentOrders(
-	this: ILoadOptionsFunctions,
+async function searchQueue(
+	ctx: ILoadOptionsFunctions,
+	queue: Queue,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = pageFromToken(this, paginationToken);
-	const orders = await readQueuePage(this, queueFor(this), page);
+	const page = pageFromToken(ctx, paginationToken);
+	const orders = await readQueuePage(ctx, queue, page);
 	const skus = (order: IDataObject) =>
 		Array.isArray(order.items) ? (order.items as IDataObject[]).map((item) => item?.sku) : [];
 	return {
@@ -46,3 +40,26 @@ export async function searchFulfillmentOrders(
 		paginationToken: orders.length >= QUEUE_PAGE_SIZE ? String(page + 1) : undefined,
 	};
 }
+
+export async function searchPendingAccept(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchQueue(this, 'pending_accept', filter, paginationToken);
+}
+
+export async function searchPendingShipment(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchQueue(this, 'pending_shipment', filter, paginationToken);
+}
+
+/** The queues an operation picks its order from, and the list search of each. */
+export type ActionQueue = Exclude<Queue, 'failed'>;
+export const QUEUE_SEARCH: Record<ActionQueue, string> = {
+	pending_accept: 'searchPendingAccept',
+	pending_shipment: 'searchPendingShipment',
+};

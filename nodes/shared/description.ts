@@ -25,7 +25,7 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 	};
 }
 
-/** Simplify: on by default wherever a response is large (see CONTRIBUTING, "Versions of a node"). */
+/** Simplify: on by default wherever a response is large. */
 export function simplifyProperty(description: string): INodeProperties {
 	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
 }

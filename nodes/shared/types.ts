@@ -4,8 +4,6 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
 
@@ -72,11 +70,3 @@ export interface ApiResponse<T = unknown> {
 	headers: Record<string, string | string[] | undefined>;
 	statusCode: number;
 }
-
-/** One operation of a node: its UI properties and what it does with all input items. */
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
-}
-
-export type ResourceMap = Record<string, Record<string, OperationModule>>;

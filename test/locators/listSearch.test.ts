@@ -19,7 +19,7 @@ describe('Resource locators › list searches', () => {
 		const search = (operation: string, filter?: string, paginationToken?: string) =>
 			env.harness.listSearch({
 				nodeType: 'shipperOne',
-				method: 'searchFulfillmentOrders',
+				method: operation === 'ship' ? 'searchPendingShipment' : 'searchPendingAccept',
 				parameters: { resource: 'fulfillmentOrder', operation } as INodeParameters,
 				filter,
 				paginationToken,

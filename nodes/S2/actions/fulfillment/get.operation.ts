@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { simplifyFulfillment } from '../../simplify';
 import { s2FulfillmentSummary } from '../../summary';
-import { getRecordExecute, simplifyProperties } from '../getRecord';
+import { getRecordExecute, simplifyProperties } from '../../getRecord';
 import { defineOperation } from '../../../shared/operations';
 import { summaryOption } from '../../../shared/summary';
 

@@ -8,8 +8,8 @@ import { optionsCollection } from '../../../shared/description';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
-import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { orderIdProperties, sendOrderAction } from './orderFields';
+import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
+import { orderIdProperties, sendOrderAction } from '../../orderFields';
 import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
@@ -21,7 +21,7 @@ const READ_FROM_PENDING_ACCEPT =
 	"Order Items was empty: the order's items were read from ShipperOne's Pending Accept queue";
 
 const properties: INodeProperties[] = [
-	...orderIdProperties,
+	...orderIdProperties('pending_accept'),
 	{
 		displayName: 'Decision',
 		name: 'decision',

@@ -8,8 +8,8 @@ import { optionsCollection } from '../../../shared/description';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
-import { listedItemsProperties, orderItemsProperty, readListedItems } from './itemFields';
-import { orderIdProperties, sendOrderAction } from './orderFields';
+import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
+import { orderIdProperties, sendOrderAction } from '../../orderFields';
 import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
@@ -20,7 +20,7 @@ const READ_FROM_PENDING_SHIPMENT =
 import { readAddSummary, summaryOption } from '../../../shared/summary';
 
 const properties: INodeProperties[] = [
-	...orderIdProperties,
+	...orderIdProperties('pending_shipment'),
 	{
 		displayName: 'Items to Ship',
 		name: 'itemsToShip',

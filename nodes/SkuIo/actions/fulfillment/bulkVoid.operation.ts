@@ -39,7 +39,7 @@ import {
 } from '../../filters';
 import { isVoided, readFulfillment } from '../../readBack';
 import { skuIo, VOID_PATH } from '../../transport';
-import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
+import { fulfillmentIdsProperty, readFulfillmentIds } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 /** Up to this many shipments SKU.io voids at once and answers per shipment; more become a background job. */

@@ -17,7 +17,7 @@ import { sendRequest } from '../../../shared/transport';
 import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperties, readFilters } from '../../filters';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
-import { fulfillmentIdsProperty, readFulfillmentIds } from '../common';
+import { fulfillmentIdsProperty, readFulfillmentIds } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const FORMATS = {

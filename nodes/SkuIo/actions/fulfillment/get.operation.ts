@@ -9,7 +9,7 @@ import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
 import { booleanFlag, validateParameters, z } from '../../../shared/validation';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { skuIoSummary } from '../../summary';

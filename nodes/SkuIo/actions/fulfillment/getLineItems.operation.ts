@@ -3,7 +3,7 @@ import { optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
 import { fulfillmentPath, readPage, skuIo } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [

@@ -9,7 +9,7 @@ import { apiRequest } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';

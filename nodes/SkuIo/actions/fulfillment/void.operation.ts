@@ -11,7 +11,7 @@ import { booleanFlag, optionalString, validateParameters, z } from '../../../sha
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { isVoided, readFulfillment } from '../../readBack';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 

@@ -6,7 +6,7 @@ import { optionalString, validateParameters, z } from '../../../shared/validatio
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [

@@ -11,7 +11,7 @@ import { optionalString, positiveInteger, validateParameters, z } from '../../..
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { fulfillmentIdProperty, readFulfillmentId } from '../common';
+import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [

@@ -1,4 +1,4 @@
-import { fulfillmentAction } from '../fulfillmentAction';
+import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Clears submitted_to_sales_channel_at so the next sync submits the tracking again. */
 export const operation = fulfillmentAction({

@@ -1,5 +1,5 @@
 import { isSubmittedToChannel } from '../../readBack';
-import { fulfillmentAction } from '../fulfillmentAction';
+import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Sends the tracking to the sales channel (e.g. Shopify) now; not to the shipping provider. */
 export const operation = fulfillmentAction({

@@ -1,5 +1,5 @@
 import { providerOrderStatus } from '../../readBack';
-import { fulfillmentAction } from '../fulfillmentAction';
+import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Cancels the order at the shipping provider (the fulfillment itself stays; use Void for that). */
 export const operation = fulfillmentAction({

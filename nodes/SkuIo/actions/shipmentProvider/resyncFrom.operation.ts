@@ -1,4 +1,4 @@
-import { fulfillmentAction } from '../fulfillmentAction';
+import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Fetches tracking, status etc. from the shipping provider into the fulfillment. */
 export const operation = fulfillmentAction({

@@ -1,4 +1,4 @@
-import { fulfillmentAction } from '../fulfillmentAction';
+import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Sends the current line state to the shipping provider (update-capable providers, submitted fulfillments). */
 export const operation = fulfillmentAction({

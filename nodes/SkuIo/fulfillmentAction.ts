@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { optionsCollection } from '../../shared/description';
-import { defineOperation, type Operation } from '../../shared/operations';
-import { apiRequest } from '../../shared/transport';
-import { forEachValidatedItem, readConcurrency } from '../../shared/items';
-import { sendWithReadBack } from '../../shared/outcome';
-import { readFulfillment } from '../readBack';
-import { fulfillmentPath, readRecord, skuIo } from '../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from './common';
-import { concurrencyOption } from '../../shared/concurrency';
+import { optionsCollection } from '../shared/description';
+import { defineOperation, type Operation } from '../shared/operations';
+import { apiRequest } from '../shared/transport';
+import { forEachValidatedItem, readConcurrency } from '../shared/items';
+import { sendWithReadBack } from '../shared/outcome';
+import { readFulfillment } from './readBack';
+import { fulfillmentPath, readRecord, skuIo } from './transport';
+import { fulfillmentIdProperty, readFulfillmentId } from './fulfillmentId';
+import { concurrencyOption } from '../shared/concurrency';
 
 export interface FulfillmentActionConfig extends Omit<Operation, 'properties' | 'execute'> {
 	/** The last path segment, e.g. `resync-from-provider`. */

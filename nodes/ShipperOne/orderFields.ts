@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { idLocatorProperties } from '../../../shared/locator';
-import { summarized } from '../../../shared/summary';
-import { apiRequest } from '../../../shared/transport';
-import { isJsonObject, type z } from '../../../shared/validation';
-import { linesFromQueue } from '../../orderLookup';
-import type { ItemLine } from '../../orderItems';
-import type { Queue } from '../../queue';
-import { shipperOneSummary } from '../../summary';
-import { shipperOne } from '../../transport';
+import { idLocatorProperties } from '../shared/locator';
+import { summarized } from '../shared/summary';
+import { apiRequest } from '../shared/transport';
+import { isJsonObject, type z } from '../shared/validation';
+import { linesFromQueue } from './orderLookup';
+import type { ItemLine } from './orderItems';
+import type { Queue } from './queue';
+import { QUEUE_SEARCH, type ActionQueue } from './listSearch';
+import { shipperOneSummary } from './summary';
+import { shipperOne } from './transport';
 
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
@@ -20,10 +21,12 @@ export const orderIdProperty: INodeProperties = {
 };
 
 /** Order ID: a text field in version 1; from 1.1 also picked from the queue the operation acts on. */
-export const orderIdProperties = idLocatorProperties(orderIdProperty, {
-	searchListMethod: 'searchFulfillmentOrders',
-	placeholder: 'FO-000012345',
-});
+export function orderIdProperties(queue: ActionQueue): INodeProperties[] {
+	return idLocatorProperties(orderIdProperty, {
+		searchListMethod: QUEUE_SEARCH[queue],
+		placeholder: 'FO-000012345',
+	});
+}
 
 /**
  * The vendor answers with the order's current state; should it answer with anything but an object,

@@ -4,13 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { forEachItem } from '../../shared/items';
-import { simplifyProperty } from '../../shared/description';
-import { apiRequest, encodePath } from '../../shared/transport';
-import { booleanFlag, pathId, validateParameters, z } from '../../shared/validation';
-import { readAddSummary, summarized, type FulfillmentSummary } from '../../shared/summary';
-import { organizationHeaders } from '../organization';
-import { s2 } from '../transport';
+import { forEachItem } from '../shared/items';
+import { simplifyProperty } from '../shared/description';
+import { apiRequest, encodePath } from '../shared/transport';
+import { booleanFlag, pathId, validateParameters, z } from '../shared/validation';
+import { readAddSummary, summarized, type FulfillmentSummary } from '../shared/summary';
+import { organizationHeaders } from './organization';
+import { s2 } from './transport';
 
 /** Simplify is on by default from version 1.1; version 1 nodes keep it off, as they were saved. */
 export function simplifyProperties(description: string): INodeProperties[] {
