@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
