@@ -4,11 +4,9 @@
 // workers; a worker restarted gracefully mid-run loses and doubles nothing; a worker killed during
 // a trigger → action execution strands no order (the trigger's re-emission hands it back).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { workflowForImport } from '../../scripts/n8n/provision.mjs';
-import { startStack } from '../../scripts/n8n/stack.mjs';
 import { activeSubjects, runActiveCases } from '../e2e/support/active.mjs';
 import {
 	connect,
@@ -19,6 +17,7 @@ import {
 	waitFor,
 	withHelpers,
 } from '../e2e/support/e2e.mjs';
+import { startE2EStack } from '../e2e/support/stack.mjs';
 
 let stack;
 let ctx;
@@ -28,27 +27,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 beforeAll(async () => {
 	const started = Date.now();
-	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-fulfillment-e2e-queue-'));
-	log(`\n[e2e-queue] n8n user folder: ${userFolder}`);
-	stack = await startStack({
-		userFolder,
-		queue: { workers: 2, concurrency: 5 },
-		build: process.env.FULFILLMENT_E2E_SKIP_BUILD !== '1',
-		log,
-	});
+	({ stack } = await startE2EStack('e2e-queue', { queue: { workers: 2, concurrency: 5 } }));
 	workers.push(...stack.workers);
-	process.env.FULFILLMENT_E2E = JSON.stringify({
-		n8nUrl: stack.n8n.url,
-		n8nInstall: stack.n8nInstall,
-		sandboxUrl: stack.sandbox.url,
-		owner: stack.owner,
-		packageName: stack.packageName,
-		packageDir: stack.packageDir,
-		userFolder,
-		credentials: stack.credentials,
-		credentialProblems: stack.credentialProblems,
-		workflows: stack.workflows.map(({ slug, id, name }) => ({ slug, id, name })),
-	});
 	ctx = await connect();
 	log(`[e2e-queue] cluster ready in ${Math.round((Date.now() - started) / 1000)} s`);
 }, 600_000);

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import type { FaultSpec } from '../../sandbox/core/faults';
 import type { NodeRunResult } from '../harness';
-import { demoCredential, useTestEnv } from '../support/env';
+import { demoCredentials, useTestEnv } from '../support/env';
 import { WRITE_OPERATIONS, type WriteOperation } from './operations';
 
 /**
@@ -10,13 +10,7 @@ import { WRITE_OPERATIONS, type WriteOperation } from './operations';
  * must be true of the vendor's state, every failure a clear error naming vendor and operation, and a
  * failure after the vendor acted must say so. Prints the counts in one summary line.
  */
-const env = useTestEnv((sandbox) => ({
-	sellfernApi: demoCredential(sandbox, 'sellfern'),
-	shipperOneApi: demoCredential(sandbox, 'shipperone'),
-	skuIoApi: demoCredential(sandbox, 'skuio'),
-	s2Api: demoCredential(sandbox, 's2'),
-	orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
-}));
+const env = useTestEnv(demoCredentials);
 
 interface Fault {
 	name: string;

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { ChangeRecord } from '../../sandbox/core/ledger';
 import type { VendorName } from '../../sandbox/core/vendor';
-import { PRODUCTS } from '../../sandbox/vendors/s2/catalog';
 import type { TestEnv } from '../support/env';
+import { createParams } from '../s2/helpers';
 
 /** What one case needs: the node's parameters and input, and the record the write is about. */
 export interface Prepared {
@@ -372,19 +372,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const [order] = vendors(env).s2.seed({ orders: 1 }).orders;
 			return {
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'create',
-					define: 'fields',
-					orderId: '={{ $json.orderId }}',
-					recipientName: 'Jane Doe',
-					address1: '100 Main Street',
-					city: 'Toronto',
-					state: 'ON',
-					postalCode: 'M5V 2T6',
-					countryId: 'CA',
-					items: { item: [{ productId: PRODUCTS[0].id, quantity: 2 }] },
-				},
+				parameters: createParams(),
 				input: [{ orderId: order.id }],
 				targets: [order.id],
 			};
@@ -408,21 +396,10 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const [order] = vendors(env).s2.seed({ orders: 1 }).orders;
 			return {
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'create',
-					define: 'fields',
-					orderId: '={{ $json.orderId }}',
-					recipientName: 'Jane Doe',
-					address1: '100 Main Street',
-					city: 'Toronto',
-					state: 'ON',
-					postalCode: 'M5V 2T6',
-					countryId: 'CA',
-					items: { item: [{ productId: PRODUCTS[0].id, quantity: 2 }] },
+				parameters: createParams({
 					additionalFields: { channelFulfillmentId: '={{ "cf-" + $json.orderId }}' },
 					options: { ifExists: 'returnExisting' },
-				},
+				}),
 				input: [{ orderId: order.id }],
 				targets: [order.id],
 			};

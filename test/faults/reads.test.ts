@@ -1,18 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { VendorName } from '../../sandbox/core/vendor';
-import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { demoCredentials, useTestEnv, type TestEnv } from '../support/env';
 
 /**
  * Every read operation, given a 2xx answer it cannot read (JSON cut off half-way, a proxy's HTML
  * page): a clear error naming vendor and operation, never items.
  */
-const env = useTestEnv((sandbox) => ({
-	sellfernApi: demoCredential(sandbox, 'sellfern'),
-	shipperOneApi: demoCredential(sandbox, 'shipperone'),
-	skuIoApi: demoCredential(sandbox, 'skuio'),
-	s2Api: demoCredential(sandbox, 's2'),
-	orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
-}));
+const env = useTestEnv(demoCredentials);
 
 interface ReadOperation {
 	name: string;

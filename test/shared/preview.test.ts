@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { VendorName } from '../../sandbox/server';
-import { PRODUCTS } from '../../sandbox/vendors/s2/catalog';
-import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
+import { demoCredential, demoCredentials, useTestEnv, type TestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { createParams } from '../s2/helpers';
 import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
 import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
 import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
@@ -187,18 +187,7 @@ const CASES: PreviewCase[] = [
 		nodeType: 's2',
 		resource: 'fulfillment',
 		operation: 'create',
-		parameters: () => ({
-			define: 'fields',
-			orderId: '',
-			recipientName: 'Jane Doe',
-			address1: '100 Main Street',
-			city: 'Toronto',
-			state: 'ON',
-			postalCode: 'M5V 2T6',
-			countryId: 'CA',
-			items: { item: [{ productId: PRODUCTS[0].id, quantity: 2 }] },
-			options: PREVIEW,
-		}),
+		parameters: () => createParams({ orderId: '', options: PREVIEW }),
 		method: 'POST',
 		path: () => '/fulfillment',
 	},
@@ -247,13 +236,7 @@ const SECRETS: Record<string, string[]> = {
 };
 
 describe('Preview Only on every write', () => {
-	const env = useTestEnv((sandbox) => ({
-		sellfernApi: demoCredential(sandbox, 'sellfern'),
-		shipperOneApi: demoCredential(sandbox, 'shipperone'),
-		skuIoApi: demoCredential(sandbox, 'skuio'),
-		s2Api: demoCredential(sandbox, 's2'),
-		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
-	}));
+	const env = useTestEnv(demoCredentials);
 
 	beforeEach(() => {
 		sellfernOrder = seedSellfern(env);

@@ -1,6 +1,6 @@
 import type { VendorName } from '../../sandbox/server';
 import { WRITE_OPERATIONS, type WriteOperation } from '../faults/operations';
-import { demoCredential, useTestEnv } from '../support/env';
+import { demoCredentials, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
 import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
 import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
@@ -12,13 +12,7 @@ import { operations as orderProtectionOps } from '../../nodes/OrderProtection/ac
 // agent's value n8n cannot resolve, anything but a boolean) the write is not sent, and the item
 // says why, with outcome unknown. Every write operation of the pack, against the sandbox.
 
-const env = useTestEnv((sandbox) => ({
-	sellfernApi: demoCredential(sandbox, 'sellfern'),
-	shipperOneApi: demoCredential(sandbox, 'shipperone'),
-	skuIoApi: demoCredential(sandbox, 'skuio'),
-	s2Api: demoCredential(sandbox, 's2'),
-	orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
-}));
+const env = useTestEnv(demoCredentials);
 
 const UNREADABLE = [
 	{ name: 'an expression that throws', value: '={{ $json.settings.preview.on }}' },

@@ -100,17 +100,6 @@ describe('Normalized summary › Sellfern', () => {
 			ORDER_STATUSES.filter((status) => sellfernSummary({ status }).status === 'unknown'),
 		).toEqual([]);
 	});
-
-	it.each([
-		['Pending Cost', 'pending'],
-		['New', 'pending'],
-		['In Production', 'processing'],
-		['Shipped', 'shipped'],
-		['Complete', 'delivered'],
-		['Cancelled', 'cancelled'],
-	])('maps %s to %s', (vendorStatus, status) => {
-		expect(sellfernSummary({ order_id: 1, status: vendorStatus }).status).toBe(status);
-	});
 });
 
 describe('Normalized summary › ShipperOne', () => {
@@ -151,20 +140,6 @@ describe('Normalized summary › ShipperOne', () => {
 			createdAt: '2026-05-20 07:00:00',
 			updatedAt: '2026-05-20 08:00:00',
 		});
-	});
-
-	it.each([
-		['pending_accept', 'pending'],
-		['partially_accepted', 'processing'],
-		['pending_allocation', 'processing'],
-		['pending_shipment', 'processing'],
-		['partially_shipped', 'partially_shipped'],
-		['pending_invoice', 'shipped'],
-		['rejected', 'cancelled'],
-		['failed', 'failed'],
-		['something_new', 'unknown'],
-	])('maps %s to %s', (vendorStatus, status) => {
-		expect(shipperOneSummary({ ...order, status: vendorStatus }).status).toBe(status);
 	});
 
 	it('says unknown for items an action answer did not list, and no tracking when there is none', () => {
@@ -229,15 +204,6 @@ describe('Normalized summary › SKU.io', () => {
 			items: null,
 			tracking: [],
 		});
-	});
-
-	it.each([
-		['unsubmitted', 'pending'],
-		['submitted', 'processing'],
-		['fulfilled', 'shipped'],
-		['canceled', 'cancelled'],
-	])('maps %s to %s', (vendorStatus, status) => {
-		expect(skuIoSummary({ id: 1, status: vendorStatus }).status).toBe(status);
 	});
 });
 
@@ -315,15 +281,6 @@ describe('Normalized summary › S2', () => {
 		]);
 		expect(s2OrderSummary({ ...order, fulfillments: [shipped] }).fulfillmentId).toBe('f-2');
 	});
-
-	it.each([
-		['CREATED', 'pending'],
-		['SHIPPED', 'shipped'],
-		['CANCELLED', 'cancelled'],
-		['WHATEVER', 'unknown'],
-	])('maps %s to %s', (vendorStatus, status) => {
-		expect(s2FulfillmentSummary({ ...fulfillment, status: vendorStatus }).status).toBe(status);
-	});
 });
 
 describe('Normalized summary › OrderProtection', () => {
@@ -391,23 +348,56 @@ describe('Normalized summary › OrderProtection', () => {
 		});
 		expect(summary).toMatchObject({ status: 'delivered', items: null, tracking: null });
 	});
+});
 
-	it.each([
-		['UNFULFILLED', 'pending'],
-		['ON_HOLD', 'pending'],
-		['AWAITING_SHIPMENT', 'processing'],
-		['LABEL_PURCHASED', 'processing'],
-		['PARTIALLY_FULFILLED', 'partially_shipped'],
-		['FULFILLED', 'shipped'],
-		['Fulfilled', 'shipped'],
-		['OUT_FOR_DELIVERY', 'shipped'],
-		['DELIVERED', 'delivered'],
-		['PICKED_UP', 'delivered'],
-		['FAILURE', 'failed'],
-		['NOT_DELIVERED', 'failed'],
-	])('maps %s to %s', (vendorStatus, status) => {
-		expect(orderProtectionSummary({ ...fulfillment, fulfillmentStatus: vendorStatus }).status).toBe(
-			status,
-		);
+const sellfernStatus = (status: string) => sellfernSummary({ order_id: 1, status });
+const shipperOneStatus = (status: string) => shipperOneSummary({ order_id: 'FO-1', status });
+const skuIoStatus = (status: string) => skuIoSummary({ id: 1, status });
+const s2Status = (status: string) => s2FulfillmentSummary({ id: 'f-1', orderId: 'o-1', status });
+const orderProtectionStatus = (status: string) =>
+	orderProtectionSummary({ sourceOrderId: '5001', fulfillmentStatus: status });
+
+/** Each vendor's status words and the summary status they map to, in one table. */
+const STATUS_WORDS: Array<[string, string, string, (status: string) => { status: string }]> = [
+	['Sellfern', 'Pending Cost', 'pending', sellfernStatus],
+	['Sellfern', 'New', 'pending', sellfernStatus],
+	['Sellfern', 'In Production', 'processing', sellfernStatus],
+	['Sellfern', 'Shipped', 'shipped', sellfernStatus],
+	['Sellfern', 'Complete', 'delivered', sellfernStatus],
+	['Sellfern', 'Cancelled', 'cancelled', sellfernStatus],
+	['ShipperOne', 'pending_accept', 'pending', shipperOneStatus],
+	['ShipperOne', 'partially_accepted', 'processing', shipperOneStatus],
+	['ShipperOne', 'pending_allocation', 'processing', shipperOneStatus],
+	['ShipperOne', 'pending_shipment', 'processing', shipperOneStatus],
+	['ShipperOne', 'partially_shipped', 'partially_shipped', shipperOneStatus],
+	['ShipperOne', 'pending_invoice', 'shipped', shipperOneStatus],
+	['ShipperOne', 'rejected', 'cancelled', shipperOneStatus],
+	['ShipperOne', 'failed', 'failed', shipperOneStatus],
+	['ShipperOne', 'something_new', 'unknown', shipperOneStatus],
+	['SKU.io', 'unsubmitted', 'pending', skuIoStatus],
+	['SKU.io', 'submitted', 'processing', skuIoStatus],
+	['SKU.io', 'fulfilled', 'shipped', skuIoStatus],
+	['SKU.io', 'canceled', 'cancelled', skuIoStatus],
+	['S2', 'CREATED', 'pending', s2Status],
+	['S2', 'SHIPPED', 'shipped', s2Status],
+	['S2', 'CANCELLED', 'cancelled', s2Status],
+	['S2', 'WHATEVER', 'unknown', s2Status],
+	['OrderProtection', 'UNFULFILLED', 'pending', orderProtectionStatus],
+	['OrderProtection', 'ON_HOLD', 'pending', orderProtectionStatus],
+	['OrderProtection', 'AWAITING_SHIPMENT', 'processing', orderProtectionStatus],
+	['OrderProtection', 'LABEL_PURCHASED', 'processing', orderProtectionStatus],
+	['OrderProtection', 'PARTIALLY_FULFILLED', 'partially_shipped', orderProtectionStatus],
+	['OrderProtection', 'FULFILLED', 'shipped', orderProtectionStatus],
+	['OrderProtection', 'Fulfilled', 'shipped', orderProtectionStatus],
+	['OrderProtection', 'OUT_FOR_DELIVERY', 'shipped', orderProtectionStatus],
+	['OrderProtection', 'DELIVERED', 'delivered', orderProtectionStatus],
+	['OrderProtection', 'PICKED_UP', 'delivered', orderProtectionStatus],
+	['OrderProtection', 'FAILURE', 'failed', orderProtectionStatus],
+	['OrderProtection', 'NOT_DELIVERED', 'failed', orderProtectionStatus],
+];
+
+describe('Normalized summary › status words', () => {
+	it.each(STATUS_WORDS)('%s maps %s to %s', (_vendor, vendorStatus, status, summarize) => {
+		expect(summarize(vendorStatus).status).toBe(status);
 	});
 });

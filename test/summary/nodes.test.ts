@@ -1,15 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { demoCredential, useTestEnv } from '../support/env';
+import { demoCredential, demoCredentials, useTestEnv } from '../support/env';
+import { createParams } from '../s2/helpers';
 
 /** The summary each node puts beside the vendor's object, run through n8n against the sandbox. */
 describe('Normalized summary › in the nodes', () => {
-	const env = useTestEnv((sandbox) => ({
-		sellfernApi: demoCredential(sandbox, 'sellfern'),
-		shipperOneApi: demoCredential(sandbox, 'shipperone'),
-		skuIoApi: demoCredential(sandbox, 'skuio'),
-		s2Api: demoCredential(sandbox, 's2'),
-		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
-	}));
+	const env = useTestEnv(demoCredentials);
 	const vendors = () =>
 		env.sandbox.state.vendors as unknown as Record<
 			string,
@@ -160,17 +155,8 @@ describe('Normalized summary › in the nodes', () => {
 		).orders[0];
 		const created = await env.harness.runNode({
 			nodeType: 's2',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'create',
-				define: 'fields',
+			parameters: createParams({
 				orderId: '={{ $json.id }}',
-				recipientName: 'Jane Doe',
-				address1: '100 Main Street',
-				city: 'Toronto',
-				state: 'ON',
-				postalCode: 'M5V 2T6',
-				countryId: 'CA',
 				items: {
 					item: [
 						{
@@ -179,7 +165,7 @@ describe('Normalized summary › in the nodes', () => {
 						},
 					],
 				},
-			},
+			}),
 			input: [s2Order],
 		});
 		expect(created.status).toBe('success');

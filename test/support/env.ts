@@ -18,6 +18,17 @@ export function demoCredential(
 	return { baseUrl: sandbox.vendorUrl(vendor), ...module.credentials[0].values };
 }
 
+/** Every vendor's first demo credential, by credential type: for tests that run all five nodes. */
+export function demoCredentials(sandbox: Sandbox): CredentialsMap {
+	return {
+		sellfernApi: demoCredential(sandbox, 'sellfern'),
+		shipperOneApi: demoCredential(sandbox, 'shipperone'),
+		skuIoApi: demoCredential(sandbox, 'skuio'),
+		s2Api: demoCredential(sandbox, 's2'),
+		orderProtectionOAuth2Api: demoCredential(sandbox, 'orderprotection'),
+	};
+}
+
 /**
  * Starts one sandbox (random port) and one in-process n8n harness with every node of the pack for a
  * jest file; before each test the sandbox is reset and the credentials are set afresh.
