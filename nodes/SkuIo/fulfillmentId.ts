@@ -1,11 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idLocatorProperties, readLocator } from '../shared/locator';
-import {
-	positiveInteger,
-	positiveIntegerList,
-	validateParameters,
-	z,
-} from '../shared/validation';
+import { positiveInteger, positiveIntegerList, validateParameters, z } from '../shared/validation';
 
 /**
  * The fulfillment (shipment) an operation acts on; defaults to the incoming item's `id`. A text field

@@ -169,6 +169,30 @@ export async function forEachValidatedItem<P>(
 	return outputs.flat();
 }
 
+/** A write that sends one request per item (see forEachWrite). */
+export interface ItemWrite<P> {
+	/** Reads and validates one item's parameters; every item is read before the first is sent. */
+	read: (itemIndex: number) => P;
+	/** Items whose lanes are equal (e.g. the same order) are sent one after another, in order. */
+	lane: (params: P) => string;
+	send: (itemIndex: number, params: P) => Promise<ItemResult>;
+}
+
+/**
+ * The frame of every write that sends one request per item: all items read and validated first,
+ * then sent up to Options › Concurrency at a time, one lane after another.
+ */
+export async function forEachWrite<P>(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ read, lane, send }: ItemWrite<P>,
+): Promise<INodeExecutionData[]> {
+	return await forEachValidatedItem(ctx, items, read, send, {
+		concurrency: readConcurrency(ctx),
+		lane,
+	});
+}
+
 /** Options › Concurrency, read once from the first item. */
 export function readConcurrency(ctx: IExecuteFunctions): number {
 	const schema = z

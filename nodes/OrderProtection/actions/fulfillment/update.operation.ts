@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { optionsCollection } from '../../../shared/description';
 import { idLocatorProperties } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { forEachWrite } from '../../../shared/items';
 import { parameterReader, pathId, z } from '../../../shared/validation';
 import { sourceOrderId, sourceOrderIdProperty } from '../../fields';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
@@ -54,11 +54,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachValidatedItem(
-		this,
-		items,
-		(i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
-		async (i, params) => {
+	return await forEachWrite(this, items, {
+		read: (i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
+		lane: (params) => params.sourceOrderId,
+		send: async (i, params) => {
 			const response = await apiRequest<unknown>(this, orderProtection, {
 				method: 'PUT',
 				path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments/${params.sourceFulfillmentId}`,
@@ -72,8 +71,7 @@ async function execute(
 			});
 			return summarized(params.addSummary, orderProtectionSummary, output);
 		},
-		{ concurrency: readConcurrency(this), lane: (params) => params.sourceOrderId },
-	);
+	});
 }
 
 export const operation = defineOperation({

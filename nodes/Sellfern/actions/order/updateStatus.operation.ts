@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { concurrencyOption } from '../../../shared/concurrency';
-import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { forEachWrite } from '../../../shared/items';
 import { idLocatorProperties } from '../../../shared/locator';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import {
@@ -77,11 +77,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachValidatedItem(
-		this,
-		items,
-		(i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
-		async (i, params) => {
+	return await forEachWrite(this, items, {
+		read: (i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
+		lane: (params) => String(params.orderId),
+		send: async (i, params) => {
 			const order = await apiRequest<IDataObject>(this, sellfern, {
 				method: 'PATCH',
 				path: encodePath`/api/v2/orders/${params.orderId}/status`,
@@ -93,8 +92,7 @@ async function execute(
 			});
 			return summarized(params.addSummary, sellfernSummary, order);
 		},
-		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
-	);
+	});
 }
 
 export const operation = defineOperation({

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
-import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { forEachWrite } from '../../../shared/items';
 import { requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
@@ -226,11 +226,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachValidatedItem(
-		this,
-		items,
-		(i) => readParameters(this, i),
-		async (i, params) =>
+	return await forEachWrite(this, items, {
+		read: (i) => readParameters(this, i),
+		lane: (params) => String(params.orderId),
+		send: async (i, params) =>
 			await sendOrderAction(
 				this,
 				params,
@@ -250,8 +249,7 @@ async function execute(
 				},
 				i,
 			),
-		{ concurrency: readConcurrency(this), lane: (params) => String(params.orderId) },
-	);
+	});
 }
 
 export const operation = defineOperation({

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
-import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { forEachWrite } from '../../../shared/items';
 import { validateParameters, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
 import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
@@ -95,11 +95,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachValidatedItem(
-		this,
-		items,
-		(i) => readParameters(this, i),
-		async (i, { fulfillmentId, body, addSummary }) => {
+	return await forEachWrite(this, items, {
+		read: (i) => readParameters(this, i),
+		lane: (params) => String(params.fulfillmentId),
+		send: async (i, { fulfillmentId, body, addSummary }) => {
 			try {
 				const response = await apiRequest(this, skuIo, {
 					method: 'PATCH',
@@ -114,8 +113,7 @@ async function execute(
 				throw explainStatus(error, 422, UNPROCESSABLE);
 			}
 		},
-		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },
-	);
+	});
 }
 
 export const operation = defineOperation({

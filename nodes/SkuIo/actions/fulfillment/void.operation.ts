@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
-import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
+import { forEachWrite } from '../../../shared/items';
 import { booleanFlag, optionalString, validateParameters, z } from '../../../shared/validation';
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { isVoided, readFulfillment } from '../../readBack';
@@ -68,11 +68,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await forEachValidatedItem(
-		this,
-		items,
-		(i) => readParameters(this, i),
-		async (i, { fulfillmentId, voidReason, checkDeletable }) => {
+	return await forEachWrite(this, items, {
+		read: (i) => readParameters(this, i),
+		lane: (params) => String(params.fulfillmentId),
+		send: async (i, { fulfillmentId, voidReason, checkDeletable }) => {
 			try {
 				const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
 					method: 'DELETE',
@@ -110,8 +109,7 @@ async function execute(
 				);
 			}
 		},
-		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },
-	);
+	});
 }
 
 export const operation = defineOperation({
