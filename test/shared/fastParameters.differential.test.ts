@@ -7,14 +7,9 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 import { createHarness } from '../harness';
-import { packCredentialTypes, packNodeTypes } from '../support/pack';
+import { packCredentialTypes, packNodeTypes, packOperations } from '../support/pack';
 import { operationProperties, type Operation } from '../../nodes/shared/operations';
 import { withFastParameters } from '../../nodes/shared/parameters';
-import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
-import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
-import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
-import { operations as s2Ops } from '../../nodes/S2/actions';
-import { operations as orderProtectionOps } from '../../nodes/OrderProtection/actions';
 
 // The parameter fast path (withFastParameters) against n8n-core's own evaluator: every parameter of
 // every operation, set to each expression of a corpus, read for each item of a corpus of items, once
@@ -161,13 +156,7 @@ function probeExecute(propertiesOf: (ctx: IExecuteFunctions) => INodeProperties[
 	};
 }
 
-const nodes = [
-	['sellfern', sellfernOps],
-	['shipperOne', shipperOneOps],
-	['skuIo', skuIoOps],
-	['s2', s2Ops],
-	['orderProtection', orderProtectionOps],
-] as const;
+const nodes = packOperations();
 
 function operationOf(ctx: IExecuteFunctions, operations: readonly Operation[]): Operation {
 	const resource = ctx.getNodeParameter('resource', 0) as string;

@@ -2,13 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { VendorName } from '../../sandbox/server';
 import { demoCredential, demoCredentials, useTestEnv, type TestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { packOperations } from '../support/pack';
 import { createParams } from '../s2/helpers';
-import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
-import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
-import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
-import { operations as s2Ops } from '../../nodes/S2/actions';
-import { operations as orderProtectionOps } from '../../nodes/OrderProtection/actions';
-import type { Operation } from '../../nodes/shared/operations';
 
 // Every write operation of the pack, run with Options › Preview Only: it outputs the request it would
 // send (method, URL, query, body, idempotency key) and the sandbox records no state change.
@@ -245,13 +240,7 @@ describe('Preview Only on every write', () => {
 	});
 
 	it('covers every write operation of the pack, each with the option under the same name', () => {
-		const all: Array<[string, Operation[]]> = [
-			['sellfern', sellfernOps],
-			['shipperOne', shipperOneOps],
-			['skuIo', skuIoOps],
-			['s2', s2Ops],
-			['orderProtection', orderProtectionOps],
-		];
+		const all = packOperations();
 		const writes = all.flatMap(([node, ops]) =>
 			ops.filter((op) => op.write).map((op) => `${node}/${op.resource}/${op.value}`),
 		);

@@ -2,11 +2,7 @@ import type { VendorName } from '../../sandbox/server';
 import { WRITE_OPERATIONS, type WriteOperation } from '../faults/operations';
 import { demoCredentials, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
-import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
-import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
-import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
-import { operations as s2Ops } from '../../nodes/S2/actions';
-import { operations as orderProtectionOps } from '../../nodes/OrderProtection/actions';
+import { packOperations } from '../support/pack';
 
 // Preview Only is a safety switch: when its value cannot be read (an expression that throws, an
 // agent's value n8n cannot resolve, anything but a boolean) the write is not sent, and the item
@@ -33,14 +29,7 @@ const cases = WRITE_OPERATIONS.flatMap((op) =>
 
 describe('Preview Only fails closed on every write', () => {
 	it('covers every write operation of the pack', async () => {
-		const all = [
-			['sellfern', sellfernOps],
-			['shipperOne', shipperOneOps],
-			['skuIo', skuIoOps],
-			['s2', s2Ops],
-			['orderProtection', orderProtectionOps],
-		] as const;
-		const writes = all.flatMap(([nodeType, operations]) =>
+		const writes = packOperations().flatMap(([nodeType, operations]) =>
 			operations.filter((op) => op.write).map((op) => `${nodeType}/${op.resource}/${op.value}`),
 		);
 		const covered = new Set<string>();

@@ -1,19 +1,7 @@
 import { NodeHelpers, type INode, type INodeTypeDescription } from 'n8n-workflow';
-import { packNodeTypes } from '../support/pack';
-import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
-import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
-import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
-import { operations as s2Ops } from '../../nodes/S2/actions';
-import { operations as orderProtectionOps } from '../../nodes/OrderProtection/actions';
-import type { Operation } from '../../nodes/shared/operations';
+import { packNodeTypes, packOperations } from '../support/pack';
 
-const NODES: Array<[string, Operation[]]> = [
-	['sellfern', sellfernOps],
-	['shipperOne', shipperOneOps],
-	['skuIo', skuIoOps],
-	['s2', s2Ops],
-	['orderProtection', orderProtectionOps],
-];
+const NODES = packOperations();
 
 /** The tool variant of a node's description, as n8n 2.41 builds it for `usableAsTool` nodes. */
 function asTool(description: INodeTypeDescription): INodeTypeDescription {

@@ -1,5 +1,11 @@
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 import { n8n } from '../../package.json';
+import type { Operation } from '../../nodes/shared/operations';
+import { operations as sellfernOps } from '../../nodes/Sellfern/actions';
+import { operations as shipperOneOps } from '../../nodes/ShipperOne/actions';
+import { operations as skuIoOps } from '../../nodes/SkuIo/actions';
+import { operations as s2Ops } from '../../nodes/S2/actions';
+import { operations as orderProtectionOps } from '../../nodes/OrderProtection/actions';
 
 /**
  * The pack's nodes and credentials, found the way n8n finds them (package.json's "n8n" section)
@@ -17,3 +23,12 @@ function loadClasses<T>(files: string[]): T[] {
 
 export const packNodeTypes = (): Array<INodeType | IVersionedNodeType> => loadClasses(n8n.nodes);
 export const packCredentialTypes = (): ICredentialType[] => loadClasses(n8n.credentials);
+
+/** Each action node's type name with its declared operations. */
+export const packOperations = (): Array<[string, Operation[]]> => [
+	['sellfern', sellfernOps],
+	['shipperOne', shipperOneOps],
+	['skuIo', skuIoOps],
+	['s2', s2Ops],
+	['orderProtection', orderProtectionOps],
+];
