@@ -10,8 +10,9 @@ import { AdaptiveLimiter } from './concurrency';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry';
 
 // One run context per node run (an operation's execute, one poll, one list search): what the
-// transport needs besides the request, resolved here once instead of being read back from the node
-// context at each request. The transport takes it as an argument; nothing keeps it elsewhere.
+// transport needs besides the request, resolved here instead of being read back from the node
+// context at each request. It travels as the `run` member of the context handed to operations,
+// item loops and the transport (`withRun`); no module keeps it anywhere else.
 
 type N8nContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
