@@ -47,6 +47,20 @@ export function isNetworkFailure(failure: FailedResponse): boolean {
 	);
 }
 
+/**
+ * A 4xx/5xx answer received as a response (`ignoreHttpStatusErrors`), shaped as the request error
+ * n8n's helpers throw for it, so `readFailure` reads it the same way.
+ */
+export function statusAnswer(response: {
+	statusCode: number;
+	headers: unknown;
+	body: unknown;
+}): Error {
+	return Object.assign(new Error(`Request failed with status code ${response.statusCode}`), {
+		response: { status: response.statusCode, headers: response.headers, data: response.body },
+	});
+}
+
 export function readFailure(error: unknown): FailedResponse {
 	const outer = error as Loose;
 	const cause = outer?.cause as Loose;

@@ -518,6 +518,8 @@ async function execute(
 					headers,
 					// A repeated create with a Channel Fulfillment ID cannot make a second fulfillment: S2 answers 409.
 					idempotent: typeof body.channelFulfillmentId === 'string',
+					// S2's 409 code ALREADY_EXISTS tells a duplicate from another conflict, on n8n 1.x too.
+					readErrorBody: true,
 					itemIndex: i,
 				});
 				return summarized(addSummary, s2FulfillmentSummary, created);
