@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FaultSpec } from '../../sandbox/core/faults';
