@@ -112,12 +112,25 @@ export async function findMatchingOnOrder(
 		throw new Error('S2 listed no fulfillments for the order');
 	const wanted = itemsKey(body.items);
 	const address = (body.address ?? {}) as IDataObject;
-	return (order.fulfillments as IDataObject[]).find((fulfillment) => {
-		const existing = (fulfillment.address ?? {}) as IDataObject;
+	const candidates = (order.fulfillments as IDataObject[]).filter(
+		(fulfillment) =>
+			!claimed.has(String(fulfillment?.id)) &&
+			!fulfillment?.channelFulfillmentId &&
+			!/CANCEL/i.test(String(fulfillment?.status ?? '')),
+	);
+	// A candidate without the items or address it is matched on is no evidence either way: fail closed.
+	if (
+		candidates.some(
+			(fulfillment) =>
+				!Array.isArray(fulfillment.items) ||
+				typeof fulfillment.address !== 'object' ||
+				fulfillment.address === null,
+		)
+	)
+		throw new Error('S2 listed a fulfillment of the order without its items or address');
+	return candidates.find((fulfillment) => {
+		const existing = fulfillment.address as IDataObject;
 		return (
-			!claimed.has(String(fulfillment.id)) &&
-			!fulfillment.channelFulfillmentId &&
-			!/CANCEL/i.test(String(fulfillment.status ?? '')) &&
 			itemsKey(fulfillment.items) === wanted &&
 			existing.name === address.name &&
 			existing.address1 === address.address1 &&

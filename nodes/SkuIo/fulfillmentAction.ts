@@ -4,7 +4,7 @@ import { optionsCollection } from '../shared/description';
 import { defineOperation, type Operation } from '../shared/operations';
 import { apiRequest } from '../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../shared/items';
-import { sendWithReadBack } from '../shared/outcome';
+import { guardUnreadable, sendWithReadBack } from '../shared/outcome';
 import { readFulfillment } from './readBack';
 import { fulfillmentPath, readRecord, skuIo } from './transport';
 import { fulfillmentIdProperty, readFulfillmentId } from './fulfillmentId';
@@ -27,8 +27,9 @@ export interface FulfillmentActionConfig extends Omit<Operation, 'properties' | 
 	 * For actions that must happen once (submit, cancel): whether the fulfillment already shows the
 	 * action done. Checked before sending, so a retried or re-run flow does not repeat it, and read
 	 * back after a failure that leaves the outcome open. `field` marks an output that was already done.
+	 * `check` answers undefined when the record does not show it: then nothing is sent (fail closed).
 	 */
-	done?: { check(record: IDataObject): boolean; field: string };
+	done?: { check(record: IDataObject): boolean | undefined; field: string };
 }
 
 /** SKU.io answered 200 but did not do it (e.g. the fulfillment's provider does not support the action). */
@@ -62,7 +63,15 @@ export function fulfillmentAction(config: FulfillmentActionConfig): Operation {
 				const { done } = config;
 				if (done) {
 					const before = await readFulfillment(this, fulfillmentId, i);
-					if (done.check(before)) return { ...before, [done.field]: true };
+					const state = done.check(before);
+					if (state === true) return { ...before, [done.field]: true };
+					if (state === undefined)
+						throw guardUnreadable(
+							this,
+							i,
+							`fulfillment ${fulfillmentId} in SKU.io`,
+							`SKU.io's record of fulfillment ${fulfillmentId} does not show whether it was done already`,
+						);
 					const sent = await sendWithReadBack({
 						send,
 						applied: async () => done.check(await readFulfillment(this, fulfillmentId, i)),

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { isJsonObject } from './validation';
-import { isRetryableNetworkError } from './retry';
+import { isRetryableNetworkError, parseRetryAfter } from './retry';
 import type { VendorApi, VendorError } from './types';
 
 /** What we could learn from an error thrown by n8n's HTTP helpers. */
@@ -45,6 +45,20 @@ export function isNetworkFailure(failure: FailedResponse): boolean {
 		failure.status === undefined &&
 		isRetryableNetworkError(failure.code, (failure.messages ?? [failure.message]).join('\n'))
 	);
+}
+
+/**
+ * A 4xx/5xx answer received as a response (`ignoreHttpStatusErrors`), shaped as the request error
+ * n8n's helpers throw for it, so `readFailure` reads it the same way.
+ */
+export function statusAnswer(response: {
+	statusCode: number;
+	headers: unknown;
+	body: unknown;
+}): Error {
+	return Object.assign(new Error(`Request failed with status code ${response.statusCode}`), {
+		response: { status: response.statusCode, headers: response.headers, data: response.body },
+	});
 }
 
 export function readFailure(error: unknown): FailedResponse {
@@ -159,6 +173,31 @@ const STATUS_WORDS: Record<number, string> = {
  * The error is built from plain values only (never the raw HTTP error, whose request carries the
  * credentials) and every text is redacted.
  */
+/**
+ * n8n's declared failure cause (n8n-workflow 2.x `Failure`): why a request failed, so n8n's poll
+ * back-off waits out a throttle (at least the vendor's Retry-After) and stops polling on a refused
+ * credential or an impossible configuration until someone acts, instead of guessing from the error.
+ * Plain data: n8n 1.x ignores the option.
+ */
+export type FailureCause =
+	| { cause: 'rate-limited' | 'temporarily-unavailable'; retryAfterMs?: number }
+	| { cause: 'credential-invalid' | 'configuration-invalid' };
+
+export function failureOf(failure: FailedResponse): FailureCause | undefined {
+	const status = failure.status;
+	if (status === 429) {
+		const retryAfterMs = parseRetryAfter(failure.headers['retry-after']);
+		return retryAfterMs !== undefined && retryAfterMs > 0
+			? { cause: 'rate-limited', retryAfterMs }
+			: { cause: 'rate-limited' };
+	}
+	if (status === 401 || status === 403) return { cause: 'credential-invalid' };
+	if (status === 400 || status === 404) return { cause: 'configuration-invalid' };
+	if ((status !== undefined && status >= 500) || isNetworkFailure(failure))
+		return { cause: 'temporarily-unavailable' };
+	return undefined;
+}
+
 export function vendorApiError(
 	node: INode,
 	vendor: VendorApi,
@@ -190,10 +229,12 @@ export function vendorApiError(
 		...(status ? { httpCode: String(status) } : {}),
 		...(failure.code ? { networkCode: failure.code } : {}),
 	};
+	const cause = failureOf(failure);
 	return new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: status ? String(status) : undefined,
 		itemIndex,
+		...(cause ? { failure: cause } : {}),
 	});
 }

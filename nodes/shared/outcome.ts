@@ -1,3 +1,6 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ApiContext } from './types';
+
 /**
  * Marks errors after which a write may or may not have happened: the connection was lost or timed
  * out, the vendor answered 5xx, or its 2xx answer could not be read. Operations read back such writes.
@@ -65,4 +68,38 @@ export function withOutcome<E extends Error>(error: E, outcome: ReadBack, check:
 	described.description = [line, described.description].filter(Boolean).join('\n');
 	if (described.context) described.context.outcome = outcome;
 	return error;
+}
+
+/**
+ * Runs the read a guard takes before a write (does it exist already? was it done already?). When the
+ * vendor's answer lacks what the guard needs (`read` throws a plain Error), nothing is sent: the item
+ * stops with outcome unknown. Request errors (NodeApiError) pass as they are; nothing was sent either.
+ */
+export async function readGuard<T>(
+	ctx: ApiContext,
+	itemIndex: number,
+	check: string,
+	read: () => Promise<T>,
+): Promise<T> {
+	let failure: unknown;
+	try {
+		return await read();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof NodeApiError || failure instanceof NodeOperationError) throw failure;
+	throw guardUnreadable(ctx, itemIndex, check, (failure as Error).message);
+}
+
+/** The guard before a write could not tell whether the write is needed: nothing is sent. */
+export function guardUnreadable(
+	ctx: ApiContext,
+	itemIndex: number,
+	check: string,
+	reason: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Not sent: ${reason}`, {
+		itemIndex,
+		description: `Outcome: unknown. Before sending, the node reads ${check} so as not to make the change twice, but the answer lacks what it needs; nothing was sent. Check ${check} before running again.`,
+	});
 }

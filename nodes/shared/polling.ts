@@ -103,10 +103,14 @@ export async function pollNewItems<T extends IDataObject>(
 	}
 
 	const state = ctx.getWorkflowStaticData('node') as PollState;
+	const baseline = activationBaseline(ctx);
+	// No state of its own yet: the state the activation poll took, if n8n dropped it (see below).
+	const previous = state.initialized ? state : (baseline.read() ?? state);
 	// State saved before the trigger had a scope is taken as this scope's.
 	const sameScope =
-		options.scope === undefined || state.scope === undefined || state.scope === options.scope;
-	const stored: PollState = sameScope ? state : {};
+		options.scope === undefined || previous.scope === undefined || previous.scope === options.scope;
+	const stored: PollState = sameScope ? previous : {};
+	const starting = !stored.initialized;
 	const items = await source.fetch({ cursor: stored.cursor, firstPoll: !stored.initialized });
 	const seen = new Set([
 		...(stored.seen ?? []),
@@ -158,9 +162,39 @@ export async function pollNewItems<T extends IDataObject>(
 	else delete state.cursor;
 	if (options.scope !== undefined) state.scope = options.scope;
 	state.initialized = true;
+	if (starting) baseline.write(state);
+	else baseline.clear();
 
 	const output = [...emit, ...again.items];
 	return output.length ? [ctx.helpers.returnJsonArray(output)] : null;
+}
+
+/**
+ * n8n 2.x's durable poller (`N8N_POLLER_DURABLE_CURSORS_ENABLED`) keeps a trigger's node static data
+ * in its `poller_state` table and commits it only after a scheduled poll: the poll at activation
+ * runs as a test, so the starting point it takes (what is there already, not to be emitted) is
+ * dropped when it emits nothing. The first scheduled poll would then take a new starting point and
+ * swallow everything that arrived in between. The workflow's global static data is still saved
+ * after activation (and after every emission), so the starting point is kept there too, per node,
+ * and taken up by a poll that finds no node state; the first poll with node state of its own clears it.
+ */
+function activationBaseline(ctx: IPollFunctions) {
+	const global = ctx.getWorkflowStaticData('global') as Record<string, unknown>;
+	const node = ctx.getNode();
+	const key = `pollStart:${node.id ?? node.name}`;
+	return {
+		read(): PollState | undefined {
+			const saved = global[key];
+			if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) return undefined;
+			return (saved as PollState).initialized === true ? (saved as PollState) : undefined;
+		},
+		write(state: PollState) {
+			global[key] = JSON.parse(JSON.stringify(state)) as PollState;
+		},
+		clear() {
+			if (key in global) delete global[key];
+		},
+	};
 }
 
 /**

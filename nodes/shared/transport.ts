@@ -5,6 +5,7 @@ import {
 	isNetworkFailure,
 	readFailure,
 	redact,
+	statusAnswer,
 	secretsOf,
 	textOfBody,
 	vendorApiError,
@@ -147,12 +148,18 @@ export async function sendRequest<T = unknown>(
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await run.limiter?.gate(cancelSignalOf(ctx));
-			const sent = { ...options, headers: { ...options.headers } };
-			const response = (
-				vendor.bearerField
-					? await ctx.helpers.httpRequest(withBearer(sent, credentials[vendor.bearerField]))
-					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, sent)
-			) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
+			const send = async (ignoreHttpStatusErrors: boolean) => {
+				const sent = { ...options, headers: { ...options.headers }, ignoreHttpStatusErrors };
+				return (
+					vendor.bearerField
+						? await ctx.helpers.httpRequest(withBearer(sent, credentials[vendor.bearerField]))
+						: await ctx.helpers.httpRequestWithAuthentication.call(ctx, vendor.credentialType, sent)
+				) as { body: unknown; headers: ApiResponse['headers']; statusCode: number };
+			};
+			let response = await send(request.readErrorBody === true);
+			// n8n renews a logged-in credential's token only on a thrown 401 (nothing was done: safe to resend).
+			if (response.statusCode === 401 && !vendor.bearerField) response = await send(false);
+			if (response.statusCode >= 400) throw statusAnswer(response);
 			if (!binary && isUnreadable(response.body)) {
 				throw unreadableAnswer(
 					ctx,

@@ -63,6 +63,11 @@ export interface ApiRequest {
 	itemIndex?: number;
 	/** Whether the request changes state (Preview Only holds it back). Default: all but GET, HEAD, OPTIONS. */
 	changesState?: boolean;
+	/**
+	 * Receive a 4xx/5xx answer instead of n8n's request error, so the vendor's error body (e.g. its
+	 * error code) is read on every n8n version: n8n 1.x's authenticated request helper drops it.
+	 */
+	readErrorBody?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { createControlRouter } from './control';
-import type { Fault } from './faults';
+import { omitFields, type Fault } from './faults';
 import { HttpError } from './http-error';
 import type { FaultApplied } from './ledger';
 import { parseQuery, type RawQuery } from './query';
@@ -180,9 +180,11 @@ async function dispatchVendor(
 
 	const response = fault?.truncate
 		? truncated(handled!, fault.status)
-		: fault?.status !== undefined
-			? faultResponse(fault.status, fault, renderVendorError, options.statusText)
-			: (handled ?? (await handle()));
+		: fault?.omit
+			? withFieldsOmitted(handled ?? (await handle()), fault.omit)
+			: fault?.status !== undefined
+				? faultResponse(fault.status, fault, renderVendorError, options.statusText)
+				: (handled ?? (await handle()));
 	record.status = response.status;
 	return { kind: 'respond', response };
 }
@@ -262,7 +264,12 @@ function applied(fault: Fault): FaultApplied {
 		truncate: fault.truncate,
 		html: fault.html,
 		hang: fault.hang,
+		omit: fault.omit,
 	};
+}
+
+function withFieldsOmitted(response: SandboxResponse, paths: string[]): SandboxResponse {
+	return { ...response, body: omitFields(response.body, paths).body };
 }
 
 /** The vendor's own answer cut off half-way, as a connection closed mid-body delivers it. */

@@ -28,6 +28,12 @@ export interface FaultSpec {
 	html?: boolean;
 	/** Never answer: hold the connection until the client gives up. With `afterHandling`, the vendor acts first. */
 	hang?: boolean;
+	/**
+	 * Let the vendor act and answer as usual, minus these fields of its JSON answer: dotted paths such
+	 * as `data.shipping_provider_orders.0.status` (`*` for every element of an array). A vendor answer
+	 * without a field the client relies on (one its document does not define).
+	 */
+	omit?: string[];
 }
 
 export interface Fault extends FaultSpec {
@@ -67,6 +73,7 @@ export class Faults {
 		if (fault.html && fault.status === undefined) fault.status = 502;
 		if (
 			fault.status === undefined &&
+			fault.omit === undefined &&
 			!fault.drop &&
 			!fault.hang &&
 			!fault.truncate &&
@@ -139,6 +146,7 @@ const FAULT_FIELDS = Object.keys({
 	truncate: 0,
 	html: 0,
 	hang: 0,
+	omit: 0,
 } satisfies Record<keyof FaultSpec, 0>);
 
 function validateFaultSpec(input: unknown, vendorNames: readonly string[]): FaultSpec {
@@ -169,7 +177,44 @@ function validateFaultSpec(input: unknown, vendorNames: readonly string[]): Faul
 	for (const key of ['afterHandling', 'truncate', 'html', 'hang'] as const)
 		if (spec[key] !== undefined && typeof spec[key] !== 'boolean')
 			invalid(`${key} must be a boolean`);
+	if (
+		spec.omit !== undefined &&
+		(!Array.isArray(spec.omit) ||
+			spec.omit.length === 0 ||
+			!spec.omit.every((path) => typeof path === 'string' && path !== ''))
+	)
+		invalid('omit must be a non-empty array of dotted paths');
 	return spec as FaultSpec;
+}
+
+/** The vendor's JSON answer without the fault's `omit` fields; any other answer as it was. */
+export function omitFields(
+	body: string | Buffer,
+	paths: readonly string[],
+): { body: string | Buffer; omitted: number } {
+	let data: unknown;
+	try {
+		data = JSON.parse(body.toString());
+	} catch {
+		return { body, omitted: 0 };
+	}
+	let omitted = 0;
+	const remove = (node: unknown, keys: string[]): void => {
+		if (typeof node !== 'object' || node === null) return;
+		const [key, ...rest] = keys;
+		const children =
+			key === '*'
+				? Object.keys(node)
+				: Object.prototype.hasOwnProperty.call(node, key)
+					? [key]
+					: [];
+		for (const child of children) {
+			if (rest.length > 0) remove((node as Record<string, unknown>)[child], rest);
+			else if (delete (node as Record<string, unknown>)[child]) omitted++;
+		}
+	};
+	for (const path of paths) remove(data, path.split('.'));
+	return { body: JSON.stringify(data), omitted };
 }
 
 function checkInteger(

@@ -10,6 +10,7 @@ export interface FaultApplied {
 	truncate?: boolean;
 	html?: boolean;
 	hang?: boolean;
+	omit?: string[];
 }
 
 export interface RequestRecord {

@@ -85,14 +85,39 @@ async function runCase(op: WriteOperation, fault: Fault, path: RetryPath): Promi
 			retryOnFail:
 				path === 'Retry On Fail (3 tries)' ? { maxTries: 3, waitBetweenTries: 1 } : undefined,
 		});
+	const applied = () =>
+		env.sandbox.state.ledger
+			.changes({ vendor: op.vendor })
+			.filter((change) => op.isApplication(change, prepared.targets)).length;
 	const runs = [await run()];
+	const defects: string[] = [];
+	// A stated outcome must be true of the vendor's state at that moment, not only stated.
+	const afterFirst = applied();
+	const firstText = runs[0].error?.description ?? '';
+	if (/Outcome: not applied/.test(firstText) && afterFirst > 0)
+		defects.push(`said "not applied" but the vendor applied it ${afterFirst} times`);
+	if (runs[0].items.some((item) => item.json.outcome === 'applied') && afterFirst === 0)
+		defects.push('said "applied" but the vendor did not apply it');
+	// An answer the node cannot read (a 200 HTML page after the vendor acted) is never output: the
+	// node says so, reads the record back, or sends again (when safe) and outputs that answer.
+	if (fault.spec.html && fault.spec.status === 200) {
+		const first = runs[0];
+		const sentAgain =
+			env.sandbox.state.ledger
+				.requests({ vendor: op.vendor })
+				.filter(
+					(request) => request.method === op.write.method && request.path.includes(op.write.path),
+				).length > 1;
+		const flagged =
+			first.status === 'error'
+				? saysOutcome(first)
+				: sentAgain || first.items.every((item) => item.json.outcome === 'applied');
+		if (!flagged) defects.push('an unreadable 200 answer was taken as output');
+	}
 	if (path === 'second execution') runs.push(await run());
 
-	const applications = env.sandbox.state.ledger
-		.changes({ vendor: op.vendor })
-		.filter((change) => op.isApplication(change, prepared.targets)).length;
+	const applications = applied();
 	const expected = prepared.targets.length;
-	const defects: string[] = [];
 	if (op.guarantee === 'once' && applications > expected)
 		defects.push(`applied ${applications} times for ${expected}`);
 	const last = runs[runs.length - 1];

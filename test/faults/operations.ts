@@ -301,11 +301,9 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		'submit-to-channel',
 		{},
 		'once',
+		// Every submission counts, a second one too (it may notify the channel again).
 		(change, targets) =>
-			change.entity === 'channel_submission' &&
-			targets.includes(change.id) &&
-			change.from === null &&
-			change.to !== null,
+			change.entity === 'channel_submission' && targets.includes(change.id) && change.to !== null,
 		(fulfillment) => fulfillment.submitted_to_sales_channel_at !== null,
 	),
 	skuIoAction(

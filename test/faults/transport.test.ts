@@ -23,13 +23,15 @@ describe('request timeout', () => {
 	it('gives up an attempt after Timeout and retries it like a network error', async () => {
 		env.sandbox.state.vendors.sellfern.seed({ count: 2 });
 		env.sandbox.state.faults.add({ vendor: 'sellfern', path: '/fulfillment/queue', hang: true });
-		const result = await queue({ timeout: 300, maxRetries: 1 });
+		// Every attempt has the same Timeout: generous, and retries to spare, so a retry slowed down by
+		// a loaded machine does not time out too (only the hanging first attempt must).
+		const result = await queue({ timeout: 1500, maxRetries: 3 });
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(2);
-		expect(vendorRequests(env, 'sellfern').map((request) => request.fault?.hang ?? false)).toEqual([
-			true,
-			false,
-		]);
+		const hangs = vendorRequests(env, 'sellfern').map((request) => request.fault?.hang ?? false);
+		expect(hangs[0]).toBe(true);
+		expect(hangs.slice(1)).not.toContain(true);
+		expect(hangs.length).toBeGreaterThanOrEqual(2);
 	});
 
 	it('fails clearly when every attempt times out', async () => {
@@ -59,7 +61,8 @@ describe('request timeout', () => {
 				resource: 'salesChannel',
 				operation: 'submit',
 				fulfillmentId: String(id),
-				options: { timeout: 300 },
+				// The reads before and after the submit have this Timeout too: room for a loaded machine.
+				options: { timeout: 1500 },
 			},
 		});
 		expect(result.status).toBe('success');

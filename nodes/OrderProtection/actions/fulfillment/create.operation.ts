@@ -8,7 +8,7 @@ import { optionalDateTime } from '../../../shared/dates';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
-import { sendWithReadBack } from '../../../shared/outcome';
+import { readGuard, sendWithReadBack } from '../../../shared/outcome';
 import {
 	optionalString,
 	pathId,
@@ -270,13 +270,18 @@ async function execute(
 					path: encodePath`/v1/orders/${params.sourceOrderId}/fulfillments`,
 					itemIndex: i,
 				});
-				if (!Array.isArray(list))
-					throw new Error("OrderProtection did not list the order's fulfillments");
+				// An entry without its sourceFulfillmentId could be this one: no evidence, so fail closed.
+				if (
+					!Array.isArray(list) ||
+					!list.every((entry) => typeof (entry as IDataObject)?.sourceFulfillmentId === 'string')
+				)
+					throw new Error("OrderProtection did not list the order's fulfillments with their IDs");
 				return (list as IDataObject[]).find(
 					(entry) => entry?.sourceFulfillmentId === params.sourceFulfillmentId,
 				);
 			};
-			const found = await existing();
+			const check = `the fulfillments of order ${params.sourceOrderId} in OrderProtection`;
+			const found = await readGuard(this, i, check, existing);
 			if (found) return { ...found, ...idsOf(params), alreadyExists: true };
 			const sent = await sendWithReadBack({
 				send: async () =>
@@ -287,7 +292,7 @@ async function execute(
 						itemIndex: i,
 					}),
 				applied: async () => (await existing()) !== undefined,
-				check: `the fulfillments of order ${params.sourceOrderId} in OrderProtection`,
+				check,
 			});
 			if (sent.outcome === 'applied')
 				return { ...((await existing()) ?? {}), ...idsOf(params), outcome: 'applied' };

@@ -11,7 +11,7 @@ import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transpo
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
 import { oneOf, validateParameters } from '../../../shared/validation';
 import { findMatchingOnOrder, isAlreadyExists, returnExisting } from '../../existing';
-import { sendWithReadBack } from '../../../shared/outcome';
+import { readGuard, sendWithReadBack } from '../../../shared/outcome';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
 import { s2 } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -479,7 +479,15 @@ async function execute(
 					if (fulfillment?.id !== undefined) claimed.add(String(fulfillment.id));
 					return fulfillment;
 				};
-				const existing = claim(await findMatchingOnOrder(this, body, i, claimed));
+				const check = `the fulfillments of order ${body.orderId as string} in S2`;
+				const existing = claim(
+					await readGuard(
+						this,
+						i,
+						check,
+						async () => await findMatchingOnOrder(this, body, i, claimed),
+					),
+				);
 				const summary = (record: IDataObject) =>
 					summarized(addSummary, s2FulfillmentSummary, record);
 				if (existing) return summary({ ...existing, alreadyExists: true });
@@ -494,7 +502,7 @@ async function execute(
 							itemIndex: i,
 						}),
 					applied: async () => (await findMatchingOnOrder(this, body, i, claimed)) !== undefined,
-					check: `the fulfillments of order ${body.orderId as string} in S2`,
+					check,
 				});
 				if (sent.outcome === 'sent') return summary(claim(sent.result) ?? sent.result);
 				return summary({
@@ -510,6 +518,8 @@ async function execute(
 					headers,
 					// A repeated create with a Channel Fulfillment ID cannot make a second fulfillment: S2 answers 409.
 					idempotent: typeof body.channelFulfillmentId === 'string',
+					// S2's 409 code ALREADY_EXISTS tells a duplicate from another conflict, on n8n 1.x too.
+					readErrorBody: true,
 					itemIndex: i,
 				});
 				return summarized(addSummary, s2FulfillmentSummary, created);

@@ -196,20 +196,27 @@ async function voidBatchWithReadBack(
 	const itemIndex = targetItemIndexes(batch)[0];
 	const voided: number[] = [];
 	const open: number[] = [];
+	const unseen: number[] = [];
 	try {
-		for (const id of ids)
-			(isVoided(await readFulfillment(ctx, id, itemIndex)) ? voided : open).push(id);
+		for (const id of ids) {
+			const state = isVoided(await readFulfillment(ctx, id, itemIndex));
+			(state === true ? voided : state === false ? open : unseen).push(id);
+		}
 	} catch {
 		throw withOutcome(error, 'unknown', `fulfillments ${ids.join(', ')} in SKU.io`);
 	}
-	if (open.length === 0)
+	if (open.length === 0 && unseen.length === 0)
 		return outputPerId(batch, (id) => ({ ...shipmentResult(id, 'voided'), outcome: 'applied' }));
-	if (voided.length === 0)
+	// Only a record that shows voided_at empty says "not voided"; one without the field says nothing.
+	if (voided.length === 0 && unseen.length === 0)
 		throw withOutcome(error, 'not applied', `fulfillments ${ids.join(', ')} in SKU.io`);
+	const pending = [...open, ...unseen];
 	throw withOutcome(
 		error,
 		'unknown',
-		`fulfillments ${open.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet)`,
+		voided.length > 0
+			? `fulfillments ${pending.join(', ')} in SKU.io (${voided.join(', ')} were voided, these were not yet or could not be read)`
+			: `fulfillments ${pending.join(', ')} in SKU.io`,
 	);
 }
 

@@ -96,7 +96,8 @@ async function execute(
 				} catch {
 					record = undefined;
 				}
-				if (record && isVoided(record)) {
+				const voided = record ? isVoided(record) : undefined;
+				if (voided === true) {
 					return refusedAsInvalid
 						? { ...record, alreadyVoided: true }
 						: { ...record, outcome: 'applied' };
@@ -104,7 +105,7 @@ async function execute(
 				if (refusedAsInvalid) throw explainStatus(error, 400, NOT_VOIDABLE);
 				throw withOutcome(
 					error as Error,
-					record ? 'not applied' : 'unknown',
+					voided === false ? 'not applied' : 'unknown',
 					`fulfillment ${fulfillmentId} in SKU.io`,
 				);
 			}

@@ -1,4 +1,4 @@
-import { providerOrderStatus } from '../../readBack';
+import { isProviderOrderCanceled } from '../../readBack';
 import { fulfillmentAction } from '../../fulfillmentAction';
 
 /** Cancels the order at the shipping provider (the fulfillment itself stays; use Void for that). */
@@ -15,6 +15,6 @@ export const operation = fulfillmentAction({
 	what: (id) => `cancel the provider order of fulfillment ${id}`,
 	// After a lost answer a repeat would be refused as already cancelled, hiding the first success.
 	idempotent: false,
-	done: { check: (record) => providerOrderStatus(record) === 'canceled', field: 'alreadyCanceled' },
+	done: { check: isProviderOrderCanceled, field: 'alreadyCanceled' },
 	supportedProviders: 'Amazon MCF (FBA), Shipfusion, ShipHero, Trackstar and Veracore',
 });
