@@ -50,15 +50,19 @@ export function nodesDir(userFolder) {
 
 /**
  * Installs the tarball into `<userFolder>/.n8n/nodes` with a plain `npm install <tarball>`, replacing
- * an earlier install of the pack. Returns the installed package's folder.
+ * an earlier install of the pack (`name`: the tarball's package, default this repository's). Returns
+ * the installed package's folder.
  */
-export function installPack(userFolder, tarball, { log = console.error } = {}) {
+export function installPack(
+	userFolder,
+	tarball,
+	{ log = console.error, name = packageJson().name } = {},
+) {
 	const dir = nodesDir(userFolder);
 	mkdirSync(dir, { recursive: true });
 	const manifest = path.join(dir, 'package.json');
 	if (!existsSync(manifest))
 		writeFileSync(manifest, '{\n  "name": "installed-nodes",\n  "private": true\n}\n');
-	const { name } = packageJson();
 	log(`[pack] npm install ${path.basename(tarball)} in ${dir}`);
 	// A reinstall of the same version must take the new tarball, not npm's idea of "up to date".
 	rmSync(path.join(dir, 'node_modules', name), { recursive: true, force: true });
