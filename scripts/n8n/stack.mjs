@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureN8n } from './install.mjs';
-import { buildPack, installPack, packageJson, packTarball, userFolderProblem } from './pack.mjs';
+import { buildPack, installPacks, packageJson, packTarball, userFolderProblem } from './pack.mjs';
 import {
 	DEMO_OWNER,
 	importExamples,
@@ -75,9 +75,7 @@ export async function startStack({
 	const installs = packages ?? [
 		{ name: packageJson().name, tarball: packTarball(path.join(userFolder, 'pack')) },
 	];
-	const packageDirs = installs.map(({ name, tarball }) =>
-		installPack(userFolder, tarball, { log, name }),
-	);
+	const packageDirs = installPacks(userFolder, installs, { log });
 	const [{ tarball }] = installs;
 	const [packageDir] = packageDirs;
 

@@ -28,7 +28,7 @@ function migrate(to: string, workflow: Workflow) {
 
 const without = (workflow: Workflow) => ({
 	...workflow,
-	nodes: workflow.nodes.map(({ type: _type, ...rest }) => rest),
+	nodes: workflow.nodes.map((node) => ({ ...node, type: undefined })),
 });
 
 describe('migrate-workflow', () => {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test code, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- dev-only test code, not shipped */
 // `npm run pack:all` writes the six packages from dist/ (build first), and `npm run check:packages`
 // catches what must not ship: another vendor's file or name, a runtime dependency, a listed file
 // left out.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- dev-only test code, not shipped */
 // Runs this repository's packaging scripts as a user would (they are ES modules; jest runs CommonJS).
 import { spawnSync } from 'child_process';
 import { readFileSync } from 'fs';
