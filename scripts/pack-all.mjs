@@ -105,13 +105,6 @@ export function vendorReadme(vendor, { version, node }) {
 			(_, target) => `](${absolute(target, path.posix.dirname(vendor.docsPage))})`,
 		)
 		.trim();
-	const examples = readdirSync(path.join(repoRoot, 'examples'))
-		.filter((file) => file.startsWith(`${vendor.dir}-`) && file.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const { name } = JSON.parse(readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
-			return `- [${name}](${repo}/blob/main/examples/${file})`;
-		});
 	const credentialTypes = vendor.n8n.credentials.map((file) =>
 		path.basename(file, '.credentials.js').replace(/^./, (first) => first.toLowerCase()),
 	);
@@ -125,10 +118,9 @@ export function vendorReadme(vendor, { version, node }) {
 		directory: `packages/${vendor.dir}`,
 		node,
 		version,
-		nodeList: vendor.nodeTypes.map((type) => `\`${type}\``).join(', '),
+		nodeList: vendor.nodeTypes.map((type) => `\`${vendor.name}.${type}\``).join(', '),
 		credentialList: credentialTypes.map((type) => `\`${type}\``).join(', '),
 		credentialTypes: credentialTypes.join('`, `'),
-		exampleList: examples.join('\n'),
 		docsPage: docs,
 	};
 	return readFileSync(path.join(PACKAGES_DIR, 'README.template.md'), 'utf8').replace(

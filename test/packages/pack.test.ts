@@ -91,9 +91,10 @@ describe('pack:all', () => {
 			expect(readme).toMatch(/^## Credential$/m);
 			expect(readme).toMatch(/^## Operations$/m);
 			expect(readme).toMatch(/^## Compatibility$/m);
+			expect(readme).toMatch(/^## Example workflows$/m);
 			expect(readme).toContain(`${root.repository.url.replace(/\.git$/, '')}/blob/main/examples/`);
 			// Links work from npm's page: no link relative to the repository.
-			expect(readme.match(/\]\((?!https?:|#|LICENSE)[^)]*\)/g) ?? []).toEqual([]);
+			expect(readme.match(/\]\((?!https?:|#|LICENSE\.md\))[^)]*\)/g) ?? []).toEqual([]);
 			expect(readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8')).toContain(
 				`## [${root.version}]`,
 			);
