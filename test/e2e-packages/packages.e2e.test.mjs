@@ -234,9 +234,8 @@ function vendorExamples(vendor) {
 				const type = stack.credentials.find((credential) => credential.vendor === vendor.dir);
 				expect(type).toBeDefined();
 				const listed = credentialTypes.filter((candidate) => candidate.name === type.type);
-				// n8n lists a type once per package that declares it; it uses one definition (see docs/packages.md).
-				expect(listed.length).toBeGreaterThanOrEqual(1);
-				log(`[e2e-packages] ${type.type}: listed ${listed.length} times`);
+				// n8n lists a type once per package that declares it, and uses one definition (docs/packages.md).
+				expect(listed).toHaveLength(2);
 			}
 			expect(stack.credentialProblems).toEqual([]);
 		});
