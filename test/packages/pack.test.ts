@@ -117,7 +117,7 @@ describe('check:packages', () => {
 		const transport = path.join(planted, 'dist', 'nodes', 'Sellfern', 'transport.js');
 		writeFileSync(
 			transport,
-			`${readFileSync(transport, 'utf8')}\nconst other = 'shipperOneApi';\n`,
+			`${readFileSync(transport, 'utf8')}\nconst other = 'shipperOneApi';\nconst http = require("node:http");\n`,
 		);
 		unlinkSync(path.join(planted, 'dist', 'nodes', 'Sellfern', 'SellfernTrigger.node.js'));
 		const manifest = path.join(planted, 'package.json');
@@ -133,5 +133,9 @@ describe('check:packages', () => {
 			/every file the n8n section lists is present: missing: dist\/nodes\/Sellfern\/SellfernTrigger\.node\.js/,
 		);
 		expect(result.stdout).toMatch(/no runtime dependencies: dependencies: axios/);
+		expect(result.stdout).toMatch(/❌ scanner rules/);
+		expect(result.stdout).toMatch(
+			/❌ imports only [^\n]*: dist\/nodes\/Sellfern\/transport\.js: node:http/,
+		);
 	}, 120_000);
 });
