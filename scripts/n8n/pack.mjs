@@ -50,27 +50,42 @@ export function nodesDir(userFolder) {
 
 /**
  * Installs the tarball into `<userFolder>/.n8n/nodes` with a plain `npm install <tarball>`, replacing
- * an earlier install of the pack. Returns the installed package's folder.
+ * an earlier install of the pack (`name`: the tarball's package, default this repository's). Returns
+ * the installed package's folder.
  */
-export function installPack(userFolder, tarball, { log = console.error } = {}) {
+export function installPack(
+	userFolder,
+	tarball,
+	{ log = console.error, name = packageJson().name } = {},
+) {
+	return installPacks(userFolder, [{ name, tarball }], { log })[0];
+}
+
+/** installPack for several packages at once (one `npm install`); returns their folders. */
+export function installPacks(userFolder, packages, { log = console.error } = {}) {
 	const dir = nodesDir(userFolder);
 	mkdirSync(dir, { recursive: true });
 	const manifest = path.join(dir, 'package.json');
 	if (!existsSync(manifest))
 		writeFileSync(manifest, '{\n  "name": "installed-nodes",\n  "private": true\n}\n');
-	const { name } = packageJson();
-	log(`[pack] npm install ${path.basename(tarball)} in ${dir}`);
+	const names = packages.map(({ tarball }) => path.basename(tarball)).join(' ');
+	log(`[pack] npm install ${names} in ${dir}`);
 	// A reinstall of the same version must take the new tarball, not npm's idea of "up to date".
-	rmSync(path.join(dir, 'node_modules', name), { recursive: true, force: true });
+	for (const { name } of packages)
+		rmSync(path.join(dir, 'node_modules', name), { recursive: true, force: true });
 	run(
 		'npm',
-		['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball],
-		{
-			cwd: dir,
-			what: `npm install of ${path.basename(tarball)}`,
-		},
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--no-package-lock',
+			...packages.map(({ tarball }) => tarball),
+		],
+		{ cwd: dir, what: `npm install of ${names}` },
 	);
-	return path.join(dir, 'node_modules', name);
+	return packages.map(({ name }) => path.join(dir, 'node_modules', name));
 }
 
 function run(cmd, args, { cwd, what }) {

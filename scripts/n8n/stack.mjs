@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureN8n } from './install.mjs';
-import { buildPack, installPack, packageJson, packTarball, userFolderProblem } from './pack.mjs';
+import { buildPack, installPacks, packageJson, packTarball, userFolderProblem } from './pack.mjs';
 import {
 	DEMO_OWNER,
 	importExamples,
@@ -45,6 +45,11 @@ import { startN8n, startN8nWorker } from './server.mjs';
  * @param {(stop: () => Promise<void>) => void} [options.onStop]  receives stop() at once, to stop
  *   what has started so far when the caller is asked to quit while the stack is still starting
  * @param {Record<string, string>} [options.n8nEnv]   extra environment for n8n (e.g. NODE_OPTIONS)
+ * @param {{ name: string, tarball: string }[]} [options.packages]   install these packed packages
+ *   instead of building and packing this repository's (scripts/pack-all.mjs makes them)
+ * @param {object} [options.sandbox]   a running sandbox (startSandboxProcess) to use instead of
+ *   starting one; stop() leaves it running
+ * @param {object[]} [options.examples]   the examples to import (loadExamples()), default all
  */
 export async function startStack({
 	userFolder,
@@ -58,14 +63,21 @@ export async function startStack({
 	queue,
 	onStop,
 	n8nEnv,
+	packages,
+	sandbox: givenSandbox,
+	examples,
 }) {
 	const problem = userFolderProblem(userFolder);
 	if (problem) throw new Error(problem);
 	mkdirSync(userFolder, { recursive: true });
 	const n8nInstall = await ensureN8n({ log });
-	if (build) buildPack({ log });
-	const tarball = packTarball(path.join(userFolder, 'pack'));
-	const packageDir = installPack(userFolder, tarball, { log });
+	if (build && !packages) buildPack({ log });
+	const installs = packages ?? [
+		{ name: packageJson().name, tarball: packTarball(path.join(userFolder, 'pack')) },
+	];
+	const packageDirs = installPacks(userFolder, installs, { log });
+	const [{ tarball }] = installs;
+	const [packageDir] = packageDirs;
 
 	const started = [];
 	let queueDir;
@@ -101,12 +113,13 @@ export async function startStack({
 		}
 		log(`[stack] starting the sandbox and n8n${queue ? ' main' : ''}`);
 		const [sandboxStart, n8nStart] = await Promise.allSettled([
-			startSandboxProcess({
-				port: sandboxPort,
-				seed,
-				logFile: path.join(userFolder, 'sandbox.log'),
-				echo: echoSandbox,
-			}),
+			givenSandbox ??
+				startSandboxProcess({
+					port: sandboxPort,
+					seed,
+					logFile: path.join(userFolder, 'sandbox.log'),
+					echo: echoSandbox,
+				}),
 			startN8n({
 				n8n: n8nInstall,
 				userFolder,
@@ -118,10 +131,11 @@ export async function startStack({
 		]);
 		// Stopped in reverse: n8n before the sandbox it talks to.
 		for (const start of [sandboxStart, n8nStart])
-			if (start.status === 'fulfilled') started.push(start.value);
+			if (start.status === 'fulfilled' && start.value !== givenSandbox) started.push(start.value);
 		for (const start of [sandboxStart, n8nStart])
 			if (start.status === 'rejected') throw start.reason;
-		const [sandbox, n8n] = started.slice(-2);
+		const sandbox = sandboxStart.value;
+		const n8n = n8nStart.value;
 		const workers = [];
 		const startWorker = async (name) => {
 			const worker = await startN8nWorker({
@@ -148,18 +162,24 @@ export async function startStack({
 		const ownerState = await client.ensureOwner(DEMO_OWNER);
 		log(`[stack] n8n ready at ${n8n.url} (owner ${ownerState})`);
 
-		const { name: packageName } = packageJson();
-		const types = await loadedPackTypes(client, packageName);
-		if (types.nodes.length === 0)
-			throw new Error(
-				`n8n loaded no ${packageName} nodes; see ${path.join(userFolder, 'n8n.log')}`,
-			);
+		const packageNames = installs.map(({ name }) => name);
+		const [packageName] = packageNames;
+		const types = { nodes: [], credentials: [] };
+		for (const name of packageNames) {
+			const loaded = await loadedPackTypes(client, name);
+			if (loaded.nodes.length === 0)
+				throw new Error(`n8n loaded no ${name} nodes; see ${path.join(userFolder, 'n8n.log')}`);
+			types.nodes.push(...loaded.nodes);
+			for (const credential of loaded.credentials)
+				if (!types.credentials.some((known) => known.name === credential.name))
+					types.credentials.push(credential);
+		}
 		if (seed) await prepareSandboxForExamples(sandbox.control);
 		const overview = await sandbox.control.overview();
 		const { planned, problems } = planSandboxCredentials(types.credentials, overview);
 		for (const problem of problems) log(`[stack] no sandbox credential for ${problem}`);
 		const credentials = await upsertCredentials(client, planned);
-		const workflows = await importExamples(client, credentials);
+		const workflows = await importExamples(client, credentials, examples);
 		return {
 			n8n,
 			n8nInstall,
@@ -167,7 +187,9 @@ export async function startStack({
 			client,
 			owner: DEMO_OWNER,
 			packageName,
+			packageNames,
 			packageDir,
+			packageDirs,
 			tarball,
 			userFolder,
 			types,
