@@ -5,7 +5,8 @@ import type { ApiContext } from './types';
 // Over thousands of items that is most of a bulk run (bench/README.md), so parameters are read the
 // cheapest way that gives n8n's own answer:
 // - a value without expressions is the same for every item: read once;
-// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's field: read it directly;
+// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's field: read it directly,
+//   also as the value of a resource locator read with `extractValue` (its By ID mode);
 // - anything else is evaluated by n8n, per item, as before.
 
 /** `={{ $json.name }}`, `={{ $json["name"] }}` or `={{ $json['name'] }}`, spaces allowed. */
@@ -26,14 +27,35 @@ function containsExpression(value: unknown): boolean {
 	return false;
 }
 
-function planFor(ctx: IExecuteFunctions, name: string, fallback: unknown): Plan {
+/** The text of a parameter that may be `{{ $json.x }}`: the value itself, or a locator's value. */
+function expressionText(raw: unknown, extract: boolean): string | undefined {
+	if (typeof raw === 'string') return raw;
+	if (!extract || typeof raw !== 'object' || raw === null) return undefined;
+	const locator = raw as { __rl?: unknown; value?: unknown };
+	return locator.__rl === true && typeof locator.value === 'string' ? locator.value : undefined;
+}
+
+function planFor(ctx: IExecuteFunctions, name: string, fallback: unknown, extract: boolean): Plan {
 	const raw: unknown = ctx.getNodeParameter(name, 0, NOT_SET, { rawExpressions: true });
 	if (raw === NOT_SET || !containsExpression(raw)) {
-		return { kind: 'constant', value: ctx.getNodeParameter(name, 0, fallback) };
+		const value = extract
+			? ctx.getNodeParameter(name, 0, fallback, { extractValue: true })
+			: ctx.getNodeParameter(name, 0, fallback);
+		return { kind: 'constant', value };
 	}
-	const field = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
+	const text = expressionText(raw, extract);
+	const field = text !== undefined ? JSON_FIELD.exec(text) : null;
 	if (field) return { kind: 'field', field: field[1] ?? field[3] };
 	return { kind: 'expression' };
+}
+
+/** Options `getNodeParameter` is called with that the fast path answers: none, or `extractValue` alone. */
+function extractOnly(options: object | undefined): boolean | undefined {
+	if (options === undefined) return false;
+	const keys = Object.keys(options);
+	const extract =
+		keys.length === 1 && (options as { extractValue?: unknown }).extractValue === true;
+	return extract ? true : undefined;
 }
 
 /**
@@ -49,11 +71,13 @@ export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 		fallback?: unknown,
 		options?: object,
 	) => {
-		if (options !== undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
-		let plan = plans.get(name);
+		const extract = extractOnly(options);
+		if (extract === undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+		const key = extract ? `${name}\u0000extract` : name;
+		let plan = plans.get(key);
 		if (!plan) {
-			plan = planFor(ctx, name, fallback);
-			plans.set(name, plan);
+			plan = planFor(ctx, name, fallback, extract);
+			plans.set(key, plan);
 		}
 		if (plan.kind === 'constant') return plan.value;
 		if (plan.kind === 'field') {
@@ -61,7 +85,7 @@ export function withFastParameters(ctx: IExecuteFunctions): IExecuteFunctions {
 			// A missing field is left to n8n, so its answer (and any error) is exactly n8n's.
 			if (value !== undefined) return value;
 		}
-		return ctx.getNodeParameter(name, itemIndex, fallback);
+		return ctx.getNodeParameter(name, itemIndex, fallback, options);
 	};
 	return new Proxy(ctx, {
 		get(target, property) {
