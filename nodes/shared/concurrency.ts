@@ -41,7 +41,9 @@ export class AdaptiveLimiter {
 	private fastestMs = Infinity;
 	private roundMs = 0;
 	private roundCount = 0;
-	private readonly waiting: Array<() => void> = [];
+	// A queue read from `waitingHead`: shift() would move every waiting task each time one starts.
+	private waiting: Array<() => void> = [];
+	private waitingHead = 0;
 
 	constructor(
 		private readonly max: number,
@@ -108,8 +110,16 @@ export class AdaptiveLimiter {
 
 	/** Lets as many waiting tasks try again as there are free places. */
 	private wake(): void {
-		for (let free = this.limit - this.active; free > 0 && this.waiting.length > 0; free--) {
-			this.waiting.shift()?.();
+		for (
+			let free = this.limit - this.active;
+			free > 0 && this.waitingHead < this.waiting.length;
+			free--
+		) {
+			this.waiting[this.waitingHead++]();
+		}
+		if (this.waitingHead > 1024 && this.waitingHead * 2 > this.waiting.length) {
+			this.waiting = this.waiting.slice(this.waitingHead);
+			this.waitingHead = 0;
 		}
 	}
 }
