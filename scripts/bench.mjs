@@ -5,7 +5,7 @@
 //
 //   npm run bench -- [--reps=3] [--rows=assign,drain,accept,export,trigger] [--quick]
 //                    [--sizes.assign=500,2000,8000] [--profile=DIR] [--json=FILE] [--no-build] [--keep]
-//                    [--server=independent|sandbox] [--latency=0,50]
+//                    [--server=independent|sandbox] [--latency=0,50] [--warmup=false]
 //
 // --server: the vendor server the rows run against: `independent` (default; bench/server/, written
 // from the vendor documents, sharing no code with the sandbox) or the project's `sandbox`.
@@ -130,7 +130,7 @@ try {
 				const names = Object.keys(row.variants);
 				const runs = Object.fromEntries(names.map((variant) => [variant, []]));
 				// A warm-up run of each variant (n8n loads node code and compiles on first use), not counted.
-				if (!quick && sizeIndex === 0 && latencyIndex === 0)
+				if (!quick && args.warmup !== 'false' && sizeIndex === 0 && latencyIndex === 0)
 					for (const variant of names) await row.variants[variant]();
 				for (let rep = 0; rep < reps; rep++) {
 					const order = names.map((_, i) => names[(i + rep) % names.length]);

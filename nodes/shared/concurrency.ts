@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 /**
  * Options › Concurrency of an operation that sends one request per item: the most requests at once.
  * No vendor publishes a rate limit, so the limiter starts at START_CONCURRENCY and grows while the
- * vendor keeps up (no 429, answers no slower than twice its fastest); a 429 halves it. With 50 ms
+ * vendor keeps up (no 429, answers no slower than four times its fastest); a 429 halves it. With 50 ms
  * between n8n and the vendor, 5 at once is 100 requests a second at best (5,000 orders: 50 s), where
  * the HTTP Request node sends every item at once; 50 brings that to 1,000 a second (bench/README.md).
  */
@@ -13,8 +13,8 @@ export const MAX_CONCURRENCY = 100;
 /** How many at once a node run starts with (or Concurrency, when that is lower). */
 export const START_CONCURRENCY = 5;
 /** Answers slower than this factor of the fastest one (plus SLOWER_SLACK_MS) stop the growth. */
-const SLOWER_FACTOR = 2;
-const SLOWER_SLACK_MS = 20;
+const SLOWER_FACTOR = 4;
+const SLOWER_SLACK_MS = 50;
 
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
@@ -28,7 +28,7 @@ export const concurrencyOption: INodeProperties = {
 /**
  * Runs tasks at most `limit` at a time, adaptively (as TCP does with its window). The limit starts
  * at START_CONCURRENCY and doubles after each round of successes (as many as the limit) while the
- * round's answers came no slower than twice the fastest seen, up to `max`. A 429 halves it and
+ * round's answers came no slower than four times the fastest seen (+ 50 ms), up to `max`. A 429 halves it and
  * holds every new request until the vendor's Retry-After has passed; from then on it grows by one
  * per round.
  */

@@ -170,7 +170,7 @@ describe('AdaptiveLimiter', () => {
 		expect(new AdaptiveLimiter(3).current).toBe(3);
 	});
 
-	it('stops growing while answers come slower than twice the fastest', async () => {
+	it('stops growing while answers come slower than four times the fastest', async () => {
 		let now = 0;
 		const limiter = new AdaptiveLimiter(50, () => now);
 		const round = async (ms: number) => {
