@@ -1,6 +1,6 @@
 // Measuring inside a running n8n: stored workflows run manually through the REST API, their
 // execution and node times, the sandbox's request count, n8n's resident memory, CPU profiles.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -38,16 +38,20 @@ export class Bench {
 		return saved.id;
 	}
 
-	/** An n8n credential the HTTP Request node uses, created once per name. */
+	/**
+	 * An n8n credential the HTTP Request node uses, one per name and header value (the sandbox and the
+	 * bench server have different tokens).
+	 */
 	async httpHeaderCredential(name, headerName, headerValue) {
-		const existing = (await this.client.listCredentials()).find((c) => c.name === name);
-		if (existing) return { id: existing.id, name };
+		const fullName = `${name} ${createHash('sha256').update(headerValue).digest('hex').slice(0, 8)}`;
+		const existing = (await this.client.listCredentials()).find((c) => c.name === fullName);
+		if (existing) return { id: existing.id, name: fullName };
 		const saved = await this.client.createCredential({
-			name,
+			name: fullName,
 			type: 'httpHeaderAuth',
 			data: { name: headerName, value: headerValue },
 		});
-		return { id: saved.id, name };
+		return { id: saved.id, name: fullName };
 	}
 
 	/**

@@ -19,6 +19,12 @@ async function fetchJson(url, init) {
 	return body;
 }
 
+/** How many connections the requests came over (the bench server records it; the sandbox does not). */
+function connectionsOf(requests) {
+	if (requests.length === 0 || requests[0].conn === undefined) return {};
+	return { connections: new Set(requests.map((entry) => entry.conn)).size };
+}
+
 /** Helpers every row uses: node type names, credentials, the HTTP Request credentials. */
 export async function rowContext(bench) {
 	const pack = bench.packageName;
@@ -137,6 +143,7 @@ export async function assignRow(bench, ctx, count) {
 			executionMs: run.executionMs,
 			wallMs: run.wallMs,
 			requests: requests.length,
+			...connectionsOf(requests),
 			items: run.items,
 		};
 	};
@@ -263,6 +270,7 @@ export async function drainRow(bench, ctx, count) {
 			executionMs: run.executionMs,
 			wallMs: run.wallMs,
 			requests: requests.length,
+			...connectionsOf(requests),
 			items,
 		};
 	};
@@ -318,11 +326,11 @@ export async function acceptRow(bench, ctx, count) {
 			{
 				name: 'Accept',
 				type: ctx.type('shipperOne'),
-				typeVersion: 1,
+				typeVersion: 1.1,
 				parameters: {
 					resource: 'fulfillmentOrder',
 					operation: 'accept',
-					orderId: '={{ $json.order_id }}',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.order_id }}' },
 					decision: 'acceptAll',
 					orderItems: '={{ $json.items }}',
 					options: {},
@@ -380,6 +388,7 @@ export async function acceptRow(bench, ctx, count) {
 			executionMs: run.executionMs,
 			wallMs: run.wallMs,
 			requests: requests.length,
+			...connectionsOf(requests),
 			items: run.items,
 		};
 	};
@@ -403,19 +412,28 @@ export async function acceptRow(bench, ctx, count) {
 					orders.push(...list);
 					if (list.length < 100) break;
 				}
+				// In sequence; with latency 50 at once (as the pack's default at most), else the loop
+				// would only measure the latency.
+				const lanes = bench.latencyMs > 0 ? 50 : 1;
+				let next = 0;
 				const started = performance.now();
-				for (const order of orders) {
-					await fetchJson(acceptUrl, {
-						method: 'POST',
-						headers,
-						body: JSON.stringify({
-							order: {
-								order_id: order.order_id,
-								items: order.items.map((i) => ({ item_id: i.item_id, qty: i.qty_ordered })),
-							},
-						}),
-					});
-				}
+				await Promise.all(
+					Array.from({ length: lanes }, async () => {
+						while (next < orders.length) {
+							const order = orders[next++];
+							await fetchJson(acceptUrl, {
+								method: 'POST',
+								headers,
+								body: JSON.stringify({
+									order: {
+										order_id: order.order_id,
+										items: order.items.map((i) => ({ item_id: i.item_id, qty: i.qty_ordered })),
+									},
+								}),
+							});
+						}
+					}),
+				);
 				const ms = performance.now() - started;
 				await acceptedAll();
 				return { ms, requests: orders.length, items: orders.length };
@@ -488,6 +506,7 @@ export async function exportRow(bench, ctx, megabytes) {
 			executionMs: run.executionMs,
 			wallMs: run.wallMs,
 			requests: requests.length,
+			...connectionsOf(requests),
 			items: run.items,
 			memory: { baseMb, peakMb, growthMb, heapGrowthMb },
 			fileSize: binary?.fileSize,

@@ -4,7 +4,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 // Over thousands of items that is most of a bulk run (bench/README.md), so parameters are read the
 // cheapest way that gives n8n's own answer:
 // - a value without expressions is the same for every item: read once;
-// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's own field: read directly;
+// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's own field: read directly,
+//   also as the value of a resource locator read with `extractValue` in a mode that extracts nothing;
 // - anything else is evaluated by n8n, per item, as before.
 // test/shared/fastParameters.differential.test.ts holds it to n8n-core's own evaluator.
 
@@ -54,23 +55,56 @@ function validatedByN8n(name: string, properties: INodeProperties[]): boolean {
 	);
 }
 
+/**
+ * The text that may be `{{ $json.x }}`: the value itself or, read with `extractValue`, the value of
+ * a resource locator whose mode (as the operation declares it) extracts nothing from the value.
+ */
+function expressionText(
+	raw: unknown,
+	name: string,
+	extract: boolean,
+	properties: INodeProperties[],
+): string | undefined {
+	if (typeof raw === 'string') return raw;
+	if (!extract || typeof raw !== 'object' || raw === null) return undefined;
+	const locator = raw as { __rl?: unknown; mode?: unknown; value?: unknown };
+	if (locator.__rl !== true || typeof locator.value !== 'string') return undefined;
+	const property = properties.find((candidate) => candidate.name === name);
+	const mode = property?.modes?.find((candidate) => candidate.name === locator.mode);
+	return mode && !mode.extractValue ? locator.value : undefined;
+}
+
 function planFor(
 	ctx: IExecuteFunctions,
 	name: string,
 	fallback: unknown,
+	extract: boolean,
 	properties: INodeProperties[],
 ): Plan {
 	if (validatedByN8n(name, properties)) return { kind: 'n8n' };
 	const raw: unknown = ctx.getNodeParameter(name, 0, NOT_SET, { rawExpressions: true });
 	if (raw === NOT_SET) return { kind: 'absent' };
 	if (!containsExpression(raw)) {
-		return { kind: 'constant', value: ctx.getNodeParameter(name, 0, fallback) };
+		const value = extract
+			? ctx.getNodeParameter(name, 0, fallback, { extractValue: true })
+			: ctx.getNodeParameter(name, 0, fallback);
+		return { kind: 'constant', value };
 	}
-	const field = typeof raw === 'string' ? JSON_FIELD.exec(raw) : null;
+	const text = expressionText(raw, name, extract, properties);
+	const field = text !== undefined ? JSON_FIELD.exec(text) : null;
 	const fieldName = field ? (field[1] ?? field[3]) : undefined;
 	if (fieldName !== undefined && !GUARDED_NAMES.has(fieldName) && !fieldName.startsWith('__'))
 		return { kind: 'field', field: fieldName };
 	return { kind: 'n8n' };
+}
+
+/** Options `getNodeParameter` is called with that the fast path answers: none, or `extractValue` alone. */
+function extractOnly(options: object | undefined): boolean | undefined {
+	if (options === undefined) return false;
+	const keys = Object.keys(options);
+	const extract =
+		keys.length === 1 && (options as { extractValue?: unknown }).extractValue === true;
+	return extract ? true : undefined;
 }
 
 /** A value n8n hands over as it is: a copy of it would be equal and indistinguishable. */
@@ -109,11 +143,13 @@ export function withFastParameters(
 		fallback?: unknown,
 		options?: object,
 	) => {
-		if (options !== undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
-		let plan = plans.get(name);
+		const extract = extractOnly(options);
+		if (extract === undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+		const key = extract ? `${name}\u0000extract` : name;
+		let plan = plans.get(key);
 		if (!plan) {
-			plan = planFor(ctx, name, fallback, properties);
-			plans.set(name, plan);
+			plan = planFor(ctx, name, fallback, extract, properties);
+			plans.set(key, plan);
 		}
 		switch (plan.kind) {
 			case 'absent':
@@ -131,7 +167,7 @@ export function withFastParameters(
 				break;
 			}
 		}
-		return ctx.getNodeParameter(name, itemIndex, fallback);
+		return ctx.getNodeParameter(name, itemIndex, fallback, options);
 	};
 	return new Proxy(ctx, {
 		get(target, property) {

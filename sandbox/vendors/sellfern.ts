@@ -98,11 +98,11 @@ export function createSellfern(context: VendorContext): SellfernVendor {
 					'/api/v2/fulfillment/queue',
 					authorized('fulfillment:read', (request) => {
 						const query = parseQueueQuery(request.query);
-						const queue = orders.queue(query);
 						const start = (query.page - 1) * query.pageSize;
+						const { items, total } = orders.queuePage(query, start, query.pageSize);
 						return ok(request, {
-							items: queue.slice(start, start + query.pageSize),
-							total: queue.length,
+							items,
+							total,
 							page: query.page,
 							page_size: query.pageSize,
 						});

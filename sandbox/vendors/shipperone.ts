@@ -88,7 +88,7 @@ export function createShipperOne(context: VendorContext): ShipperOneVendor {
 					return guarded(ACL[queue], (checked) => {
 						const { page, date } = parseQueueQuery(checked.query);
 						const start = (page - 1) * PAGE_SIZE;
-						return json(200, orders.queue(queue, date).slice(start, start + PAGE_SIZE));
+						return json(200, orders.queuePage(queue, date, start, PAGE_SIZE));
 					})(request);
 				})
 				.post(

@@ -1,8 +1,10 @@
 // A correctness smoke of `npm run bench` (scripts/bench.mjs): every row at a small size, each
 // variant once, in this suite's n8n. It checks what each variant did (requests sent, results in the
 // sandbox), never how long it took: speed is for `npm run bench` and bench/README.md.
-import { beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Bench } from '../../bench/n8n/harness.mjs';
+import { benchServerCredentials, BenchServerControl } from '../../bench/server/control.mjs';
+import { startBenchServer } from '../../bench/server/server.mjs';
 import {
 	acceptRow,
 	assignRow,
@@ -15,6 +17,9 @@ import { connect } from './support/e2e.mjs';
 
 let bench;
 let ctx;
+let independent;
+let independentCtx;
+let server;
 
 beforeAll(async () => {
 	const { info, client, sandbox } = await connect();
@@ -25,6 +30,20 @@ beforeAll(async () => {
 		packageName: info.packageName,
 	});
 	ctx = await rowContext(bench);
+	// The same rows against bench/server/ (the vendor documents, not the sandbox), with latency.
+	server = await startBenchServer({ latencyMs: 5 });
+	independent = new Bench({
+		client,
+		sandbox: new BenchServerControl(server.url),
+		credentials: await benchServerCredentials(client, info.credentials, server.url),
+		packageName: info.packageName,
+	});
+	independent.latencyMs = 5;
+	independentCtx = await rowContext(independent);
+});
+
+afterAll(async () => {
+	await server?.close();
 });
 
 /** Runs every variant of a row once; returns their measurements by variant. */
@@ -69,5 +88,30 @@ describe('benchmark rows (small sizes; each variant checks its own results)', ()
 		const runs = await runAll(await triggerRow(bench, ctx, 250));
 		expect(runs.pack.requests).toBe(3);
 		expect(runs.getMany.requests).toBe(3);
+	});
+});
+
+describe('benchmark rows against the independent bench server (5 ms latency)', () => {
+	test('Sellfern assign and drain', async () => {
+		const assign = await runAll(await assignRow(independent, independentCtx, 150));
+		expect(requestsOf(assign)).toEqual({ pack: 2, http: 150, raw: 2 });
+		const drain = await runAll(await drainRow(independent, independentCtx, 250));
+		expect(requestsOf(drain)).toEqual({ pack: 3, http: 4, httpCredential: 4, raw: 3 });
+		for (const run of Object.values(drain)) expect(run.items).toBe(250);
+	});
+
+	test('ShipperOne accept: one call per order, over the connections the server counted', async () => {
+		const runs = await runAll(await acceptRow(independent, independentCtx, 30));
+		expect(requestsOf(runs)).toEqual({ pack: 30, http: 30, raw: 30 });
+		expect(runs.pack.connections).toBeGreaterThanOrEqual(1);
+		expect(runs.pack.connections).toBeLessThanOrEqual(30);
+	});
+
+	test('SKU.io export and the Sellfern Trigger poll', async () => {
+		const exported = await runAll(await exportRow(independent, independentCtx, 1));
+		expect(requestsOf(exported)).toEqual({ pack: 1, http: 1, raw: 1 });
+		expect(exported.raw.size).toBeGreaterThanOrEqual(1024 * 1024);
+		const trigger = await runAll(await triggerRow(independent, independentCtx, 250));
+		expect(trigger.pack.requests).toBe(3);
 	});
 });

@@ -140,6 +140,8 @@ describe('AdaptiveLimiter', () => {
 	it('halves on a 429, holds new requests for the Retry-After, and grows back after successes', async () => {
 		let now = 1000;
 		const limiter = new AdaptiveLimiter(8, () => now);
+		for (let i = 0; i < 5; i++) limiter.succeeded();
+		expect(limiter.current).toBe(8);
 		limiter.throttled(50);
 		expect(limiter.current).toBe(4);
 		limiter.throttled(50);
@@ -156,6 +158,74 @@ describe('AdaptiveLimiter', () => {
 		expect(limiter.current).toBe(3);
 		for (let i = 0; i < 50; i++) limiter.succeeded();
 		expect(limiter.current).toBe(8);
+	});
+
+	it('starts at 5 and doubles after each round of successes, up to the most allowed', () => {
+		const limiter = new AdaptiveLimiter(50);
+		const seen = [limiter.current];
+		while (limiter.current < 50) {
+			for (let i = 0; i < limiter.current; i++) limiter.succeeded();
+			seen.push(limiter.current);
+		}
+		expect(seen).toEqual([5, 10, 20, 40, 50]);
+		expect(new AdaptiveLimiter(3).current).toBe(3);
+	});
+
+	it('stops growing while answers come slower than four times the fastest', async () => {
+		let now = 0;
+		const limiter = new AdaptiveLimiter(50, () => now);
+		const round = async (ms: number) => {
+			for (let i = limiter.current; i > 0; i--) {
+				await limiter.run(async () => {
+					now += ms;
+					limiter.succeeded();
+				});
+			}
+		};
+		await round(10);
+		expect(limiter.current).toBe(10);
+		await round(10);
+		expect(limiter.current).toBe(20);
+		await round(200);
+		await round(200);
+		expect(limiter.current).toBe(20);
+		await round(30);
+		await round(30);
+		expect(limiter.current).toBe(50);
+	});
+
+	it('grows by one per round once the vendor has answered 429', () => {
+		const limiter = new AdaptiveLimiter(50);
+		for (let i = 0; i < 5; i++) limiter.succeeded();
+		expect(limiter.current).toBe(10);
+		limiter.throttled(0);
+		expect(limiter.current).toBe(5);
+		for (let i = 0; i < 5; i++) limiter.succeeded();
+		expect(limiter.current).toBe(6);
+	});
+
+	it('lets waiting tasks start as soon as the limit grows', async () => {
+		const limiter = new AdaptiveLimiter(10);
+		let active = 0;
+		let peak = 0;
+		const releases: Array<() => void> = [];
+		const tasks = Array.from({ length: 12 }, async () => {
+			await limiter.run(async () => {
+				peak = Math.max(peak, ++active);
+				await new Promise<void>((resolve) => releases.push(resolve));
+				active--;
+			});
+		});
+		await tick(1);
+		expect(peak).toBe(5);
+		for (let i = 0; i < 5; i++) limiter.succeeded();
+		await tick(1);
+		expect(peak).toBe(10);
+		while (releases.length > 0) {
+			releases.splice(0).forEach((release) => release());
+			await tick(1);
+		}
+		await Promise.all(tasks);
 	});
 
 	it('never goes below one at a time', () => {

@@ -12,11 +12,13 @@ function context(parameters: Record<string, unknown>, items: INodeExecutionData[
 			name: string,
 			itemIndex: number,
 			fallback?: unknown,
-			options?: { rawExpressions?: boolean },
+			options?: { rawExpressions?: boolean; extractValue?: boolean },
 		) {
-			const raw = name in parameters ? parameters[name] : fallback;
+			let raw = name in parameters ? parameters[name] : fallback;
 			if (options?.rawExpressions) return raw;
 			calls.push([name, itemIndex]);
+			if (options?.extractValue && (raw as { __rl?: boolean })?.__rl)
+				raw = (raw as { value: unknown }).value;
 			if (typeof raw === 'string' && raw.startsWith('=')) {
 				const field = /\$json(?:\.(\w+)|\["(\w+)"\])/.exec(raw);
 				const value = field ? items[itemIndex].json[field[1] ?? field[2]] : raw.slice(1);
@@ -86,6 +88,39 @@ describe('withFastParameters', () => {
 			['options', 1],
 			['options', 1],
 		]);
+	});
+
+	it('reads a locator holding {{ $json.field }} from the item, and a chosen one once', () => {
+		const { ctx, calls } = context(
+			{
+				orderId: { __rl: true, mode: 'id', value: '={{ $json.order_id }}' },
+				warehouse: { __rl: true, mode: 'list', value: 'WH-1' },
+			},
+			items,
+		);
+		const fast = withFastParameters(ctx);
+		const read = (name: string, i: number) =>
+			fast.getNodeParameter(name, i, undefined, { extractValue: true });
+		expect([0, 1, 2].map((i) => read('orderId', i))).toEqual([1, 2, 3]);
+		expect([0, 1, 2].map((i) => read('warehouse', i))).toEqual(['WH-1', 'WH-1', 'WH-1']);
+		expect(calls).toEqual([['warehouse', 0]]);
+	});
+
+	it('leaves a locator with another expression, or a missing field, to n8n per item', () => {
+		const { ctx, calls } = context(
+			{ orderId: { __rl: true, mode: 'id', value: '={{ $json.order_id + 1 }}' } },
+			items,
+		);
+		const fast = withFastParameters(ctx);
+		expect(fast.getNodeParameter('orderId', 1, undefined, { extractValue: true })).toBe(3);
+		const missing = context({ sku: { __rl: true, mode: 'id', value: '={{ $json.sku }}' } }, items);
+		const fastMissing = withFastParameters(missing.ctx);
+		expect(fastMissing.getNodeParameter('sku', 0, undefined, { extractValue: true })).toBe('A');
+		expect(fastMissing.getNodeParameter('sku', 1, undefined, { extractValue: true })).toBe(
+			undefined,
+		);
+		expect(calls).toEqual([['orderId', 1]]);
+		expect(missing.calls).toEqual([['sku', 1]]);
 	});
 
 	it('keeps every other member of the context, called on the context itself', () => {

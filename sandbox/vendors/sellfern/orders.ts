@@ -49,6 +49,10 @@ const FIRST_ORDER_ID = 1001;
 export class Orders {
 	private readonly orders = new Map<number, Order>();
 	private lastCreatedMs = 0;
+	private highestId = FIRST_ORDER_ID - 1;
+	// Sorted once per change, not per request: a page of a 100,000-order queue stays cheap.
+	private sorted: Order[] | undefined;
+	private readonly queues = new Map<string, Order[]>();
 
 	constructor(private readonly context: VendorContext) {}
 
@@ -59,28 +63,55 @@ export class Orders {
 
 	/** All orders, by creation time then id (the queue's order). */
 	all(): Order[] {
-		return [...this.orders.values()]
-			.sort((a, b) =>
-				a.created_at < b.created_at
-					? -1
-					: a.created_at > b.created_at
-						? 1
-						: a.order_id - b.order_id,
-			)
-			.map((order) => ({ ...order }));
+		return this.inOrder().map((order) => ({ ...order }));
 	}
 
 	queue(filter: { status?: QueueStatus; supplierId?: string }): Order[] {
-		const statuses: readonly OrderStatus[] = filter.status ? [filter.status] : QUEUE_STATUSES;
-		return this.all().filter(
-			(order) =>
-				statuses.includes(order.status) &&
-				(filter.supplierId === undefined || order.supplier_id === filter.supplierId),
-		);
+		return this.matching(filter).map((order) => ({ ...order }));
+	}
+
+	/** One page of the queue (copies of its orders only) and the queue's length. */
+	queuePage(
+		filter: { status?: QueueStatus; supplierId?: string },
+		start: number,
+		size: number,
+	): { items: Order[]; total: number } {
+		const orders = this.matching(filter);
+		return {
+			items: orders.slice(start, start + size).map((order) => ({ ...order })),
+			total: orders.length,
+		};
 	}
 
 	nextId(): number {
-		return Math.max(FIRST_ORDER_ID - 1, ...this.orders.keys()) + 1;
+		return this.highestId + 1;
+	}
+
+	private inOrder(): Order[] {
+		this.sorted ??= [...this.orders.values()].sort((a, b) =>
+			a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.order_id - b.order_id,
+		);
+		return this.sorted;
+	}
+
+	private matching(filter: { status?: QueueStatus; supplierId?: string }): Order[] {
+		const key = JSON.stringify([filter.status, filter.supplierId]);
+		let orders = this.queues.get(key);
+		if (!orders) {
+			const statuses: readonly OrderStatus[] = filter.status ? [filter.status] : QUEUE_STATUSES;
+			orders = this.inOrder().filter(
+				(order) =>
+					statuses.includes(order.status) &&
+					(filter.supplierId === undefined || order.supplier_id === filter.supplierId),
+			);
+			this.queues.set(key, orders);
+		}
+		return orders;
+	}
+
+	private changed(): void {
+		this.sorted = undefined;
+		this.queues.clear();
 	}
 
 	create(input: NewOrder, cause: string): Order {
@@ -98,6 +129,8 @@ export class Orders {
 			...(input.storeId !== undefined && { store_id: input.storeId }),
 		};
 		this.orders.set(order.order_id, order);
+		this.highestId = Math.max(this.highestId, order.order_id);
+		this.changed();
 		this.context.recordChange({
 			entity: 'order',
 			id: order.order_id,
@@ -159,6 +192,8 @@ export class Orders {
 	clear(): void {
 		this.orders.clear();
 		this.lastCreatedMs = 0;
+		this.highestId = FIRST_ORDER_ID - 1;
+		this.changed();
 	}
 
 	private change(orderId: number, status: OrderStatus, cause: string, supplierId?: string): Order {
@@ -168,6 +203,7 @@ export class Orders {
 		order.status = status;
 		if (supplierId !== undefined) order.supplier_id = supplierId;
 		order.updated_at = isoSeconds(this.context.clock.now());
+		this.changed();
 		this.context.recordChange({ entity: 'order', id: orderId, from, to: status, cause });
 		return { ...order };
 	}

@@ -191,6 +191,23 @@ export class Orders {
 			.map((order) => this.view(order, PRICED_QUEUES.includes(name)));
 	}
 
+	/** One page of the queue; only the page's orders are turned into their API view. */
+	queuePage(
+		name: QueueName,
+		date: string | undefined,
+		start: number,
+		size: number,
+	): Array<Record<string, unknown>> {
+		this.settle();
+		return this.sorted()
+			.filter(
+				(order) =>
+					QUEUE_MEMBERSHIP[name](order) && (date === undefined || order.updated_at >= date),
+			)
+			.slice(start, start + size)
+			.map((order) => this.view(order, PRICED_QUEUES.includes(name)));
+	}
+
 	create(input: NewOrder, cause: string): Record<string, unknown> {
 		const seq = this.nextSeq++;
 		const time = input.updatedAt ?? this.now();
