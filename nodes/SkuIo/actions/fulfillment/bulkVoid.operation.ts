@@ -163,12 +163,20 @@ async function checkVoided(
 ): Promise<IDataObject> {
 	try {
 		const record = await readFulfillment(ctx, id, itemIndex);
-		return isVoided(record)
+		if (isVoided(record))
+			return {
+				...result,
+				result: 'already_voided',
+				voided: true,
+				message: 'Already voided before this request',
+				voided_at: record.voided_at,
+				void_reason: record.void_reason,
+			};
+		return result.result === 'not_reported'
 			? {
 					...result,
-					result: 'already_voided',
-					voided_at: record.voided_at,
-					void_reason: record.void_reason,
+					voided: false,
+					message: 'Not voided: SKU.io returned no result for this shipment, and it is not voided.',
 				}
 			: result;
 	} catch {
