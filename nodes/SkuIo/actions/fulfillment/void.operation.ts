@@ -168,7 +168,7 @@ export const operation = defineOperation({
 	description: 'Void a shipment: reverse its inventory and reopen its fulfillment order',
 	write: true,
 	toolDescription:
-		'Void one SKU.io fulfillment by its numeric ID (such as 1001): the record stays, status canceled, its inventory movements are reversed and its order reopened. Not safe to repeat blindly: a second void of a voided fulfillment is refused. Preview Only returns the request without sending it.',
+		'Void one SKU.io fulfillment by its numeric ID (such as 1001): the record stays, status canceled, its inventory movements are reversed and its order reopened. Safe to repeat: SKU.io refuses a second void, and the output is then the fulfillment with alreadyVoided: true. A shipped fulfillment is not voided (an error saying why; only Bulk Void with Force voids it). Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });
