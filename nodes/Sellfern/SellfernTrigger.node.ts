@@ -29,7 +29,8 @@ export class SellfernTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Queue: " + $parameter["status"]}}',
-		description: 'Starts the workflow when an order enters the Sellfern fulfillment queue',
+		description:
+			'Assign suppliers to Sellfern orders and update their status, and start workflows when an order enters the fulfillment queue',
 		defaults: { name: 'Sellfern Trigger' },
 		polling: true,
 		inputs: [],

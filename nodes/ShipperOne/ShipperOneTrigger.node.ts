@@ -113,7 +113,8 @@ export class ShipperOneTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Queue: " + $parameter["queue"]}}',
-		description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
+		description:
+			'Accept or reject ShipperOne fulfillment orders and report shipments, and start workflows when an order enters a queue',
 		defaults: { name: 'ShipperOne Trigger' },
 		polling: true,
 		inputs: [],
