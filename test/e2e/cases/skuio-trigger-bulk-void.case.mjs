@@ -25,6 +25,19 @@ export default {
 		return { manualIds: ids(manual), otherIds: ids(others) };
 	},
 
+	/** What any manual run may write: the newest manual fulfillment, made for it. */
+	own: ({ prepared }) => [`${VENDOR}:fulfillment:${prepared.manualIds[1]}`],
+
+	/**
+	 * A rerun's sample is the fulfillment the first run voided: Only Open Ones stops it, so nothing is
+	 * sent at all (not even a void SKU.io would refuse).
+	 */
+	async verifyRerun({ execution, sandbox, ledgerSince, expect }) {
+		expect(execution.output('Only Open Ones')).toEqual([]);
+		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
+		expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+	},
+
 	/** The only fulfillment the run may write: the one the trigger gave it. */
 	touches: ({ execution }) =>
 		ids(execution.output('New Manual Fulfillment')).map((id) => `${VENDOR}:fulfillment:${id}`),
@@ -41,7 +54,9 @@ export default {
 			id: prepared.manualIds[1],
 			result: 'voided',
 			needs_confirmation: false,
+			voided: true,
 		});
+		expect(execution.output('Only Open Ones')).toEqual(sample);
 
 		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
 		const voids = requests.filter((request) => request.method === 'DELETE');
