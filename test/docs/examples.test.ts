@@ -96,7 +96,7 @@ describe('Example workflows', () => {
 		},
 	);
 
-	it('the SKU.io void example voids only fulfillments still open, so a rerun never voids another', () => {
+	it('the SKU.io void example voids only open fulfillments, and a manual run only previews', () => {
 		const { workflow } = examples.find(
 			(example) => example.file === 'skuio-trigger-bulk-void.json',
 		)!;
@@ -105,6 +105,11 @@ describe('Example workflows', () => {
 		expect(JSON.stringify(gate.parameters)).toContain('voided_at');
 		expect(workflow.connections['New Manual Fulfillment'].main[0][0].node).toBe('Only Open Ones');
 		expect(workflow.connections['Only Open Ones'].main[0][0].node).toBe('Bulk Void');
+		// A manual run's sample is whatever is newest: it only previews the void.
+		const bulkVoid = (workflow.nodes as WorkflowNode[]).find((node) => node.name === 'Bulk Void')!;
+		expect(bulkVoid.parameters.options).toMatchObject({
+			previewOnly: "={{ $execution.mode === 'test' }}",
+		});
 	});
 
 	it('the ShipperOne example ships only the orders it accepted', () => {

@@ -172,7 +172,7 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 
 describe('OrderProtection › credential test with wrong data', () => {
 	const env = useOrderProtection();
-	const test = (data: IDataObject) =>
+	const test = (data: Record<string, string>) =>
 		env.harness.testCredential('orderProtectionOAuth2Api', {
 			...env.harness.credentialStore().orderProtectionOAuth2Api,
 			...data,
