@@ -116,8 +116,9 @@ async function execute(
 		items,
 		(i) => readParameters(this, i),
 		async (i, { fulfillmentId, voidReason, checkDeletable }) => {
+			let body: IDataObject | undefined;
 			try {
-				const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
+				body = await apiRequest<IDataObject | undefined>(this, skuIo, {
 					method: 'DELETE',
 					path: `${VOID_PATH}${encodePath`/${fulfillmentId}`}`,
 					qs: { 'check-deletable': checkDeletable ? 1 : 0 },
@@ -127,12 +128,7 @@ async function execute(
 					idempotent: false,
 					itemIndex: i,
 				});
-				const record = readRecord(body);
-				const refusal = notVoided(body, record);
-				if (refusal !== undefined) throw refusedWithSuccess(this, fulfillmentId, refusal, i);
-				return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 			} catch (error) {
-				if (error instanceof NodeOperationError) throw error;
 				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
 				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
 				if (!isUncertainOutcome(error) && !refusedAsInvalid)
@@ -155,6 +151,10 @@ async function execute(
 					`fulfillment ${fulfillmentId} in SKU.io`,
 				);
 			}
+			const record = readRecord(body);
+			const refusal = notVoided(body, record);
+			if (refusal !== undefined) throw refusedWithSuccess(this, fulfillmentId, refusal, i);
+			return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 		},
 		{ concurrency: readConcurrency(this), lane: (params) => String(params.fulfillmentId) },
 	);
