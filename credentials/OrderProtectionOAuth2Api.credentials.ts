@@ -104,5 +104,30 @@ export class OrderProtectionOAuth2Api implements ICredentialType {
 				store_id: '={{$credentials.storeId}}',
 			},
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"OrderProtection refused the Client ID or Client Secret: copy both again from your app's page in the OrderProtection dashboard",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'OrderProtection refused the token request: check the Store ID (your app must be installed on that store)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No OrderProtection API at this Base URL: check the Base URL',
+				},
+			},
+		],
 	};
 }

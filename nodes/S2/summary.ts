@@ -40,28 +40,55 @@ const itemsOf = (value: unknown) =>
 			}))
 		: null;
 
+const isGeneric = (carrier: string | null) => carrier === null || /^other$/i.test(carrier);
+
+/**
+ * One entry per tracking number (compared ignoring case): S2 keeps a number on the shipment and again
+ * on its label, often with the carrier spelt differently ("Other", "OTHER"). The first entry stays;
+ * a named carrier or a URL from a repeat fills in what it lacks.
+ */
+function oncePerNumber(entries: SummaryTracking[]): SummaryTracking[] {
+	const byNumber = new Map<string, SummaryTracking>();
+	const kept: SummaryTracking[] = [];
+	for (const entry of entries) {
+		const key = entry.number?.toLowerCase();
+		const first = key === undefined ? undefined : byNumber.get(key);
+		if (!first) {
+			const copy = { ...entry };
+			if (key !== undefined) byNumber.set(key, copy);
+			kept.push(copy);
+			continue;
+		}
+		if (isGeneric(first.carrier) && !isGeneric(entry.carrier)) first.carrier = entry.carrier;
+		first.url ??= entry.url;
+	}
+	return kept;
+}
+
 /** Each shipment's tracking, then each prepaid label's: S2 keeps numbers in both places. */
 function trackingOf(fulfillments: IDataObject[]): SummaryTracking[] {
-	return distinctTracking(
-		fulfillments
-			.flatMap((fulfillment) =>
-				listOf(fulfillment.shipments).flatMap((shipment) => {
-					const carrier = objectOf(shipment.shippingCarrier);
-					return [
-						{
-							carrier: text(carrier.name) ?? text(carrier.id),
-							number: text(shipment.trackingNumber),
-							url: text(shipment.trackingUrl),
-						},
-						...listOf(shipment.labels).map((label) => ({
-							carrier: text(label.carrier) ?? text(carrier.name) ?? text(carrier.id),
-							number: text(label.trackingNumber),
-							url: text(label.trackingUrl),
-						})),
-					];
-				}),
-			)
-			.filter((entry) => entry.number !== null || entry.url !== null),
+	return oncePerNumber(
+		distinctTracking(
+			fulfillments
+				.flatMap((fulfillment) =>
+					listOf(fulfillment.shipments).flatMap((shipment) => {
+						const carrier = objectOf(shipment.shippingCarrier);
+						return [
+							{
+								carrier: text(carrier.name) ?? text(carrier.id),
+								number: text(shipment.trackingNumber),
+								url: text(shipment.trackingUrl),
+							},
+							...listOf(shipment.labels).map((label) => ({
+								carrier: text(label.carrier) ?? text(carrier.name) ?? text(carrier.id),
+								number: text(label.trackingNumber),
+								url: text(label.trackingUrl),
+							})),
+						];
+					}),
+				)
+				.filter((entry) => entry.number !== null || entry.url !== null),
+		),
 	);
 }
 

@@ -69,7 +69,8 @@ export class SellfernTrigger implements INodeType {
 		icon: { light: 'file:../../icons/sellfern.svg', dark: 'file:../../icons/sellfern.dark.svg' },
 		...POLLING_TRIGGER,
 		subtitle: '={{"Queue: " + $parameter["status"]}}',
-		description: 'Starts the workflow when an order enters the Sellfern fulfillment queue',
+		description:
+			'Assign suppliers to Sellfern orders and update their status, and start workflows when an order enters the fulfillment queue',
 		defaults: { name: 'Sellfern Trigger' },
 		credentials: [{ name: 'sellfernApi', required: true }],
 		properties: trigger.properties,

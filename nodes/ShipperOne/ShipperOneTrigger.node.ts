@@ -176,7 +176,8 @@ export class ShipperOneTrigger implements INodeType {
 		},
 		...POLLING_TRIGGER,
 		subtitle: '={{"Queue: " + $parameter["queue"]}}',
-		description: 'Starts the workflow when a fulfillment order enters a ShipperOne queue',
+		description:
+			'Accept or reject ShipperOne fulfillment orders and report shipments, and start workflows when an order enters a queue',
 		defaults: { name: 'ShipperOne Trigger' },
 		credentials: [{ name: 'shipperOneApi', required: true }],
 		properties: trigger.properties,

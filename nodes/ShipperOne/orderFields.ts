@@ -53,8 +53,14 @@ export interface OrderAction {
 	/** The queue the order must be in, where its items are read when none were given. */
 	queue: Queue;
 	schema: z.ZodType<{ lines: ItemLine[] }, z.ZodTypeDef, unknown>;
-	/** Said in the output when the items were read from the queue. */
-	readFrom: string;
+	/**
+	 * Queues read next when the order is not in `queue` (accept: Pending Shipment, where an accepted
+	 * order goes): the action is re-sent with the items found there and ShipperOne answers with the
+	 * order's current state.
+	 */
+	repeatQueues?: Queue[];
+	/** Said in the output when the items were read from a queue (by the queue they came from). */
+	readFrom: Partial<Record<Queue, string>>;
 	body(lines: ItemLine[]): IDataObject;
 }
 
@@ -65,9 +71,17 @@ export async function sendOrderAction(
 	action: OrderAction,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const lines =
-		params.lines ??
-		(await linesFromQueue(ctx, action.queue, params.orderId, action.schema, itemIndex));
+	const found = params.lines
+		? undefined
+		: await linesFromQueue(
+				ctx,
+				action.queue,
+				params.orderId,
+				action.schema,
+				itemIndex,
+				action.repeatQueues,
+			);
+	const lines = params.lines ?? found!.lines;
 	const answer = await apiRequest<unknown>(ctx, shipperOne, {
 		method: 'POST',
 		path: action.path,
@@ -81,5 +95,5 @@ export async function sendOrderAction(
 		shipperOneSummary,
 		actionResult(answer, params.orderId, lines),
 	);
-	return params.lines ? result : { ...result, itemsReadFrom: action.readFrom };
+	return found ? { ...result, itemsReadFrom: action.readFrom[found.queue] } : result;
 }

@@ -26,9 +26,14 @@ export async function findQueuedOrder(
 	}
 }
 
+const queueName = (queue: Queue) =>
+	QUEUE_OPTIONS.find((option) => option.value === queue)?.name ?? queue;
+
 /**
  * The order's lines read from the queue it must be in (Pending Accept to accept, Pending Shipment to
- * ship), validated as if they had been given as Order Items.
+ * ship), validated as if they had been given as Order Items. When it is not there, `repeatQueues` are
+ * read next: an order found there was already acted on, and re-sending the same action with its items
+ * makes ShipperOne answer with the order's current state (its guide: a re-sent decision is a no-op).
  */
 export async function linesFromQueue(
 	ctx: IExecuteFunctions,
@@ -36,18 +41,34 @@ export async function linesFromQueue(
 	orderId: string,
 	schema: z.ZodType<{ lines: ItemLine[] }, z.ZodTypeDef, unknown>,
 	itemIndex: number,
-): Promise<ItemLine[]> {
-	const order = await findQueuedOrder(ctx, queue, orderId, itemIndex);
-	const queueName = QUEUE_OPTIONS.find((option) => option.value === queue)?.name ?? queue;
-	if (!order) {
+	repeatQueues: Queue[] = [],
+): Promise<{ lines: ItemLine[]; queue: Queue }> {
+	for (const where of [queue, ...repeatQueues]) {
+		const order = await findQueuedOrder(ctx, where, orderId, itemIndex);
+		if (order)
+			return {
+				lines: validateParameters(ctx, schema, { lines: order.items }, itemIndex).lines,
+				queue: where,
+			};
+	}
+	const failed = await findQueuedOrder(ctx, 'failed', orderId, itemIndex);
+	if (failed) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Order ${orderId} is not in ShipperOne's ${queueName} queue, so its items could not be read [item ${itemIndex}]`,
+			`Order ${orderId} is in ShipperOne's Failed queue, not in its ${queueName(queue)} queue [item ${itemIndex}]`,
 			{
 				itemIndex,
-				description: `Order Items was empty, so the node looked the order up in the ${queue} queue. Check the Order ID, or give the items (item_id and quantity) yourself.`,
+				description: `ShipperOne moved the order out of the active flow${typeof failed.failure_reason === 'string' ? ` (${failed.failure_reason})` : ''}; it is resolved inside ShipperOne, not through the API. Nothing was sent.`,
 			},
 		);
 	}
-	return validateParameters(ctx, schema, { lines: order.items }, itemIndex).lines;
+	const searched = [queue, ...repeatQueues, 'failed' as const].map(queueName).join(', ');
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Order ${orderId} is not in ShipperOne's ${queueName(queue)} queue, so its items could not be read [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Order Items was empty, so the node looked the order up in ShipperOne's queues (${searched}) and found it in none; nothing was sent. An order already acted on and now awaiting the ERP (allocation or invoicing) or fully rejected is in none of them: give its items (item_id and quantity) to re-send the same action, and ShipperOne answers with the order's current state. Otherwise check the Order ID.`,
+		},
+	);
 }

@@ -169,7 +169,8 @@ export class SkuIoTrigger implements INodeType {
 		...POLLING_TRIGGER,
 		subtitle:
 			'={{$parameter["event"] === "status" ? "Reached: " + $parameter["status"] : "New fulfillment"}}',
-		description: 'Starts the workflow when a SKU.io fulfillment is created or reaches a status',
+		description:
+			'Read, export, correct and void SKU.io fulfillments, and start workflows when one is created or reaches a status',
 		defaults: { name: 'SKU.io Trigger' },
 		credentials: [{ name: 'skuIoApi', required: true }],
 		properties: trigger.properties,

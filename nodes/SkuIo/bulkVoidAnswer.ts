@@ -33,12 +33,32 @@ function outcomeOfStatus(status: unknown): VoidOutcome {
 	return 'failed';
 }
 
-/** One output object per shipment: the vendor's entry, its id, the outcome and a clear needs_confirmation flag. */
+/** The vendor's own words for why a shipment was not voided, if its entry gives any. */
+function vendorReason(entry: IDataObject): string | undefined {
+	for (const key of ['reason', 'message', 'error']) {
+		const value = entry[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+const NOT_VOIDED: Record<'needs_confirmation' | 'failed', string> = {
+	needs_confirmation:
+		'Not voided: SKU.io asks for confirmation (the shipment has shipped). Run Bulk Void again with Force to void it.',
+	failed: 'Not voided: SKU.io refused to void this shipment.',
+};
+
+/**
+ * One output object per shipment: the vendor's entry, its id, the outcome, a clear needs_confirmation
+ * flag and `voided` (true or false when SKU.io said so; left out when its answer does not tell). A
+ * shipment SKU.io did not void says so in `message`, with SKU.io's reason, never passing for a void.
+ */
 export function shipmentResult(
 	id: number,
 	outcome: VoidOutcome,
 	entry: IDataObject = {},
 ): IDataObject {
+	const reason = vendorReason(entry);
 	return {
 		...entry,
 		id,
@@ -46,6 +66,9 @@ export function shipmentResult(
 		needs_confirmation: outcome === 'needs_confirmation',
 		...(outcome === 'not_reported'
 			? { message: 'SKU.io returned no result for this shipment' }
+			: { voided: outcome === 'voided' }),
+		...(outcome === 'needs_confirmation' || outcome === 'failed'
+			? { message: reason ? `${NOT_VOIDED[outcome]} SKU.io: ${reason}` : NOT_VOIDED[outcome] }
 			: {}),
 	};
 }

@@ -8,6 +8,7 @@ import {
 	createWriteStream,
 	existsSync,
 	mkdirSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
@@ -51,6 +52,31 @@ export function n8nMajor(version = n8nVersion()) {
 
 const MARKER = '.fulfillment-install-complete.json';
 
+/**
+ * What a first install takes, measured on a 2-core machine shared with other work (n8n 2.41.1,
+ * December 2026): npm added 2,348 packages (≈2.8 GB) in ≈8.5 min, then building sqlite3 for Node 24
+ * took ≈3 min; 708 s in all. Used for the progress lines only.
+ */
+const EXPECTED = { packages: 2350, downloadSeconds: 510, buildSeconds: 190, size: '≈2.8 GB' };
+
+/** Packages npm has unpacked so far into `dir`/node_modules (scoped ones counted one by one). */
+function unpackedPackages(dir) {
+	try {
+		const root = path.join(dir, 'node_modules');
+		let count = 0;
+		for (const entry of readdirSync(root, { withFileTypes: true })) {
+			if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+			count += entry.name.startsWith('@') ? readdirSync(path.join(root, entry.name)).length : 1;
+		}
+		return count;
+	} catch {
+		return 0;
+	}
+}
+
+const minutes = (seconds) =>
+	seconds < 90 ? `${Math.max(0, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
+
 export function n8nInstallDir(version = n8nVersion()) {
 	return path.join(cacheDir(), `n8n-${version}`);
 }
@@ -66,7 +92,8 @@ export function n8nPaths(dir = n8nInstallDir()) {
 }
 
 /**
- * Returns the paths of a complete n8n install, installing it first when missing (3–5 min, ≈3 GB).
+ * Returns the paths of a complete n8n install, installing it first when missing (≈12 min on 2 cores,
+ * ≈2.8 GB; see EXPECTED).
  * Safe to call from several processes at once: one installs, the others wait.
  */
 export async function ensureN8n({ log = console.error, version = n8nVersion() } = {}) {
@@ -142,10 +169,12 @@ async function install(dir, version, log) {
 	};
 	writeFileSync(path.join(partial, 'package.json'), `${JSON.stringify(manifest)}\n`);
 	const logFile = path.join(partial, 'install.log');
+	const total = EXPECTED.downloadSeconds + EXPECTED.buildSeconds;
 	log(
 		`[n8n] Installing n8n ${version} into ${dir}\n` +
-			'[n8n] This happens once (3–5 minutes and ≈3 GB); later runs reuse it. Log: ' +
-			logFile,
+			`[n8n] This happens once: npm downloads n8n and ≈${EXPECTED.packages.toLocaleString('en')} packages (${EXPECTED.size}), ` +
+			`then builds sqlite3 for Node 24 — about ${minutes(total)} on a 2-core machine (${minutes(EXPECTED.downloadSeconds)} + ${minutes(EXPECTED.buildSeconds)}), ` +
+			`less with a fast network and more cores. Later runs reuse it. Log: ${logFile}`,
 	);
 	const started = Date.now();
 	await npm(
@@ -154,6 +183,13 @@ async function install(dir, version, log) {
 		logFile,
 		log,
 		'downloading n8n and its dependencies',
+		(seconds) => {
+			const count = unpackedPackages(partial);
+			if (count === 0) return 'resolving the dependency tree';
+			const left = Math.max(EXPECTED.packages - count, 0);
+			const rate = count / seconds;
+			return `${count.toLocaleString('en')} of ≈${EXPECTED.packages.toLocaleString('en')} packages unpacked, about ${minutes(left / rate)} left`;
+		},
 	);
 	// sqlite3 is the native module n8n needs at start (1.x also isolated-vm, else it exits at boot:
 	// "IsolatePool failed to create any bridges"); build them for Node 24 with its own headers.
@@ -164,6 +200,8 @@ async function install(dir, version, log) {
 		logFile,
 		log,
 		`building ${natives.join(', ')} for Node 24`,
+		(seconds) =>
+			`usually about ${minutes(EXPECTED.buildSeconds)}, ${minutes(EXPECTED.buildSeconds - seconds)} left`,
 	);
 	const problem = verify(partial, version);
 	if (problem)
@@ -188,7 +226,8 @@ function nodeHeadersDir() {
 	return path.resolve(node24BinDir(), '..');
 }
 
-function npm(args, cwd, logFile, log, what) {
+/** `progress(seconds)` adds a few words to each heartbeat line: how far it got, how long is left. */
+function npm(args, cwd, logFile, log, what, progress) {
 	return new Promise((resolve, reject) => {
 		const out = createWriteStream(logFile, { flags: 'a' });
 		out.write(`\n$ npm ${args.join(' ')}\n`);
@@ -200,10 +239,11 @@ function npm(args, cwd, logFile, log, what) {
 		});
 		child.stdout.pipe(out, { end: false });
 		child.stderr.pipe(out, { end: false });
-		const heartbeat = setInterval(
-			() => log(`[n8n] … still ${what} (${Math.round((Date.now() - started) / 1000)} s)`),
-			30_000,
-		);
+		const heartbeat = setInterval(() => {
+			const seconds = Math.round((Date.now() - started) / 1000);
+			const detail = progress?.(seconds);
+			log(`[n8n] … still ${what} (${seconds} s${detail ? `; ${detail}` : ''})`);
+		}, 30_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(heartbeat);

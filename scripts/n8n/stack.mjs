@@ -70,8 +70,12 @@ export async function startStack({
 	const problem = userFolderProblem(userFolder);
 	if (problem) throw new Error(problem);
 	mkdirSync(userFolder, { recursive: true });
-	const n8nInstall = await ensureN8n({ log });
+	// The n8n install (minutes, the first time) runs in its own npm process while the pack builds:
+	// ensureN8n has started that process by the time it returns its promise.
+	const installing = ensureN8n({ log });
+	installing.catch(() => {});
 	if (build && !packages) buildPack({ log });
+	const n8nInstall = await installing;
 	const installs = packages ?? [
 		{ name: packageJson().name, tarball: packTarball(path.join(userFolder, 'pack')) },
 	];

@@ -118,6 +118,23 @@ describe('Searching the nodes panel', () => {
 		expect(hits.sort()).toEqual([...vendors].sort());
 	});
 
+	// n8n's nodes panel shows an app's action node and its trigger as one entry, described by the
+	// trigger's description (editor-ui useActionsGeneration: "default to trigger description").
+	it('a trigger merged with its action node in the nodes panel describes both', () => {
+		const triggers = nodes.filter((node) => node.description.polling);
+		for (const trigger of triggers) {
+			const action = nodes.find(
+				(node) => node.description.name === trigger.description.name.replace('Trigger', ''),
+			);
+			if (!action) continue;
+			const text = trigger.description.description;
+			expect(text).not.toMatch(/^Starts the workflow/);
+			expect(text).toMatch(/start workflows when/);
+			const verb = action.description.description.match(/(assign|accept|void)/i)?.[1] ?? '?';
+			expect(text.toLowerCase()).toContain(verb.toLowerCase());
+		}
+	});
+
 	it('every trigger is found by "trigger" or "polling", and by "new"', () => {
 		const triggers = nodes.filter((node) => node.description.polling);
 		expect(triggers.length).toBe(3);

@@ -53,6 +53,65 @@ describe('Example workflows', () => {
 		},
 	);
 
+	// The newest node version shows the pickers (From List / By ID) and adds the normalized summary.
+	it.each(examples.map((example) => [example.file, example.workflow]))(
+		'%s uses the newest version of every action node, with its IDs as resource locators',
+		(_file, workflow) => {
+			for (const node of workflow.nodes as Array<WorkflowNode & { typeVersion: number }>) {
+				if (!node.type.startsWith('n8n-nodes-fulfillment.') || node.type.endsWith('Trigger'))
+					continue;
+				expect({ node: node.name, version: node.typeVersion }).toEqual({
+					node: node.name,
+					version: 1.1,
+				});
+				for (const name of ['orderId', 'fulfillmentId', 'sourceFulfillmentId']) {
+					const value = node.parameters[name];
+					// S2's IDs and the IDs a Create reports are plain text in every version.
+					const plain =
+						['s2', 's2Tool'].includes(node.type.split('.')[1]) ||
+						node.parameters.operation === 'create';
+					if (value === undefined || plain) continue;
+					expect({ node: node.name, name, value }).toEqual({
+						node: node.name,
+						name,
+						value: expect.objectContaining({
+							__rl: true,
+							mode: expect.stringMatching(/^(id|list)$/),
+						}),
+					});
+				}
+			}
+		},
+	);
+
+	it.each(examples.map((example) => [example.file, example.workflow]))(
+		'%s says "Publish" as n8n 2.x does (and "Activate" only for n8n 1.x)',
+		(_file, workflow) => {
+			const text = (workflow.nodes as WorkflowNode[])
+				.filter((node) => node.type === STICKY)
+				.map((note) => String(note.parameters.content))
+				.join('\n');
+			for (const line of text.split('\n').filter((line) => /activate/i.test(line)))
+				expect(line).toMatch(/Publish .*\*Activate\* on n8n 1\.x/);
+		},
+	);
+
+	it('the SKU.io void example voids only open fulfillments, and a manual run only previews', () => {
+		const { workflow } = examples.find(
+			(example) => example.file === 'skuio-trigger-bulk-void.json',
+		)!;
+		const gate = (workflow.nodes as WorkflowNode[]).find((node) => node.name === 'Only Open Ones')!;
+		expect(gate.type).toBe('n8n-nodes-base.filter');
+		expect(JSON.stringify(gate.parameters)).toContain('voided_at');
+		expect(workflow.connections['New Manual Fulfillment'].main[0][0].node).toBe('Only Open Ones');
+		expect(workflow.connections['Only Open Ones'].main[0][0].node).toBe('Bulk Void');
+		// A manual run's sample is whatever is newest: it only previews the void.
+		const bulkVoid = (workflow.nodes as WorkflowNode[]).find((node) => node.name === 'Bulk Void')!;
+		expect(bulkVoid.parameters.options).toMatchObject({
+			previewOnly: "={{ $execution.mode === 'test' }}",
+		});
+	});
+
 	it('the ShipperOne example ships only the orders it accepted', () => {
 		const { workflow } = examples.find(
 			(example) => example.file === 'shipperone-accept-and-ship.json',

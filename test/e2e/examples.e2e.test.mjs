@@ -100,6 +100,29 @@ describe('example workflows', () => {
 			// Only an example declared read-only may write nothing.
 			if (!kase.readOnly) expect(meant.length).toBeGreaterThan(0);
 			expect(await writtenEntities(ctx.sandbox, ledgerSince)).toEqual(meant);
+
+			// Run again, twice, without preparing anything: a newcomer clicks "Execute workflow" more
+			// than once. Each run succeeds and writes only data made for the example (`own`, by default
+			// what the first run touched), never another record of the account.
+			const own = [...new Set(await (kase.own ?? kase.touches)({ execution, prepared }))];
+			for (const round of [2, 3]) {
+				const since = await ctx.sandbox.ledgerMark();
+				const again = await runWorkflow(ctx.client, example.id, trigger);
+				if (again.status !== 'success')
+					throw new Error(`${slug} run ${round} did not succeed:\n${describeFailure(again)}`);
+				const outside = (await writtenEntities(ctx.sandbox, since)).filter(
+					(entity) => !own.includes(entity),
+				);
+				expect({ slug, round, outside }).toEqual({ slug, round, outside: [] });
+				await kase.verifyRerun?.({
+					execution: again,
+					sandbox: ctx.sandbox,
+					ledgerSince: since,
+					prepared,
+					round,
+					expect,
+				});
+			}
 		},
 	);
 });

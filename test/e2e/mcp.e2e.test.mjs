@@ -189,6 +189,16 @@ describe('the action nodes as AI tools over MCP', () => {
 			describe: async () => `order ${orderId} was not allocated`,
 		});
 
+		// Repeated with only the order ID (an agent unsure the first call went through): the decision
+		// is re-sent with the items read from Pending Shipment, and ShipperOne answers with the order's
+		// current state, changing nothing.
+		const changesBefore = (await changesSince('shipperone', since)).length;
+		const again = await call('ShipperOne_Accept_Order', { order_id: orderId, preview_only: false });
+		expect(again.isError).toBe(false);
+		expect(firstItem(again.json)).toMatchObject({ order_id: orderId, status: 'pending_shipment' });
+		expect(firstItem(again.json).itemsReadFrom).toContain('already accepted');
+		expect((await changesSince('shipperone', since)).length).toBe(changesBefore);
+
 		const shipped = await call('ShipperOne_Ship_Order', {
 			order_id: orderId,
 			carrier_code: 'dhl',
@@ -200,7 +210,8 @@ describe('the action nodes as AI tools over MCP', () => {
 		expect(firstItem(shipped.json)).toMatchObject({ order_id: orderId, status: 'pending_invoice' });
 		expect(firstItem(shipped.json).itemsReadFrom).toContain('Pending Shipment queue');
 
-		expect((await writesSince('shipperone', since, '/fulfillmentOrder/accept')).length).toBe(1);
+		// The accept and its repeat (a no-op at ShipperOne); one ship.
+		expect((await writesSince('shipperone', since, '/fulfillmentOrder/accept')).length).toBe(2);
 		expect((await writesSince('shipperone', since, '/fulfillmentOrder/ship')).length).toBe(1);
 		const [ship] = await writesSince('shipperone', since, '/fulfillmentOrder/ship');
 		expect(ship.body.shipment.items).toEqual(

@@ -170,6 +170,30 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	});
 });
 
+describe('OrderProtection › credential test with wrong data', () => {
+	const env = useOrderProtection();
+	const test = (data: Record<string, string>) =>
+		env.harness.testCredential('orderProtectionOAuth2Api', {
+			...env.harness.credentialStore().orderProtectionOAuth2Api,
+			...data,
+		});
+
+	// A saved credential whose store is edited keeps its token: the test's own token request is then
+	// what OrderProtection refuses, and the test says why. (A wrong secret is refused earlier, by the
+	// token n8n fetches before any request; n8n words that error itself: see docs/orderprotection.md.)
+	it('says what is wrong with the store, as the other four vendors do', async () => {
+		await env.harness.runNode({
+			nodeType: 'orderProtection',
+			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001' },
+		});
+		expect(await test({ storeId: 'store_elsewhere' })).toEqual({
+			status: 'Error',
+			message:
+				'OrderProtection refused the token request: check the Store ID (your app must be installed on that store)',
+		});
+	});
+});
+
 describe('OrderProtection status casing', () => {
 	it.each([
 		['Fulfilled', 'FULFILLED'],

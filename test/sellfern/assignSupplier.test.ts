@@ -112,6 +112,9 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 		const ids = seedOrders(env, 3);
 		const result = await assign(ids, { dryRun: true });
 		expect(result.items.map((item) => item.json.status)).toEqual(['ok', 'ok', 'ok']);
+		// "ok" from a dry run means "would be assigned": each item says it was not.
+		for (const item of result.items)
+			expect(item.json).toMatchObject({ dryRun: true, assigned: false });
 		expect(requests(env, '/fulfillment/assign')[0].query).toMatchObject({ dry_run: 'true' });
 		expect(assignChanges()).toHaveLength(0);
 		expect(orderStatus(env, ids[0])?.status).toBe('New');

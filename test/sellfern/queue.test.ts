@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { requests, seedOrders, useSellfern } from './helpers';
+import { operations } from '../../nodes/Sellfern/actions';
 
 describe('Sellfern › Fulfillment Queue › Get Many', () => {
 	const env = useSellfern();
@@ -29,6 +30,19 @@ describe('Sellfern › Fulfillment Queue › Get Many', () => {
 			page: '1',
 			page_size: '7',
 		});
+	});
+
+	it('outputs exactly the fields its tool description names (no line items)', async () => {
+		seedOrders(env, 2);
+		const result = await getMany({ returnAll: true, options: { addSummary: false } });
+		const told = operations.find((op) => op.value === 'getAll')?.toolDescription ?? '';
+		const named = ['order_id', 'status', 'supplier_id', 'created_at'];
+		for (const field of named) expect(told).toContain(field);
+		for (const item of result.items) {
+			expect(Object.keys(item.json)).toEqual(expect.arrayContaining(named));
+			expect(item.json.items).toBeUndefined();
+		}
+		expect(told).not.toMatch(/supplier_id and items/);
 	});
 
 	it('returns all orders across pages of the largest size', async () => {

@@ -66,14 +66,49 @@ describe('ShipperOne › Accept and Ship with only an order ID', () => {
 		expect(vendor(env).orders.queue('pending_shipment')).toHaveLength(0);
 	});
 
-	it('fails readably, sending no write, when the order is not in the queue the action needs', async () => {
-		const [fo] = seed(env, 1, { queue: 'pending_shipment' });
-		const result = await run('accept', { orderId: fo.order_id });
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe(
+	it('a repeated accept with only an order ID re-sends the decision and outputs the current state', async () => {
+		const [fo] = seed(env, 1, { items: 2 });
+		await run('accept', { orderId: fo.order_id });
+		// The ERP allocates: the order moves from Pending Accept to Pending Shipment.
+		vendor(env).orders.allocate(fo.order_id, 'test');
+		const changes = env.sandbox.state.ledger.changes().length;
+		const again = await run('accept', { orderId: fo.order_id });
+		expect(again.status).toBe('success');
+		expect(again.items[0].json).toMatchObject({
+			order_id: fo.order_id,
+			status: 'pending_shipment',
+		});
+		expect(again.items[0].json.itemsReadFrom).toContain('already accepted');
+		// The same decision, sent again: ShipperOne changed nothing.
+		expect(writes().map((r) => r.body)).toEqual([writes()[0].body, writes()[0].body]);
+		expect(env.sandbox.state.ledger.changes().length).toBe(changes);
+	});
+
+	it('fails readably, sending no write, when the order is in no queue it can be read from', async () => {
+		const [fo] = seed(env, 1, { items: 1 });
+		await run('accept', { orderId: fo.order_id });
+		// Accepted, awaiting allocation: in no queue.
+		const again = await run('accept', { orderId: fo.order_id });
+		expect(again.status).toBe('error');
+		expect(again.error?.message).toBe(
 			`Order ${fo.order_id} is not in ShipperOne's Pending Accept queue, so its items could not be read [item 0]`,
 		);
-		expect(writes()).toHaveLength(0);
+		expect(again.error?.description).toContain('Pending Accept, Pending Shipment, Failed');
+		expect(again.error?.description).toContain("answers with the order's current state");
+
+		const [failed] = seed(env, 1, { queue: 'failed' });
+		const inFailed = await run('accept', { orderId: failed.order_id });
+		expect(inFailed.error?.message).toBe(
+			`Order ${failed.order_id} is in ShipperOne's Failed queue, not in its Pending Accept queue [item 0]`,
+		);
+
+		const [shipping] = seed(env, 1, { queue: 'pending_shipment' });
+		const rejectAgain = await run('ship', { orderId: 'FO-999999999', tracks: { track: [DHL] } });
+		expect(rejectAgain.error?.message).toBe(
+			"Order FO-999999999 is not in ShipperOne's Pending Shipment queue, so its items could not be read [item 0]",
+		);
+		expect(writes()).toHaveLength(1);
+		expect(shipping.order_id).toBeDefined();
 	});
 
 	it('previews with the items read from the queue, sending no write', async () => {

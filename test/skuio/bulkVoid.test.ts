@@ -44,6 +44,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 				fulfillment_number: store(env).get(ids[index])?.fulfillment_number,
 				result: 'voided',
 				needs_confirmation: false,
+				voided: true,
 			});
 		});
 		expect(voidedIds()).toEqual(ids);
@@ -62,6 +63,12 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			[999_999, 'failed', false],
 		]);
 		expect(first.items[1].json.reason).toMatch(/has shipped/);
+		// Not voided is said plainly, with SKU.io's reason: never an item that passes for a void.
+		expect(first.items.map((item) => item.json.voided)).toEqual([true, false, false]);
+		expect(first.items[1].json.message).toMatch(
+			/^Not voided: SKU\.io asks for confirmation .*Force.* SKU\.io: .*has shipped/,
+		);
+		expect(first.items[2].json.message).toMatch(/^Not voided: .*SKU\.io: Not found/);
 		expect(store(env).get(shipped)?.voided_at).toBeNull();
 
 		const forced = await bulkVoid([{ id: shipped }], { force: true });

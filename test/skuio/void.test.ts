@@ -141,6 +141,37 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect(store(env).get(id)?.voided_at).toBeNull();
 	});
 
+	it('never shows a 2xx that did not void as a void: needs_confirmation becomes an item error', async () => {
+		const [id] = seed(env, 1, { status: 'fulfilled' });
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			method: 'DELETE',
+			status: 200,
+			body: { needs_confirmation: [{ id, reason: 'The shipment has shipped; confirm to void.' }] },
+		});
+		const refused = await voidOne(id, {}, true);
+		expect(refused.items).toHaveLength(1);
+		expect(refused.items[0].json.error).toBe(
+			`SKU.io did not void fulfillment ${id}: SKU.io asks for confirmation: The shipment has shipped; confirm to void.`,
+		);
+		expect(refused.items[0].pairedItem).toEqual({ item: 0 });
+
+		// A record answered back still without voided_at is not a void either.
+		env.sandbox.state.faults.add({
+			vendor: 'skuio',
+			method: 'DELETE',
+			status: 200,
+			body: { data: { id, status: 'fulfilled', voided_at: null } },
+		});
+		const unchanged = await voidOne(id);
+		expect(unchanged.status).toBe('error');
+		expect(unchanged.error?.message).toBe(
+			`SKU.io did not void fulfillment ${id}: SKU.io returned the fulfillment still with status fulfilled, not voided`,
+		);
+		expect(deletes()).toHaveLength(2);
+		expect(store(env).get(id)?.voided_at).toBeNull();
+	});
+
 	it('checks deletability by default, and skips that check when told to', async () => {
 		const [id] = seed(env, 1, { submittedToChannel: true });
 		const checked = await voidOne(id, {}, true);

@@ -281,6 +281,37 @@ describe('Normalized summary › S2', () => {
 		]);
 		expect(s2OrderSummary({ ...order, fulfillments: [shipped] }).fulfillmentId).toBe('f-2');
 	});
+
+	it('lists a tracking number once, whatever the case of its carrier on shipment and label', () => {
+		const summary = s2FulfillmentSummary({
+			...fulfillment,
+			shipments: [
+				{
+					shippingCarrier: { id: 'OTHER', name: 'Other' },
+					trackingNumber: 'TRK123',
+					trackingUrl: '',
+					labels: [
+						{ carrier: 'OTHER', trackingNumber: 'TRK123', trackingUrl: 'https://t.example/TRK123' },
+						{ carrier: 'UPS', trackingNumber: 'trk123', trackingUrl: '' },
+						{ carrier: 'UPS', trackingNumber: '1ZSECOND', trackingUrl: '' },
+					],
+				},
+			],
+		});
+		expect(summary.tracking).toEqual([
+			{ carrier: 'UPS', number: 'TRK123', url: 'https://t.example/TRK123' },
+			{ carrier: 'UPS', number: '1ZSECOND', url: null },
+		]);
+	});
+
+	it.each([
+		['CREATED', 'pending'],
+		['SHIPPED', 'shipped'],
+		['CANCELLED', 'cancelled'],
+		['WHATEVER', 'unknown'],
+	])('maps %s to %s', (vendorStatus, status) => {
+		expect(s2FulfillmentSummary({ ...fulfillment, status: vendorStatus }).status).toBe(status);
+	});
 });
 
 describe('Normalized summary › OrderProtection', () => {

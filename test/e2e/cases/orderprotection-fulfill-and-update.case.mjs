@@ -22,6 +22,12 @@ export default {
 				sourceOrderId: ORDER_ID,
 				sourceFulfillmentId: FULFILLMENT_ID,
 				fulfillmentStatus: 'FULFILLED',
+				// Node version 1.1: the normalized summary beside OrderProtection's answer.
+				fulfillment: expect.objectContaining({
+					vendor: 'orderProtection',
+					orderId: ORDER_ID,
+					fulfillmentId: FULFILLMENT_ID,
+				}),
 			},
 		]);
 		expect(execution.output('Mark In Transit')).toEqual([
@@ -30,6 +36,12 @@ export default {
 				sourceOrderId: ORDER_ID,
 				sourceFulfillmentId: FULFILLMENT_ID,
 				fulfillmentStatus: 'IN_TRANSIT',
+				// Node version 1.1: the normalized summary beside OrderProtection's answer.
+				fulfillment: expect.objectContaining({
+					vendor: 'orderProtection',
+					orderId: ORDER_ID,
+					fulfillmentId: FULFILLMENT_ID,
+				}),
 			},
 		]);
 		const listed = execution.output('Get Order Fulfillments');

@@ -29,6 +29,9 @@ export default {
 		return { newIds: orderIds(orders) };
 	},
 
+	/** What any manual run, the first or a rerun, may write: the New orders made for it. */
+	own: ({ prepared }) => prepared.newIds.map((id) => `${VENDOR}:order:${id}`),
+
 	/** The only order the run may write: the one the trigger gave it. */
 	touches: ({ execution }) =>
 		orderIds(execution.output('New Sellfern Order')).map((id) => `${VENDOR}:order:${id}`),

@@ -43,6 +43,9 @@ export default {
 	},
 
 	/** The only order the run may write: the one it accepted (never the others awaiting shipment). */
+	/** What any manual run, the first or a rerun, may write: the orders queued for it. */
+	own: ({ prepared }) => prepared.pendingIds.map((id) => `${VENDOR}:fulfillmentOrder:${id}`),
+
 	touches: ({ execution }) =>
 		orderIds(execution.output('New Order to Accept')).map(
 			(id) => `${VENDOR}:fulfillmentOrder:${id}`,

@@ -1,5 +1,6 @@
 // examples/skuio-trigger-bulk-void.json:
-// SKU.io Trigger (new manual fulfillments) → Bulk Void (IDs of all emitted items, one request per 30).
+// SKU.io Trigger (new manual fulfillments) → Only Open Ones (filter) → Bulk Void (IDs of all emitted
+// items, one request per 30; Preview Only in manual runs).
 const VENDOR = 'skuio';
 const REASON = 'Manual shipments are booked in the warehouse app';
 
@@ -25,39 +26,39 @@ export default {
 		return { manualIds: ids(manual), otherIds: ids(others) };
 	},
 
-	/** The only fulfillment the run may write: the one the trigger gave it. */
-	touches: ({ execution }) =>
-		ids(execution.output('New Manual Fulfillment')).map((id) => `${VENDOR}:fulfillment:${id}`),
+	// A manual run previews the void (Preview Only is on for manual runs): its sample is whatever
+	// manual fulfillment is newest, never something made for it, so it must void nothing.
+	readOnly: true,
+	touches: () => [],
+
+	/** Every rerun previews again, sending nothing that changes state. */
+	async verifyRerun({ sandbox, ledgerSince, expect }) {
+		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
+		expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+	},
 
 	async verify({ execution, sandbox, ledgerSince, prepared, expect }) {
 		// Manual mode: the trigger returns the newest manual fulfillment as a sample and remembers nothing.
 		const sample = execution.output('New Manual Fulfillment');
 		expect(ids(sample)).toEqual([prepared.manualIds[1]]);
 		expect(sample[0]).toMatchObject({ fulfillment_type: 'manual' });
+		expect(execution.output('Only Open Ones')).toEqual(sample);
 
-		const [result] = execution.output('Bulk Void');
+		// The exact request the published workflow would send, and nothing sent.
+		const [preview] = execution.output('Bulk Void');
 		expect(execution.output('Bulk Void')).toHaveLength(1);
-		expect(result).toMatchObject({
-			id: prepared.manualIds[1],
-			result: 'voided',
-			needs_confirmation: false,
+		expect(preview).toMatchObject({
+			preview: true,
+			sent: false,
+			request: {
+				method: 'DELETE',
+				path: '/api/sales-order-fulfillments',
+				body: { ids: [prepared.manualIds[1]], force: false, void_reason: REASON },
+			},
 		});
-
 		const requests = await sandbox.ledger({ vendor: VENDOR, type: 'request', since: ledgerSince });
-		const voids = requests.filter((request) => request.method === 'DELETE');
-		// The DELETE carried its JSON body through n8n's HTTP helper.
-		expect(voids.map((request) => [request.path, request.status, request.body])).toEqual([
-			[
-				'/skuio/api/sales-order-fulfillments',
-				200,
-				{ ids: [prepared.manualIds[1]], force: false, void_reason: REASON },
-			],
-		]);
-		expect(await fulfillment(sandbox, prepared.manualIds[1])).toMatchObject({
-			status: 'canceled',
-			void_reason: REASON,
-		});
-		for (const id of [prepared.manualIds[0], ...prepared.otherIds])
+		expect(requests.filter((request) => request.method !== 'GET')).toEqual([]);
+		for (const id of [...prepared.manualIds, ...prepared.otherIds])
 			expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
 	},
 
@@ -86,6 +87,20 @@ export default {
 				.map((change) => Number(change.id));
 			// Each new manual fulfillment was voided exactly once; nothing else was.
 			expect(voided.sort()).toEqual([...emitted].sort());
+			// Published, Preview Only is off: the DELETE carried its JSON body through n8n's HTTP helper.
+			const requests = await sandbox.ledger({
+				vendor: VENDOR,
+				type: 'request',
+				since: ledgerSince,
+			});
+			const voids = requests.filter((request) => request.method === 'DELETE');
+			expect(voids.length).toBeGreaterThan(0);
+			for (const request of voids)
+				expect(request).toMatchObject({
+					path: '/skuio/api/sales-order-fulfillments',
+					status: 200,
+					body: { force: false, void_reason: REASON },
+				});
 			for (const id of prepared.before)
 				expect((await fulfillment(sandbox, id)).voided_at).toBeNull();
 		},

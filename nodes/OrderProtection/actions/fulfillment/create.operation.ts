@@ -320,7 +320,7 @@ export const operation = defineOperation({
 	description: 'Report a fulfillment of an order, with its items and tracking',
 	write: true,
 	toolDescription:
-		"Report a fulfillment of an order to OrderProtection: Source Order ID (your store's order ID, such as 5123456789), Source Fulfillment ID (your own ID for this fulfillment, such as fulfillment-123), status, items (source item ID and quantity) and optional tracking. Creates a record at OrderProtection. Preview Only validates and returns the request without sending it.",
+		"Report a fulfillment of an order to OrderProtection: Source Order ID (your store's order ID, such as 5123456789), Source Fulfillment ID (your own ID for this fulfillment, such as fulfillment-123), status, items (source item ID and quantity) and optional tracking. Creates a record at OrderProtection. Safe to repeat: a Source Fulfillment ID the order already lists is returned as it is (alreadyExists: true), not created again. Preview Only validates and returns the request without sending it.",
 	properties,
 	execute,
 });

@@ -551,7 +551,7 @@ export const operation = defineOperation({
 	description: 'Create a fulfillment for an order, or a standalone one',
 	write: true,
 	toolDescription:
-		'Create an S2 (Ventmere) fulfillment: an order to ship items (product IDs and quantities) to an address (recipient name, address line 1, city, country code such as US). Order ID is an S2 order UUID (such as ae52b0ab-8f0c-4b11-9c13-c5c221228ecd), or empty for a standalone fulfillment. Creates a record: repeating it creates another one unless a Channel Fulfillment ID is given (then S2 refuses the duplicate). Preview Only validates and returns the request without creating anything.',
+		'Create an S2 (Ventmere) fulfillment: an order to ship items (product IDs and quantities) to an address (recipient name, address line 1, city, country code such as US). Order ID is an S2 order UUID (such as ae52b0ab-8f0c-4b11-9c13-c5c221228ecd), or empty for a standalone fulfillment. Creates a record: repeating it creates another one unless a Channel Fulfillment ID is given (then S2 refuses the duplicate, or with If It Already Exists set to Return Existing the existing one is returned with alreadyExists: true). Preview Only validates and returns the request without creating anything.',
 	properties,
 	execute,
 });

@@ -51,12 +51,12 @@ const properties: INodeProperties[] = [
 		description: 'The supplier to assign the orders to',
 	},
 	{
-		displayName: 'Dry Run',
+		displayName: 'Dry Run (Validate Only)',
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to only validate and preview the per-order results without saving anything',
+			"Whether to send the assignment as Sellfern's dry run: Sellfern checks each order and answers with its per-order results but assigns nothing, and every output item says dryRun: true. Unlike Options › Preview Only, which outputs the request itself, this outputs Sellfern's answer as the node's normal output, for the next nodes to use.",
 	},
 	optionsCollection([
 		batchSizeOption(
@@ -168,7 +168,12 @@ async function execute(
 					: `${group.idempotencyKey}:${n}`
 				: contentKey(group, targetIds(batch), this.getExecutionId() ?? '');
 			const results = await sendBatch(this, batch, key);
-			return outputPerId(batch, (orderId) => resultFor(results, orderId, group));
+			// A dry run's "ok" means "would be assigned": the output says nothing was saved.
+			return outputPerId(batch, (orderId) =>
+				group.dryRun
+					? { ...resultFor(results, orderId, group), dryRun: true, assigned: false }
+					: resultFor(results, orderId, group),
+			);
 		},
 	});
 }

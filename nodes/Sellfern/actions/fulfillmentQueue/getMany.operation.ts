@@ -83,7 +83,7 @@ export const operation = defineOperation({
 	action: 'Get many queued orders',
 	description: 'Get many orders awaiting a fulfillment action',
 	toolDescription:
-		'List Sellfern orders awaiting a fulfillment action: status New (awaiting a supplier) or In Production (assigned), optionally for one supplier. Returns one item per order with order_id (numeric), status, supplier_id and items. Read-only: changes nothing, safe to repeat.',
+		'List Sellfern orders awaiting a fulfillment action: status New (awaiting a supplier) or In Production (assigned), optionally for one supplier. Returns one item per order with order_id (numeric), status, supplier_id and created_at; the queue lists no line items. Read-only: changes nothing, safe to repeat.',
 	properties,
 	execute,
 });

@@ -17,8 +17,12 @@ import { itemsNotGiven } from '../../orderLookup';
 import { readAddSummary, summaryOption } from '../../../shared/summary';
 
 const DECISIONS = ['acceptAll', 'rejectAll', 'perItem'] as const;
-const READ_FROM_PENDING_ACCEPT =
-	"Order Items was empty: the order's items were read from ShipperOne's Pending Accept queue";
+const READ_FROM = {
+	pending_accept:
+		"Order Items was empty: the order's items were read from ShipperOne's Pending Accept queue",
+	pending_shipment:
+		"Order Items was empty and the order was no longer in ShipperOne's Pending Accept queue but in Pending Shipment (already accepted): the decision was re-sent with the items read there, and ShipperOne answered with the order's current state",
+};
 
 const properties: INodeProperties[] = [
 	...orderIdProperties('pending_accept'),
@@ -112,7 +116,8 @@ async function execute(
 					path: '/V1/fulfillmentOrder/accept',
 					queue: 'pending_accept',
 					schema: lineSchemas[params.decision],
-					readFrom: READ_FROM_PENDING_ACCEPT,
+					repeatQueues: ['pending_shipment'],
+					readFrom: READ_FROM,
 					body: (lines) => ({
 						order: { order_id: params.orderId, items: lines as unknown as IDataObject[] },
 					}),
@@ -130,7 +135,7 @@ export const operation = defineOperation({
 	description: 'Accept or reject the items of a fulfillment order (quantity 0 rejects an item)',
 	write: true,
 	toolDescription:
-		"Accept (or reject) a ShipperOne fulfillment order. Needs only the Order ID (order_id text such as FO-000012345): when no items are given, the order's items are read from ShipperOne's Pending Accept queue and each is accepted at its ordered quantity (the output says itemsReadFrom). The order must be in Pending Accept. Returns the order's current state. Safe to repeat: re-sending an applied decision changes nothing. Preview Only returns the request without sending it.",
+		"Accept (or reject) a ShipperOne fulfillment order. Needs only the Order ID (order_id text such as FO-000012345): when no items are given, the order's items are read from ShipperOne's Pending Accept queue and each is accepted at its ordered quantity (the output says itemsReadFrom). Returns the order's current state. Safe to repeat: an order already accepted and in Pending Shipment gets the same decision re-sent, which changes nothing and returns its current state; an order in neither queue (awaiting ERP allocation, rejected) is an error unless its items are given. Preview Only returns the request without sending it.",
 	properties,
 	execute,
 });

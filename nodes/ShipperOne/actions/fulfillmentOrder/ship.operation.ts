@@ -15,8 +15,10 @@ import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { itemsNotGiven } from '../../orderLookup';
 
-const READ_FROM_PENDING_SHIPMENT =
-	"Order Items was empty: the order's items were read from ShipperOne's Pending Shipment queue";
+const READ_FROM = {
+	pending_shipment:
+		"Order Items was empty: the order's items were read from ShipperOne's Pending Shipment queue",
+};
 import { readAddSummary, summaryOption } from '../../../shared/summary';
 
 const properties: INodeProperties[] = [
@@ -237,7 +239,7 @@ async function execute(
 					path: '/V1/fulfillmentOrder/ship',
 					queue: 'pending_shipment',
 					schema: lineSchemas.order,
-					readFrom: READ_FROM_PENDING_SHIPMENT,
+					readFrom: READ_FROM,
 					body: (lines) => ({
 						shipment: {
 							...params.additionalFields,
@@ -260,7 +262,7 @@ export const operation = defineOperation({
 	description: 'Report a shipment with its tracking numbers; fewer items make a partial shipment',
 	write: true,
 	toolDescription:
-		"Report the shipment of a ShipperOne fulfillment order with its tracking. Needs: Order ID (order_id text such as FO-000012345) and a track (carrier code such as dhl, carrier title such as DHL Express, tracking number). When no items are given, the order's items are read from ShipperOne's Pending Shipment queue and all are shipped at their ordered quantity (the output says itemsReadFrom). The order must be accepted and allocated (in Pending Shipment). Safe to repeat: re-sending an applied shipment changes nothing. Preview Only returns the request without sending it.",
+		"Report the shipment of a ShipperOne fulfillment order with its tracking. Needs: Order ID (order_id text such as FO-000012345) and a track (carrier code such as dhl, carrier title such as DHL Express, tracking number). When no items are given, the order's items are read from ShipperOne's Pending Shipment queue and all are shipped at their ordered quantity (the output says itemsReadFrom). The order must be accepted and allocated (in Pending Shipment). Safe to repeat with the items given: ShipperOne answers a re-sent shipment with the order's current state and changes nothing. With only the Order ID, a repeat after the order shipped is an error sending nothing (a shipped order leaves the partner's queues, so its items cannot be read). Preview Only returns the request without sending it.",
 	properties,
 	execute,
 });

@@ -163,12 +163,20 @@ async function checkVoided(
 ): Promise<IDataObject> {
 	try {
 		const record = await readFulfillment(ctx, id, itemIndex);
-		return isVoided(record)
+		if (isVoided(record))
+			return {
+				...result,
+				result: 'already_voided',
+				voided: true,
+				message: 'Already voided before this request',
+				voided_at: record.voided_at,
+				void_reason: record.void_reason,
+			};
+		return result.result === 'not_reported'
 			? {
 					...result,
-					result: 'already_voided',
-					voided_at: record.voided_at,
-					void_reason: record.void_reason,
+					voided: false,
+					message: 'Not voided: SKU.io returned no result for this shipment, and it is not voided.',
 				}
 			: result;
 	} catch {
@@ -279,7 +287,7 @@ export const operation = defineOperation({
 	description: 'Void many shipments at once, by IDs from the input items or by filters',
 	write: true,
 	toolDescription:
-		'Void many SKU.io fulfillments at once, by numeric fulfillment IDs (such as 1001) or by filters: reverses their inventory and reopens their orders. Not safe to repeat blindly: each void reverses inventory. Use Preview Only first to see the request without sending it.',
+		'Void many SKU.io fulfillments at once, by numeric fulfillment IDs (such as 1001) or by filters: reverses their inventory and reopens their orders. Returns one result per fulfillment with voided true or false; a shipped one is not voided without Force (result needs_confirmation, message giving the reason SKU.io gave). More than 30 IDs per request start a background job (result queued). Not safe to repeat blindly. Use Preview Only first to see the request without sending it.',
 	properties,
 	execute,
 });

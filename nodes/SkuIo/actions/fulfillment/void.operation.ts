@@ -4,10 +4,17 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, encodePath } from '../../../shared/transport';
 import { forEachWrite } from '../../../shared/items';
-import { booleanFlag, optionalString, validateParameters, z } from '../../../shared/validation';
+import {
+	booleanFlag,
+	isJsonObject,
+	optionalString,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { isVoided, readFulfillment } from '../../readBack';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
@@ -46,6 +53,42 @@ const schema = z.object({
 const NOT_VOIDABLE =
 	'SKU.io refused to void this shipment: it is not voidable (for example already voided, or shipped — shipped ones can only be voided with Bulk Void and Force). The reasons SKU.io gave are listed below.';
 
+/**
+ * SKU.io's reason when a 2xx answer says the shipment was not voided: a `needs_confirmation` entry
+ * (shipped), `success: false`, or the fulfillment itself still without `voided_at`.
+ */
+function notVoided(body: unknown, record: IDataObject): string | undefined {
+	const outer = isJsonObject(body) ? body : {};
+	const confirmation = outer.needs_confirmation ?? record.needs_confirmation;
+	const entries = Array.isArray(confirmation) ? confirmation : confirmation ? [confirmation] : [];
+	if (entries.length > 0) {
+		const entry = isJsonObject(entries[0]) ? entries[0] : {};
+		return `SKU.io asks for confirmation${typeof entry.reason === 'string' ? `: ${entry.reason}` : ''}`;
+	}
+	if (record.success === false)
+		return typeof record.message === 'string' ? record.message : 'SKU.io answered success: false';
+	if ('voided_at' in record && !isVoided(record))
+		return `SKU.io returned the fulfillment still with status ${String(record.status)}, not voided`;
+	return undefined;
+}
+
+function refusedWithSuccess(
+	ctx: IExecuteFunctions,
+	fulfillmentId: number,
+	reason: string,
+	itemIndex: number,
+) {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`SKU.io did not void fulfillment ${fulfillmentId}: ${reason}`,
+		{
+			itemIndex,
+			description:
+				'SKU.io answered the void without voiding the shipment; nothing was changed. A shipped shipment can only be voided with Bulk Void and Force.',
+		},
+	);
+}
+
 function readParameters(ctx: IExecuteFunctions, i: number) {
 	const fulfillmentId = readFulfillmentId(ctx, i);
 	const params = validateParameters(
@@ -72,8 +115,9 @@ async function execute(
 		read: (i) => readParameters(this, i),
 		lane: (params) => String(params.fulfillmentId),
 		send: async (i, { fulfillmentId, voidReason, checkDeletable }) => {
+			let body: IDataObject | undefined;
 			try {
-				const body = await apiRequest<IDataObject | undefined>(this, skuIo, {
+				body = await apiRequest<IDataObject | undefined>(this, skuIo, {
 					method: 'DELETE',
 					path: `${VOID_PATH}${encodePath`/${fulfillmentId}`}`,
 					qs: { 'check-deletable': checkDeletable ? 1 : 0 },
@@ -83,8 +127,6 @@ async function execute(
 					idempotent: false,
 					itemIndex: i,
 				});
-				const record = readRecord(body);
-				return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 			} catch (error) {
 				// A lost answer, or a refusal because an earlier try or run voided it: read back the record.
 				const refusedAsInvalid = (error as { httpCode?: string }).httpCode === '400';
@@ -109,6 +151,10 @@ async function execute(
 					`fulfillment ${fulfillmentId} in SKU.io`,
 				);
 			}
+			const record = readRecord(body);
+			const refusal = notVoided(body, record);
+			if (refusal !== undefined) throw refusedWithSuccess(this, fulfillmentId, refusal, i);
+			return Object.keys(record).length ? record : { id: fulfillmentId, voided: true };
 		},
 	});
 }
@@ -121,7 +167,7 @@ export const operation = defineOperation({
 	description: 'Void a shipment: reverse its inventory and reopen its fulfillment order',
 	write: true,
 	toolDescription:
-		'Void one SKU.io fulfillment by its numeric ID (such as 1001): the record stays, status canceled, its inventory movements are reversed and its order reopened. Not safe to repeat blindly: a second void of a voided fulfillment is refused. Preview Only returns the request without sending it.',
+		'Void one SKU.io fulfillment by its numeric ID (such as 1001): the record stays, status canceled, its inventory movements are reversed and its order reopened. Safe to repeat: SKU.io refuses a second void, and the output is then the fulfillment with alreadyVoided: true. A shipped fulfillment is not voided (an error saying why; only Bulk Void with Force voids it). Preview Only returns the request without sending it.',
 	properties,
 	execute,
 });

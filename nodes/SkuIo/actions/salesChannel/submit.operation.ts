@@ -9,7 +9,7 @@ export const operation = fulfillmentAction({
 	action: 'Submit a fulfillment to its sales channel',
 	description: 'Submit (or resubmit) the tracking to the sales channel now',
 	toolDescription:
-		'Submit (or resubmit) the tracking of one SKU.io fulfillment (numeric ID such as 1001) to its sales channel now. Not safe to repeat blindly: the channel (and its customer) may be notified twice. Preview Only returns the request without sending it.',
+		'Submit the tracking of one SKU.io fulfillment (numeric ID such as 1001) to its sales channel now. Safe to repeat: a fulfillment already submitted is not sent again (the output says alreadySubmitted: true); to submit again, use Clear Submission first. Preview Only returns the request without sending it.',
 	route: 'submit-to-channel',
 	idDescription: 'The ID of the fulfillment whose tracking to submit to its sales channel',
 	what: (id) => `submit fulfillment ${id} to its sales channel`,

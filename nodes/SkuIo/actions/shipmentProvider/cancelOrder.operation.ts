@@ -9,7 +9,7 @@ export const operation = fulfillmentAction({
 	action: 'Cancel the provider order of a fulfillment',
 	description: 'Cancel the order at the shipping provider',
 	toolDescription:
-		'Cancel the order of one SKU.io fulfillment (numeric ID such as 1001) at its shipping provider (Amazon MCF, Shipfusion, ShipHero, Trackstar, Veracore). Not safe to repeat blindly: a second cancel is refused. Preview Only returns the request without sending it.',
+		'Cancel the order of one SKU.io fulfillment (numeric ID such as 1001) at its shipping provider (Amazon MCF, Shipfusion, ShipHero, Trackstar, Veracore). Safe to repeat: when the provider order is already canceled nothing is sent and the output says alreadyCanceled: true. Preview Only returns the request without sending it.',
 	route: 'cancel-provider-order',
 	idDescription: 'The ID of the fulfillment whose provider order to cancel',
 	what: (id) => `cancel the provider order of fulfillment ${id}`,
