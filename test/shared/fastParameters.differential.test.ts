@@ -141,6 +141,18 @@ function probeExecute(propertiesOf: (ctx: IExecuteFunctions) => INodeProperties[
 					n8n: read(() => this.getNodeParameter(name, itemIndex)) as IDataObject,
 					fast: read(() => fast.getNodeParameter(name, itemIndex)) as IDataObject,
 				});
+				// As operations read a resource locator's value (By ID: nothing to extract).
+				const extract = { extractValue: true } as const;
+				out.push({
+					name: `${name} (extractValue)`,
+					itemIndex,
+					n8n: read(() =>
+						this.getNodeParameter(name, itemIndex, undefined, extract),
+					) as IDataObject,
+					fast: read(() =>
+						fast.getNodeParameter(name, itemIndex, undefined, extract),
+					) as IDataObject,
+				});
 			}
 			for (const fallback of ['x', 0, { a: 1 }]) {
 				const absent = `${name}__absent`;

@@ -36,6 +36,25 @@ const items: INodeExecutionData[] = [
 	{ json: { order_id: 3 } },
 ];
 
+/** Resource locators as operations declare them: By ID and From List extract nothing, By URL does. */
+const locatorProperties = (...names: string[]): INodeProperties[] =>
+	names.map((name) => ({
+		displayName: name,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [
+			{ displayName: 'By ID', name: 'id', type: 'string' },
+			{ displayName: 'From List', name: 'list', type: 'list' },
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				extractValue: { type: 'regex', regex: '/orders/(\\d+)' },
+			},
+		],
+	}));
+
 describe('withFastParameters', () => {
 	it('reads a value without expressions once, whatever the item', () => {
 		const { ctx, calls } = context({ supplierId: 'sup_1' }, items);
@@ -98,7 +117,7 @@ describe('withFastParameters', () => {
 			},
 			items,
 		);
-		const fast = withFastParameters(ctx);
+		const fast = withFastParameters(ctx, locatorProperties('orderId', 'warehouse'));
 		const read = (name: string, i: number) =>
 			fast.getNodeParameter(name, i, undefined, { extractValue: true });
 		expect([0, 1, 2].map((i) => read('orderId', i))).toEqual([1, 2, 3]);
@@ -106,15 +125,27 @@ describe('withFastParameters', () => {
 		expect(calls).toEqual([['warehouse', 0]]);
 	});
 
+	it('leaves to n8n a locator in a mode that extracts its value, or one the operation does not declare', () => {
+		const url = { __rl: true, mode: 'url', value: '={{ $json.order_id }}' };
+		const { ctx, calls } = context({ orderId: url, other: url }, items);
+		const fast = withFastParameters(ctx, locatorProperties('orderId'));
+		fast.getNodeParameter('orderId', 0, undefined, { extractValue: true });
+		fast.getNodeParameter('other', 0, undefined, { extractValue: true });
+		expect(calls).toEqual([
+			['orderId', 0],
+			['other', 0],
+		]);
+	});
+
 	it('leaves a locator with another expression, or a missing field, to n8n per item', () => {
 		const { ctx, calls } = context(
 			{ orderId: { __rl: true, mode: 'id', value: '={{ $json.order_id + 1 }}' } },
 			items,
 		);
-		const fast = withFastParameters(ctx);
+		const fast = withFastParameters(ctx, locatorProperties('orderId'));
 		expect(fast.getNodeParameter('orderId', 1, undefined, { extractValue: true })).toBe(3);
 		const missing = context({ sku: { __rl: true, mode: 'id', value: '={{ $json.sku }}' } }, items);
-		const fastMissing = withFastParameters(missing.ctx);
+		const fastMissing = withFastParameters(missing.ctx, locatorProperties('sku'));
 		expect(fastMissing.getNodeParameter('sku', 0, undefined, { extractValue: true })).toBe('A');
 		expect(fastMissing.getNodeParameter('sku', 1, undefined, { extractValue: true })).toBe(
 			undefined,
