@@ -16,9 +16,12 @@ export function validateParameters<T>(
 	if (result.success) return result.data;
 	const [first, ...rest] = result.error.issues;
 	const description = rest.length ? rest.map((issue) => issue.message).join('\n') : undefined;
-	// A trigger has no input items, so its messages name only the field.
+	// A trigger has no input items, so its messages name only the field; n8n stops polling until fixed.
 	if (!('getInputData' in ctx))
-		throw new NodeOperationError(ctx.getNode(), first.message, { description });
+		throw new NodeOperationError(ctx.getNode(), first.message, {
+			description,
+			failure: { cause: 'configuration-invalid' },
+		});
 	throw new NodeOperationError(ctx.getNode(), `${first.message} [item ${itemIndex}]`, {
 		itemIndex,
 		description,

@@ -27,7 +27,7 @@ interface Case {
 const shipperOneOrders = (env: TestEnv, count: number, round: number) =>
 	env.sandbox.state.vendors.shipperone
 		.seed({ count, updatedAt: `2026-05-20 09:0${round}:00` })
-		.orders.map((order) => order.order_id as string);
+		.orders.map((order) => String(order.order_id));
 
 const CASES: Case[] = [
 	{

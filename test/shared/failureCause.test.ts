@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FaultSpec } from '../../sandbox/core/faults';
 import { demoCredential, useTestEnv } from '../support/env';
+import { vendorRequests } from '../support/ledger';
 
 /**
  * Every error from a vendor request declares n8n's failure cause (n8n-workflow 2.x `failure`):
@@ -86,6 +87,20 @@ describe('failure causes', () => {
 		};
 		expect(error).toBeInstanceOf(Error);
 		expect(error.failure).toEqual(expected);
+	});
+
+	it('a trigger whose settings cannot work declares configuration-invalid', async () => {
+		const poller = env.harness.poller({
+			nodeType: 'sellfernTrigger',
+			parameters: { status: 'New', options: { reEmitAfterMinutes: -1 } },
+		});
+		const error = (await poller.poll().catch((caught: unknown) => caught)) as {
+			message?: string;
+			failure?: Failure;
+		};
+		expect(error.message).toMatch(/Re-Emit Unfinished After/);
+		expect(error.failure).toEqual({ cause: 'configuration-invalid' });
+		expect(vendorRequests(env, 'sellfern')).toHaveLength(0);
 	});
 
 	const policy = n8nPollBackoffPolicy();
