@@ -7,7 +7,7 @@ import type {
 import { forEachItem } from '../shared/items';
 import { simplifyProperty } from '../shared/description';
 import { apiRequest, encodePath } from '../shared/transport';
-import { booleanFlag, pathId, validateParameters, z } from '../shared/validation';
+import { booleanFlag, parameterReader, pathId, z } from '../shared/validation';
 import { readAddSummary, summarized, type FulfillmentSummary } from '../shared/summary';
 import { organizationHeaders } from './organization';
 import { s2 } from './transport';
@@ -28,6 +28,7 @@ export function simplifyProperties(description: string): INodeProperties[] {
 }
 
 export interface GetRecordConfig {
+	properties: INodeProperties[];
 	/** The ID parameter and its label in messages, e.g. `orderId` and "Order ID". */
 	idParameter: string;
 	idLabel: string;
@@ -39,26 +40,22 @@ export interface GetRecordConfig {
 
 /** The execute of a Get: one record per item by its ID, simplified when Simplify is on. */
 export function getRecordExecute(config: GetRecordConfig) {
-	const schema = z.object({ id: pathId(config.idLabel), simplify: booleanFlag('Simplify') });
+	const readParameters = parameterReader(
+		config.properties,
+		z.object({ [config.idParameter]: pathId(config.idLabel), simplify: booleanFlag('Simplify') }),
+	);
 	return async function execute(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<INodeExecutionData[]> {
 		return await forEachItem(this, items, async (i) => {
-			const params = validateParameters(
-				this,
-				schema,
-				{
-					id: this.getNodeParameter(config.idParameter, i),
-					simplify: this.getNodeParameter('simplify', i),
-				},
-				i,
-			);
+			const params = readParameters(this, i);
+			const id = params[config.idParameter] as string;
 			const addSummary = readAddSummary(this, i);
 			const headers = organizationHeaders(this, i);
 			const record = await apiRequest<IDataObject>(this, s2, {
 				method: 'GET',
-				path: `${config.collectionPath}${encodePath`/${params.id}`}`,
+				path: `${config.collectionPath}${encodePath`/${id}`}`,
 				headers,
 				itemIndex: i,
 			});

@@ -41,7 +41,10 @@ export function fulfillmentIdsProperty(description: string): INodeProperties {
 	};
 }
 
-const idSchema = z.object({ fulfillmentId: positiveInteger('Fulfillment ID') });
+/** The Fulfillment ID's check, for an operation's parameter schema. */
+export const fulfillmentId = positiveInteger('Fulfillment ID');
+
+const idSchema = z.object({ fulfillmentId });
 
 export function readFulfillmentId(ctx: IExecuteFunctions, itemIndex: number): number {
 	return validateParameters(

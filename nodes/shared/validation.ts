@@ -197,15 +197,38 @@ interface ParameterPlace {
 	locator: boolean;
 }
 
+/**
+ * A fixed collection of one group (`items` › `item`) reads as that group's values: a list when it
+ * takes several, or else one object.
+ */
+function groupOf(place: ParameterPlace, property: INodeProperties): ParameterPlace {
+	const groups = property.type === 'fixedCollection' ? property.options : undefined;
+	if (groups?.length !== 1) return place;
+	return {
+		path: `${place.path}.${groups[0].name}`,
+		fallback: property.typeOptions?.multipleValues ? [] : {},
+		locator: false,
+	};
+}
+
 function placesOf(properties: INodeProperties[], names: string[]): Map<string, ParameterPlace> {
 	const places = new Map<string, ParameterPlace>();
 	for (const name of names) {
 		const top = properties.filter((property) => property.name === name);
 		if (top.length) {
-			places.set(name, {
+			const locator = top.some((property) => property.type === 'resourceLocator');
+			// A parameter shown only for some choices is absent otherwise: it then reads as its default,
+			// when every definition of it agrees on one.
+			const defaults = new Set(top.map((property) => JSON.stringify(property.default)));
+			const place = {
 				path: name,
-				locator: top.some((property) => property.type === 'resourceLocator'),
-			});
+				fallback:
+					!locator && defaults.size === 1 && !String(top[0].default).startsWith('=')
+						? top[0].default
+						: undefined,
+				locator,
+			};
+			places.set(name, top.length === 1 ? groupOf(place, top[0]) : place);
 			continue;
 		}
 		const collection = properties.find(
@@ -217,11 +240,17 @@ function placesOf(properties: INodeProperties[], names: string[]): Map<string, P
 			(entry) => entry.name === name,
 		);
 		if (!collection || !option) throw new Error(`No parameter "${name}" among the properties`);
-		places.set(name, {
-			path: `${collection.name}.${name}`,
-			fallback: option.default,
-			locator: option.type === 'resourceLocator',
-		});
+		places.set(
+			name,
+			groupOf(
+				{
+					path: `${collection.name}.${name}`,
+					fallback: option.default,
+					locator: option.type === 'resourceLocator',
+				},
+				option,
+			),
+		);
 	}
 	return places;
 }

@@ -192,8 +192,46 @@ describe('parameterReader', () => {
 		expect(read(ctx, 2)).toEqual({ orderId: 7, status: 'Shipped', key: 'none' });
 		expect(reads).toEqual([
 			['orderId', 2, undefined, { extractValue: true }],
-			['status', 2],
+			['status', 2, ''],
 			['options.key', 2, 'none'],
+		]);
+	});
+
+	it('reads a fixed collection of one group as its entries, also inside a collection', () => {
+		const group = (name: string, multipleValues: boolean): INodeProperties => ({
+			displayName: name,
+			name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues },
+			default: {},
+			options: [{ displayName: 'Entry', name: 'entry', values: [] }],
+		});
+		const reads: unknown[][] = [];
+		const ctx = {
+			getNode: () => ({ name: 'Node' }),
+			getInputData: () => [],
+			getNodeParameter: (...args: unknown[]) => {
+				reads.push(args);
+				return args[2];
+			},
+		} as unknown as IExecuteFunctions;
+		const read = parameterReader(
+			[
+				group('tracks', true),
+				{
+					displayName: 'Options',
+					name: 'options',
+					type: 'collection',
+					default: {},
+					options: [group('address', false)],
+				},
+			],
+			z.object({ tracks: z.array(z.unknown()), address: z.object({}) }),
+		);
+		expect(read(ctx, 1)).toEqual({ tracks: [], address: {} });
+		expect(reads).toEqual([
+			['tracks.entry', 1, []],
+			['options.address.entry', 1, {}],
 		]);
 	});
 

@@ -14,7 +14,7 @@ import {
 	pathId,
 	positiveInteger,
 	requiredString,
-	validateParameters,
+	parameterReader,
 	z,
 } from '../../../shared/validation';
 import { fulfillmentOutput } from '../../fulfillmentOutput';
@@ -238,29 +238,12 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const schema = schemaFor(this.getTimezone());
+	// The workflow's time zone is known only when it runs.
+	const readParameters = parameterReader(properties, schemaFor(this.getTimezone()));
 	return await forEachValidatedItem(
 		this,
 		items,
-		(i) => ({
-			...validateParameters(
-				this,
-				schema,
-				{
-					sourceOrderId: this.getNodeParameter('sourceOrderId', i),
-					sourceFulfillmentId: this.getNodeParameter('sourceFulfillmentId', i),
-					fulfillmentStatus: this.getNodeParameter('fulfillmentStatus', i),
-					items: (this.getNodeParameter('items', i, {}) as IDataObject).item,
-					trackingCompany: this.getNodeParameter('additionalFields.trackingCompany', i, ''),
-					tracking: (this.getNodeParameter('additionalFields.tracking', i, {}) as IDataObject)
-						.entry,
-					createdAt: this.getNodeParameter('additionalFields.createdAt', i, ''),
-					updatedAt: this.getNodeParameter('additionalFields.updatedAt', i, ''),
-				},
-				i,
-			),
-			addSummary: readAddSummary(this, i),
-		}),
+		(i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
 		async (i, params) => {
 			// The Source Fulfillment ID is the natural key: one that the order already lists was created by
 			// an earlier try or run, and is output instead of posting a second fulfillment.

@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
-import { oneOf, validateParameters } from '../../../shared/validation';
+import { oneOf, parameterReader, validateParameters, z } from '../../../shared/validation';
 import { findMatchingOnOrder, isAlreadyExists, returnExisting } from '../../existing';
 import { readGuard, sendWithReadBack } from '../../../shared/outcome';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
@@ -432,8 +432,13 @@ function fromJson(ctx: IExecuteFunctions, i: number): unknown {
 	}
 }
 
-const IF_EXISTS = ['error', 'returnExisting'] as const;
-const WITHOUT_KEY = ['returnMatching', 'create'] as const;
+const readRepeatOptions = parameterReader(
+	properties,
+	z.object({
+		ifExists: oneOf('If It Already Exists', ['error', 'returnExisting'] as const),
+		withoutKey: oneOf('Without Channel Fulfillment ID', ['returnMatching', 'create'] as const),
+	}),
+);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -451,22 +456,9 @@ async function execute(
 				define === 'json' ? fromJson(this, i) : fromFields(this, i),
 				i,
 			);
-			const ifExists = validateParameters(
-				this,
-				oneOf('If It Already Exists', IF_EXISTS),
-				this.getNodeParameter('options.ifExists', i, 'error'),
-				i,
-			);
-			const withoutKey = validateParameters(
-				this,
-				oneOf('Without Channel Fulfillment ID', WITHOUT_KEY),
-				this.getNodeParameter('options.withoutKey', i, 'returnMatching'),
-				i,
-			);
 			return {
 				body,
-				ifExists,
-				withoutKey,
+				...readRepeatOptions(this, i),
 				addSummary: readAddSummary(this, i),
 				headers: organizationHeaders(this, i),
 			};

@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 ];
 
 const execute = getRecordExecute({
+	properties,
 	idParameter: 'fulfillmentId',
 	idLabel: 'Fulfillment ID',
 	collectionPath: '/fulfillment',

@@ -24,6 +24,7 @@ const properties: INodeProperties[] = [
 ];
 
 const execute = getRecordExecute({
+	properties,
 	idParameter: 'orderId',
 	idLabel: 'Order ID',
 	collectionPath: '/order',

@@ -22,7 +22,7 @@ import {
 	optionalString,
 	positiveIntegerList,
 	requiredString,
-	validateParameters,
+	parameterReader,
 	z,
 } from '../../../shared/validation';
 import { sellfern } from '../../transport';
@@ -74,12 +74,15 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-const itemSchema = z.object({
-	orderIds: positiveIntegerList('Order IDs'),
-	supplierId: requiredString('Supplier ID'),
-	dryRun: booleanFlag('Dry Run'),
-	idempotencyKey: optionalString('Idempotency Key'),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		orderIds: positiveIntegerList('Order IDs'),
+		supplierId: requiredString('Supplier ID'),
+		dryRun: booleanFlag('Dry Run'),
+		idempotencyKey: optionalString('Idempotency Key'),
+	}),
+);
 
 interface AssignGroup {
 	supplierId: string;
@@ -146,17 +149,7 @@ async function execute(
 		batchSize: readBatchSize(this, BATCH_SIZE),
 		groupKey,
 		read: (i) => {
-			const params = validateParameters(
-				this,
-				itemSchema,
-				{
-					orderIds: this.getNodeParameter('orderIds', i),
-					supplierId: this.getNodeParameter('supplierId', i),
-					dryRun: this.getNodeParameter('dryRun', i),
-					idempotencyKey: this.getNodeParameter('options.idempotencyKey', i, ''),
-				},
-				i,
-			);
+			const params = readParameters(this, i);
 			const { supplierId, dryRun, idempotencyKey } = params;
 			return { ids: params.orderIds, group: { supplierId, dryRun, idempotencyKey } };
 		},

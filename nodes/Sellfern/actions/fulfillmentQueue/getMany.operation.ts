@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { optionalString, parameterReader, z } from '../../../shared/validation';
 import { readQueue } from '../../queue';
 import { QUEUE_STATUSES } from '../../transport';
 import { defineOperation } from '../../../shared/operations';
@@ -40,27 +40,22 @@ const properties: INodeProperties[] = [
 	optionsCollection([summaryOption]),
 ];
 
-const schema = z.object({
-	status: z.enum(['any', ...QUEUE_STATUSES], {
-		errorMap: () => ({ message: 'Status must be Any, New or In Production' }),
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		status: z.enum(['any', ...QUEUE_STATUSES], {
+			errorMap: () => ({ message: 'Status must be Any, New or In Production' }),
+		}),
+		supplierId: optionalString(),
 	}),
-	supplierId: optionalString(),
-});
+);
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const params = validateParameters(
-			this,
-			schema,
-			{
-				status: this.getNodeParameter('status', i),
-				supplierId: this.getNodeParameter('filters.supplierId', i, ''),
-			},
-			i,
-		);
+		const params = readParameters(this, i);
 		const paging = readPaging(this, i);
 		const addSummary = readAddSummary(this, i);
 		const orders = await readQueue(

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachWrite } from '../../../shared/items';
-import { requiredString, validateParameters, z } from '../../../shared/validation';
+import { parameterReader, requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
 import { orderIdProperties, sendOrderAction } from '../../orderFields';
-import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { itemsNotGiven } from '../../orderLookup';
@@ -65,15 +64,22 @@ const properties: INodeProperties[] = [
 	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
-const orderSchema = z.object({ orderId: requiredString('Order ID') });
+const readOrderAndDecision = parameterReader(
+	properties,
+	z.object({
+		decision: z.enum(DECISIONS, {
+			errorMap: () => ({
+				message: 'Decision must be Accept All Items, Reject All Items or Per Item',
+			}),
+		}),
+		orderId: requiredString('Order ID'),
+	}),
+);
 const lineSchemas = {
 	acceptAll: z.object({ lines: orderedLines('Order Items') }),
 	rejectAll: z.object({ lines: rejectedLines('Order Items') }),
 	perItem: z.object({ lines: listedLines('Items', 0) }),
 };
-const decisionSchema = z.enum(DECISIONS, {
-	errorMap: () => ({ message: 'Decision must be Accept All Items, Reject All Items or Per Item' }),
-});
 
 interface AcceptParameters {
 	orderId: string;
@@ -84,13 +90,7 @@ interface AcceptParameters {
 }
 
 function readParameters(ctx: IExecuteFunctions, i: number): AcceptParameters {
-	const decision = validateParameters(ctx, decisionSchema, ctx.getNodeParameter('decision', i), i);
-	const { orderId } = validateParameters(
-		ctx,
-		orderSchema,
-		{ orderId: readLocator(ctx, 'orderId', i) },
-		i,
-	);
+	const { decision, orderId } = readOrderAndDecision(ctx, i);
 	const raw =
 		decision === 'perItem'
 			? readListedItems(ctx, i)

@@ -3,7 +3,7 @@ import { optionalDateTime, timeZone } from '../../../shared/dates';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { validateParameters, z } from '../../../shared/validation';
+import { parameterReader, z } from '../../../shared/validation';
 import {
 	DATE_FILTER_FORMAT,
 	DATE_FILTER_ZONE_OPTION,
@@ -50,18 +50,10 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const schema = schemaFor(this.getTimezone());
+	// The workflow's time zone is known only when it runs.
+	const readParameters = parameterReader(properties, schemaFor(this.getTimezone()));
 	return await forEachItem(this, items, async (i) => {
-		const params = validateParameters(
-			this,
-			schema,
-			{
-				queue: this.getNodeParameter('queue', i),
-				updatedSince: this.getNodeParameter('filters.updatedSince', i, ''),
-				dateFilterTimeZone: this.getNodeParameter('options.dateFilterTimeZone', i, 'UTC'),
-			},
-			i,
-		);
+		const params = readParameters(this, i);
 		const addSummary = readAddSummary(this, i);
 		const date = params.updatedSince
 			?.setZone(params.dateFilterTimeZone)

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { forEachWrite } from '../../../shared/items';
-import { requiredString, validateParameters, z } from '../../../shared/validation';
+import { parameterReader, requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
 import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
 import { orderIdProperties, sendOrderAction } from '../../orderFields';
-import { readLocator } from '../../../shared/locator';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { itemsNotGiven } from '../../orderLookup';
@@ -180,18 +179,21 @@ const additionalFieldsSchema = z.unknown().transform((value, ctx) => {
 	return parsed as IDataObject;
 });
 
-const shipSchema = z.object({
-	orderId: requiredString('Order ID'),
-	tracks: tracksSchema,
-	additionalFields: additionalFieldsSchema,
-});
+const readShipParameters = parameterReader(
+	properties,
+	z.object({
+		itemsToShip: z.enum(['order', 'listed'], {
+			errorMap: () => ({ message: 'Items to Ship must be All Items of the Order or Listed Items' }),
+		}),
+		orderId: requiredString('Order ID'),
+		tracks: tracksSchema,
+		additionalFields: additionalFieldsSchema,
+	}),
+);
 const lineSchemas = {
 	order: z.object({ lines: orderedLines('Order Items') }),
 	listed: z.object({ lines: listedLines('Items', 1) }),
 };
-const sourceSchema = z.enum(['order', 'listed'], {
-	errorMap: () => ({ message: 'Items to Ship must be All Items of the Order or Listed Items' }),
-});
 
 interface ShipParameters {
 	orderId: string;
@@ -203,17 +205,7 @@ interface ShipParameters {
 }
 
 function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
-	const source = validateParameters(ctx, sourceSchema, ctx.getNodeParameter('itemsToShip', i), i);
-	const params = validateParameters(
-		ctx,
-		shipSchema,
-		{
-			orderId: readLocator(ctx, 'orderId', i),
-			tracks: ctx.getNodeParameter('tracks.track', i, []),
-			additionalFields: ctx.getNodeParameter('options.additionalFields', i, {}),
-		},
-		i,
-	);
+	const { itemsToShip: source, ...params } = readShipParameters(ctx, i);
 	const addSummary = readAddSummary(ctx, i);
 	const raw =
 		source === 'listed'

@@ -21,13 +21,7 @@ import type { ItemOutput } from '../../../shared/items';
 import { optionsCollection } from '../../../shared/description';
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { apiRequest } from '../../../shared/transport';
-import {
-	booleanFlag,
-	oneOf,
-	optionalString,
-	validateParameters,
-	z,
-} from '../../../shared/validation';
+import { booleanFlag, oneOf, optionalString, parameterReader, z } from '../../../shared/validation';
 import { readBulkVoidAnswer, shipmentResult } from '../../bulkVoidAnswer';
 import {
 	filterBody,
@@ -98,11 +92,14 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-const itemSchema = z.object({
-	target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
-	voidReason: optionalString('Void Reason'),
-	force: booleanFlag('Force'),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		target: oneOf('Fulfillments to Void', ['ids', 'filters'] as const),
+		voidReason: optionalString('Void Reason'),
+		force: booleanFlag('Force'),
+	}),
+);
 
 interface VoidSettings {
 	voidReason?: string;
@@ -253,16 +250,7 @@ async function execute(
 		batchSize: readBatchSize(this, BATCH_SIZE),
 		groupKey: settingsKey,
 		read: (i) => {
-			const params = validateParameters(
-				this,
-				itemSchema,
-				{
-					target: this.getNodeParameter('target', i),
-					voidReason: this.getNodeParameter('voidReason', i, ''),
-					force: this.getNodeParameter('force', i, false),
-				},
-				i,
-			);
+			const params = readParameters(this, i);
 			const settings: VoidSettings = { voidReason: params.voidReason, force: params.force };
 			if (params.target === 'ids') return { ids: readFulfillmentIds(this, i), group: settings };
 			const filters = readFilters(this, i);

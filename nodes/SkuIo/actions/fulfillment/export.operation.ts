@@ -14,7 +14,7 @@ import {
 	readStreamText,
 } from '../../../shared/download';
 import { sendRequest } from '../../../shared/transport';
-import { oneOf, optionalString, validateParameters, z } from '../../../shared/validation';
+import { oneOf, optionalString, parameterReader, z } from '../../../shared/validation';
 import { filterGroupsProperty, filterQuery, filtersProperties, readFilters } from '../../filters';
 import { FULFILLMENTS_PATH, skuIo } from '../../transport';
 import { fulfillmentIdsProperty, readFulfillmentIds } from '../../fulfillmentId';
@@ -130,21 +130,7 @@ const schema = z.object({
 
 type ExportSettings = z.infer<typeof schema>;
 
-function readSettings(ctx: IExecuteFunctions, itemIndex: number): ExportSettings {
-	return validateParameters(
-		ctx,
-		schema,
-		{
-			format: ctx.getNodeParameter('format', itemIndex),
-			contentMode: ctx.getNodeParameter('contentMode', itemIndex),
-			scope: ctx.getNodeParameter('scope', itemIndex),
-			columns: ctx.getNodeParameter('options.columns', itemIndex, ''),
-			fileName: ctx.getNodeParameter('options.fileName', itemIndex, ''),
-			binaryPropertyName: ctx.getNodeParameter('options.binaryPropertyName', itemIndex, 'data'),
-		},
-		itemIndex,
-	);
-}
+const readSettings = parameterReader(properties, schema);
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 

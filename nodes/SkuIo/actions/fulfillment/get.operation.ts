@@ -7,9 +7,9 @@ import type {
 import { optionsCollection, simplifyProperty } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
 import { apiRequest } from '../../../shared/transport';
-import { booleanFlag, validateParameters, z } from '../../../shared/validation';
+import { booleanFlag, parameterReader, z } from '../../../shared/validation';
 import { fulfillmentPath, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
+import { fulfillmentId, fulfillmentIdProperty } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
 import { skuIoSummary } from '../../summary';
@@ -29,20 +29,17 @@ function simplified(fulfillment: IDataObject): IDataObject {
 	);
 }
 
-const simplifySchema = z.object({ simplify: booleanFlag('Simplify') });
+const readParameters = parameterReader(
+	properties,
+	z.object({ fulfillmentId, simplify: booleanFlag('Simplify') }),
+);
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const fulfillmentId = readFulfillmentId(this, i);
-		const { simplify } = validateParameters(
-			this,
-			simplifySchema,
-			{ simplify: this.getNodeParameter('simplify', i) },
-			i,
-		);
+		const { fulfillmentId, simplify } = readParameters(this, i);
 		const addSummary = readAddSummary(this, i);
 		const body = await apiRequest(this, skuIo, {
 			method: 'GET',

@@ -12,13 +12,13 @@ import {
 	booleanFlag,
 	isJsonObject,
 	optionalString,
-	validateParameters,
+	parameterReader,
 	z,
 } from '../../../shared/validation';
 import { isUncertainOutcome, withOutcome } from '../../../shared/outcome';
 import { isVoided, readFulfillment } from '../../readBack';
 import { explainStatus, readRecord, skuIo, VOID_PATH } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
+import { fulfillmentId, fulfillmentIdProperty } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 
@@ -45,10 +45,14 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-const schema = z.object({
-	voidReason: optionalString('Void Reason'),
-	checkDeletable: booleanFlag('Check Deletable'),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		fulfillmentId,
+		voidReason: optionalString('Void Reason'),
+		checkDeletable: booleanFlag('Check Deletable'),
+	}),
+);
 
 const NOT_VOIDABLE =
 	'SKU.io refused to void this shipment: it is not voidable (for example already voided, or shipped — shipped ones can only be voided with Bulk Void and Force). The reasons SKU.io gave are listed below.';
@@ -87,20 +91,6 @@ function refusedWithSuccess(
 				'SKU.io answered the void without voiding the shipment; nothing was changed. A shipped shipment can only be voided with Bulk Void and Force.',
 		},
 	);
-}
-
-function readParameters(ctx: IExecuteFunctions, i: number) {
-	const fulfillmentId = readFulfillmentId(ctx, i);
-	const params = validateParameters(
-		ctx,
-		schema,
-		{
-			voidReason: ctx.getNodeParameter('voidReason', i, ''),
-			checkDeletable: ctx.getNodeParameter('options.checkDeletable', i, true),
-		},
-		i,
-	);
-	return { fulfillmentId, ...params };
 }
 
 /**

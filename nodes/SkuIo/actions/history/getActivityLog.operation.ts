@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { bracketQuery } from '../../../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { optionalString, validateParameters, z } from '../../../shared/validation';
+import { optionalString, parameterReader, z } from '../../../shared/validation';
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
+import { fulfillmentId, fulfillmentIdProperty } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -26,7 +26,10 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-const schema = z.object({ search: optionalString() });
+const readParameters = parameterReader(
+	properties,
+	z.object({ fulfillmentId, search: optionalString() }),
+);
 
 /** One item per activity entry, on the fulfillment itself and on its lines. */
 async function execute(
@@ -34,14 +37,8 @@ async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const fulfillmentId = readFulfillmentId(this, i);
+		const { fulfillmentId, search } = readParameters(this, i);
 		const paging = readPaging(this, i);
-		const { search } = validateParameters(
-			this,
-			schema,
-			{ search: this.getNodeParameter('filters.search', i, '') },
-			i,
-		);
 		return await readList(
 			this,
 			fulfillmentPath(fulfillmentId, 'activity-log'),

@@ -1,17 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { bracketQuery } from '../../../shared/bracketQuery';
 import { filtersCollection, optionsCollection } from '../../../shared/description';
 import { forEachItem } from '../../../shared/items';
-import { optionalString, positiveInteger, validateParameters, z } from '../../../shared/validation';
+import { optionalString, parameterReader, positiveInteger, z } from '../../../shared/validation';
 import { readList } from '../../lists';
 import { fulfillmentPath } from '../../transport';
 import { readPaging, returnAllAndLimit } from '../../../shared/pagination';
-import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
+import { fulfillmentId, fulfillmentIdProperty } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -55,15 +50,19 @@ const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-const schema = z.object({
-	type: optionalString(),
-	inventoryStatus: optionalString(),
-	warehouseId: z.preprocess(
-		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-		positiveInteger('Warehouse ID').optional(),
-	),
-	search: optionalString(),
-});
+const readParameters = parameterReader(
+	properties,
+	z.object({
+		fulfillmentId,
+		type: optionalString(),
+		inventoryStatus: optionalString(),
+		warehouseId: z.preprocess(
+			(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+			positiveInteger('Warehouse ID').optional(),
+		),
+		search: optionalString(),
+	}),
+);
 
 /** One item per inventory movement of the fulfillment or its lines (a void adds reversing movements). */
 async function execute(
@@ -71,14 +70,8 @@ async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, items, async (i) => {
-		const fulfillmentId = readFulfillmentId(this, i);
+		const { fulfillmentId, ...filters } = readParameters(this, i);
 		const paging = readPaging(this, i);
-		const filters = validateParameters(
-			this,
-			schema,
-			this.getNodeParameter('filters', i, {}) as IDataObject,
-			i,
-		);
 		return await readList(
 			this,
 			fulfillmentPath(fulfillmentId, 'inventory-movements'),
