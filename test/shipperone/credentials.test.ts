@@ -1,16 +1,12 @@
 import { credential, requests, seed, TOKEN, useShipperOne } from './helpers';
+import { listParams } from '../support/params';
 
 describe('ShipperOne › credential and auth errors', () => {
 	const env = useShipperOne();
 	const getMany = (values: Record<string, string> = {}) =>
 		env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'pending_accept',
-				returnAll: true,
-			},
+			parameters: listParams.shipperOne({ returnAll: true }),
 			credentials: credential(env, values),
 		});
 	const test = (values: Record<string, string>) =>
@@ -82,13 +78,7 @@ describe('ShipperOne › credential and auth errors', () => {
 		});
 		const result = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'pending_accept',
-				returnAll: true,
-				options: { maxRetries: 0 },
-			},
+			parameters: listParams.shipperOne({ returnAll: true, options: { maxRetries: 0 } }),
 		});
 		expect(result.error?.message).toContain('(HTTP 502): 502 Bad Gateway 502 Bad Gateway nginx');
 		expect(result.error?.message).not.toContain('<');
