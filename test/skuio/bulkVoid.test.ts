@@ -1,17 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Bulk Void', () => {
 	const env = useSkuIo();
 	const bulkVoid = (input: IDataObject[], extra: IDataObject = {}, continueOnFail = false) =>
 		run(
 			env,
-			{
-				resource: 'fulfillment',
-				operation: 'bulkVoid',
-				fulfillmentIds: '={{ $json.id }}',
-				...extra,
-			},
+			fulfillment('bulkVoid', { fulfillmentIds: '={{ $json.id }}', ...extra }),
 			input,
 			continueOnFail,
 		);
@@ -156,18 +151,21 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 	it('voids everything matching the filters, in one request with apply_to_all', async () => {
 		const fba = seed(env, 3, { fulfillmentType: 'fba' });
 		const [other] = seed(env, 1, { fulfillmentType: 'shiphero' });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'bulkVoid',
-			target: 'filters',
-			filters: { fulfillmentType: 'fba' },
-			filterGroups: {
-				group: {
-					conjunction: 'and',
-					conditions: { condition: [{ column: 'status', operator: 'equals', value: 'submitted' }] },
+		const result = await run(
+			env,
+			fulfillment('bulkVoid', {
+				target: 'filters',
+				filters: { fulfillmentType: 'fba' },
+				filterGroups: {
+					group: {
+						conjunction: 'and',
+						conditions: {
+							condition: [{ column: 'status', operator: 'equals', value: 'submitted' }],
+						},
+					},
 				},
-			},
-		});
+			}),
+		);
 		expect(requests(env)[0].body).toEqual({
 			apply_to_all: true,
 			filters: {
@@ -190,11 +188,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 
 	it('refuses to void everything when no filter is set, sending nothing', async () => {
 		seed(env, 2);
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'bulkVoid',
-			target: 'filters',
-		});
+		const result = await run(env, fulfillment('bulkVoid', { target: 'filters' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item 0]',

@@ -1,15 +1,14 @@
-import { idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	const env = useSkuIo();
 
 	it("gets each input item's fulfillment, simplified to its own fields by default", async () => {
 		const ids = seed(env, 2);
-		const result = await run(
-			env,
-			{ resource: 'fulfillment', operation: 'get', fulfillmentId: '={{ $json.id }}' },
-			[{ id: ids[1] }, { id: ids[0] }],
-		);
+		const result = await run(env, fulfillment('get', { fulfillmentId: '={{ $json.id }}' }), [
+			{ id: ids[1] },
+			{ id: ids[0] },
+		]);
 		expect(result.status).toBe('success');
 		expect(idsOf(result.items)).toEqual([ids[1], ids[0]]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -17,8 +16,8 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 			fulfillment_number: store(env).get(ids[1])?.fulfillment_number,
 			voided_at: null,
 		});
-		const { fulfillment, ...own } = result.items[0].json;
-		expect(fulfillment).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
+		const { fulfillment: summary, ...own } = result.items[0].json;
+		expect(summary).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
 		expect(Object.values(own).every((value) => value === null || typeof value !== 'object')).toBe(
 			true,
 		);
@@ -30,12 +29,10 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('returns the full detail with lines, sales order, warehouse and provider orders when not simplified', async () => {
 		const [id] = seed(env, 1, { lines: 3, fulfillmentType: 'shiphero' });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: String(id),
-			simplify: false,
-		});
+		const result = await run(
+			env,
+			fulfillment('get', { fulfillmentId: String(id), simplify: false }),
+		);
 		const detail = result.items[0].json;
 		expect(detail.lines).toHaveLength(3);
 		expect(detail).toMatchObject({
@@ -47,11 +44,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	});
 
 	it('names the item and the field for a bad ID, and sends nothing', async () => {
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: '../1001',
-		});
+		const result = await run(env, fulfillment('get', { fulfillmentId: '../1001' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'Fulfillment ID must be a positive integer (got "../1001") [item 0]',
@@ -60,11 +53,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	});
 
 	it('explains a 404', async () => {
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: '4242',
-		});
+		const result = await run(env, fulfillment('get', { fulfillmentId: '4242' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'SKU.io could not find the resource (HTTP 404): No query results for model [App\\Models\\SalesOrderFulfillment] 4242',
@@ -74,11 +63,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('outputs one item per line item', async () => {
 		const [id] = seed(env, 1, { lines: 4 });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-		});
+		const result = await run(env, fulfillment('getLineItems', { fulfillmentId: String(id) }));
 		expect(jsonOf(result.items)).toEqual(
 			store(env)
 				.get(id)!

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { IDataObject } from 'n8n-workflow';
 import { readBinary } from '../harness';
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
 
 /** RFC 4180 rows, enough for the sandbox's files. */
 function parseCsv(text: string): string[][] {
@@ -34,12 +34,7 @@ function parseCsv(text: string): string[][] {
 describe('SKU.io › Fulfillment › Export', () => {
 	const env = useSkuIo();
 	const exportFile = (parameters: IDataObject, input?: IDataObject[], continueOnFail = false) =>
-		run(
-			env,
-			{ resource: 'fulfillment', operation: 'export', ...parameters },
-			input,
-			continueOnFail,
-		);
+		run(env, fulfillment('export', { ...parameters }), input, continueOnFail);
 
 	it('exports the filtered fulfillments as a CSV file whose rows match the sandbox data', async () => {
 		const shipfusion = seed(env, 3, { fulfillmentType: 'shipfusion' });

@@ -1,14 +1,9 @@
-import { idsOf, requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, idsOf, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Get Many', () => {
 	const env = useSkuIo();
 	const getMany = (parameters: Record<string, unknown>, continueOnFail = false) =>
-		run(
-			env,
-			{ resource: 'fulfillment', operation: 'getAll', ...parameters },
-			undefined,
-			continueOnFail,
-		);
+		run(env, fulfillment('getAll', { ...parameters }), undefined, continueOnFail);
 
 	it('returns one item per fulfillment, newest first, limited', async () => {
 		const ids = seed(env, 12);
@@ -186,12 +181,7 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: { fulfillments: [{ id: 1 }] },
 		});
-		const list = await run(
-			env,
-			{ resource: 'fulfillment', operation: 'getAll', returnAll: true },
-			undefined,
-			true,
-		);
+		const list = await run(env, fulfillment('getAll', { returnAll: true }), undefined, true);
 		expect(list.items).toEqual([
 			{
 				json: {
@@ -209,12 +199,10 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: '<html>Maintenance</html>',
 		});
-		const lines = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-			options: { maxRetries: 0 },
-		});
+		const lines = await run(
+			env,
+			fulfillment('getLineItems', { fulfillmentId: String(id), options: { maxRetries: 0 } }),
+		);
 		expect(lines.status).toBe('error');
 		expect(lines.error?.message).toBe(
 			'SKU.io Get Line Items: SKU.io answered HTTP 200 with a body that is not the JSON it documents',
@@ -230,11 +218,7 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: '{"data": [{"id": 1',
 		});
-		const retried = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-		});
+		const retried = await run(env, fulfillment('getLineItems', { fulfillmentId: String(id) }));
 		expect(retried.status).toBe('success');
 		expect(
 			requests(env, '/line-items').map((request) => request.fault?.status ?? request.status),

@@ -29,5 +29,12 @@ export function run(
 	return env.harness.runNode({ nodeType: 'skuIo', parameters, input, continueOnFail });
 }
 
+/** The parameters of a Fulfillment operation. */
+export const fulfillment = (operation: string, fields: INodeParameters = {}): INodeParameters => ({
+	resource: 'fulfillment',
+	operation,
+	...fields,
+});
+
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 export const idsOf = (items: INodeExecutionData[]) => items.map((item) => item.json.id);
