@@ -1,4 +1,5 @@
 import { assignParams, orderStatus, requests, seedOrders, useSellfern } from './helpers';
+import { pairedRows } from '../support/items';
 
 describe('Sellfern › Fulfillment › Assign Supplier', () => {
 	const env = useSellfern();
@@ -57,18 +58,12 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			{ order_ids: [ids[2], ids[3]], supplier_id: 'sup_a' },
 			{ order_ids: [ids[4]], supplier_id: 'sup_b' },
 		]);
-		expect(
-			result.items.map((i) => [
-				i.json.order_id,
-				i.json.supplier_id,
-				(i.pairedItem as { item: number }).item,
-			]),
-		).toEqual([
-			[ids[0], 'sup_a', 0],
-			[ids[1], 'sup_a', 0],
-			[ids[2], 'sup_a', 1],
-			[ids[3], 'sup_a', 1],
-			[ids[4], 'sup_b', 2],
+		expect(pairedRows(result.items, 'order_id', 'supplier_id')).toEqual([
+			[0, ids[0], 'sup_a'],
+			[0, ids[1], 'sup_a'],
+			[1, ids[2], 'sup_a'],
+			[1, ids[3], 'sup_a'],
+			[2, ids[4], 'sup_b'],
 		]);
 	});
 
@@ -84,13 +79,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 				(r) => (r.body as { order_ids: number[] }).order_ids,
 			),
 		).toEqual([[ids[0], ids[1]], [ids[2]]]);
-		expect(
-			result.items.map((i) => [
-				(i.pairedItem as { item: number }).item,
-				i.json.order_id,
-				i.json.status,
-			]),
-		).toEqual([
+		expect(pairedRows(result.items, 'order_id', 'status')).toEqual([
 			[0, ids[0], 'ok'],
 			[0, ids[1], 'ok'],
 			[1, ids[1], 'ok'],

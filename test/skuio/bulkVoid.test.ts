@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
+import { outcomes, pairedRows } from '../support/items';
 
 describe('SKU.io › Fulfillment › Bulk Void', () => {
 	const env = useSkuIo();
@@ -116,9 +117,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			{ ids: [ids[0], ids[2]], force: false, void_reason: 'a' },
 			{ ids: [ids[1]], force: false, void_reason: 'b' },
 		]);
-		expect(
-			result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id]),
-		).toEqual([
+		expect(pairedRows(result.items, 'id')).toEqual([
 			[0, ids[0]],
 			[1, ids[1]],
 			[2, ids[0]],
@@ -133,13 +132,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(requests(env).map((r) => (r.body as { ids: number[] }).ids)).toEqual([[a, b], [c]]);
-		expect(
-			result.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.id,
-				item.json.result,
-			]),
-		).toEqual([
+		expect(pairedRows(result.items, 'id', 'result')).toEqual([
 			[0, a, 'voided'],
 			[0, b, 'voided'],
 			[1, a, 'voided'],
@@ -213,12 +206,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const ids = seed(env, 2);
 		const result = await bulkVoid([{ id: ids[0] }, { id: 'abc' }, { id: ids[1] }], {}, true);
 		expect(result.status).toBe('success');
-		expect(
-			result.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.result ?? item.json.error,
-			]),
-		).toEqual([
+		expect(outcomes(result.items, 'result')).toEqual([
 			[0, 'voided'],
 			[1, 'Fulfillment IDs must be positive integers; "abc" is not [item 1]'],
 			[2, 'voided'],

@@ -1,4 +1,5 @@
 import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
+import { outcomes } from '../support/items';
 
 describe('SKU.io › Fulfillment › Void', () => {
 	const env = useSkuIo();
@@ -95,12 +96,7 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect(requests(env)).toHaveLength(0);
 
 		const continued = await run(env, parameters, input, true);
-		expect(
-			continued.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.status ?? item.json.error,
-			]),
-		).toEqual([
+		expect(outcomes(continued.items, 'status')).toEqual([
 			[0, 'canceled'],
 			[1, 'Fulfillment ID must be a positive integer (got "abc") [item 1]'],
 			[2, 'canceled'],
