@@ -8,6 +8,7 @@ import {
 	tokenRequests,
 	useOrderProtection,
 } from './helpers';
+import { fulfillment } from '../support/params';
 
 describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	const env = useOrderProtection();
@@ -15,7 +16,7 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	const getMany = (sourceOrderId: string, input: IDataObject[] = [{}], credential?: IDataObject) =>
 		env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId, returnAll: true },
+			parameters: fulfillment('getAll', { sourceOrderId, returnAll: true }),
 			input,
 			credentials: credential && {
 				orderProtectionOAuth2Api: {
@@ -162,7 +163,7 @@ describe('OrderProtection › credential test with wrong data', () => {
 	it('says what is wrong with the store, as the other four vendors do', async () => {
 		await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001' },
+			parameters: fulfillment('getAll', { sourceOrderId: '5001' }),
 		});
 		expect(await test({ storeId: 'store_elsewhere' })).toEqual({
 			status: 'Error',

@@ -16,6 +16,7 @@ import {
 	seedOrder,
 	useS2,
 } from './helpers';
+import { fulfillment } from '../support/params';
 
 const FULL_ADDRESS = {
 	name: 'Jane Doe',
@@ -169,12 +170,12 @@ describe('S2 › Fulfillment › Create', () => {
 			method: 2,
 			customerNote: 'Leave at the door',
 		});
-		const fulfillment = result.items[0].json;
-		expect(fulfillment).toMatchObject({
+		const output = result.items[0].json;
+		expect(output).toMatchObject({
 			channelFulfillmentId: 'shop-ful-1',
 			customerNote: 'Leave at the door',
 		});
-		expect(fulfillment.shipments).toMatchObject([
+		expect(output.shipments).toMatchObject([
 			{
 				trackingNumber: '1ZTRACK1',
 				shippingCarrier: { id: 'UPS' },
@@ -208,12 +209,9 @@ describe('S2 › Fulfillment › Create', () => {
 			shippingMethod: 'Expedited',
 			orderType: 2,
 		};
-		const result = await create({
-			resource: 'fulfillment',
-			operation: 'create',
-			define: 'json',
-			fulfillmentJson: JSON.stringify(body),
-		});
+		const result = await create(
+			fulfillment('create', { define: 'json', fulfillmentJson: JSON.stringify(body) }),
+		);
 
 		expect(result.status).toBe('success');
 		expect(creates(env)[0].body).toEqual({
@@ -247,12 +245,7 @@ describe('S2 › Fulfillment › Create', () => {
 	it('takes the JSON body as an object from an expression', async () => {
 		const order = seedOrder(env);
 		const result = await create(
-			{
-				resource: 'fulfillment',
-				operation: 'create',
-				define: 'json',
-				fulfillmentJson: '={{ $json.body }}',
-			},
+			fulfillment('create', { define: 'json', fulfillmentJson: '={{ $json.body }}' }),
 			[
 				{
 					body: {
@@ -341,7 +334,7 @@ describe('S2 › Fulfillment › Create', () => {
 
 		it('checks the JSON body: not JSON, not an object, a missing address', async () => {
 			const json = (fulfillmentJson: string) =>
-				create({ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson });
+				create(fulfillment('create', { define: 'json', fulfillmentJson }));
 			expect((await json('{ "address": ')).error?.message).toMatch(
 				/^Fulfillment \(JSON\) is not valid JSON: .* \[item 0\]$/,
 			);

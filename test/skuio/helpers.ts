@@ -29,12 +29,7 @@ export function run(
 	return env.harness.runNode({ nodeType: 'skuIo', parameters, input, continueOnFail });
 }
 
-/** The parameters of a Fulfillment operation. */
-export const fulfillment = (operation: string, fields: INodeParameters = {}): INodeParameters => ({
-	resource: 'fulfillment',
-	operation,
-	...fields,
-});
+export { fulfillment } from '../support/params';
 
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 export const idsOf = (items: INodeExecutionData[]) => items.map((item) => item.json.id);

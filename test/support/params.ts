@@ -13,3 +13,10 @@ export const listParams = {
 	skuIo: list('fulfillment'),
 	orderProtection: list('fulfillment'),
 };
+
+/** The parameters of a Fulfillment operation (SKU.io, S2, OrderProtection). */
+export const fulfillment = (operation: string, fields: INodeParameters = {}): INodeParameters => ({
+	resource: 'fulfillment',
+	operation,
+	...fields,
+});
