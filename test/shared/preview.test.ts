@@ -4,6 +4,7 @@ import { demoCredential, demoCredentials, useTestEnv, type TestEnv } from '../su
 import { vendorRequests } from '../support/ledger';
 import { packOperations } from '../support/pack';
 import { createParams } from '../s2/helpers';
+import { fulfillment } from '../support/params';
 
 // Every write operation of the pack, run with Options › Preview Only: it outputs the request it would
 // send (method, URL, query, body, idempotency key) and the sandbox records no state change.
@@ -304,13 +305,11 @@ describe('Preview Only on every write', () => {
 		).orders[0].order_id;
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: `${sellfernOrder}, ${notNew}`,
 				supplierId: 'sup_789',
 				options: PREVIEW,
-			},
+			}),
 			input: [{}],
 		});
 		expect(result.status).toBe('success');
@@ -327,12 +326,10 @@ describe('Preview Only on every write', () => {
 		// The real assign afterwards is not answered from the dry run.
 		const real = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: String(sellfernOrder),
 				supplierId: 'sup_789',
-			},
+			}),
 			input: [{}],
 		});
 		expect(real.items[0].json).toMatchObject({ order_id: sellfernOrder, status: 'ok' });
@@ -384,13 +381,11 @@ describe('Preview Only on every write', () => {
 		const second = seedSellfern(env);
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: '={{ $json.id }}',
 				supplierId: 'sup_789',
 				options: PREVIEW,
-			},
+			}),
 			input: [{ id: sellfernOrder }, { id: second }],
 		});
 		expect(result.items).toHaveLength(2);

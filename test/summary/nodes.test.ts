@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { demoCredential, demoCredentials, useTestEnv } from '../support/env';
 import { createParams } from '../s2/helpers';
-import { listParams } from '../support/params';
+import { fulfillment, listParams } from '../support/params';
 
 /** The summary each node puts beside the vendor's object, run through n8n against the sandbox. */
 describe('Normalized summary › in the nodes', () => {
@@ -109,7 +109,7 @@ describe('Normalized summary › in the nodes', () => {
 		});
 		const detail = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'fulfillment', operation: 'get', fulfillmentId: String(row.id) },
+			parameters: fulfillment('get', { fulfillmentId: String(row.id) }),
 		});
 		expect(detail.items[0].json.lines).toBeUndefined();
 		expect((detail.items[0].json.fulfillment as IDataObject).items).toEqual(
@@ -172,9 +172,7 @@ describe('Normalized summary › in the nodes', () => {
 		const opItem = (opOrder.items as IDataObject[])[0];
 		const opCreate = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'create',
+			parameters: fulfillment('create', {
 				sourceOrderId: String(opOrder.sourceOrderId),
 				sourceFulfillmentId: 'ful-1',
 				fulfillmentStatus: 'IN_TRANSIT',
@@ -183,7 +181,7 @@ describe('Normalized summary › in the nodes', () => {
 					trackingCompany: 'FedEx',
 					tracking: { entry: [{ number: 'AB1', url: 'https://t.example/AB1' }] },
 				},
-			},
+			}),
 		});
 		expect(opCreate.status).toBe('success');
 		const listed = await env.harness.runNode({
