@@ -1,4 +1,6 @@
-import { fulfillment, idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
+import type { IDataObject } from 'n8n-workflow';
+import { fulfillment } from '../support/params';
+import { history, idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	const env = useSkuIo();
@@ -81,16 +83,21 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 describe('SKU.io › Fulfillment History', () => {
 	const env = useSkuIo();
+	/** All of a fulfillment's history of one kind, with `filters` when given. */
+	const allHistory = (operation: string, id: number, filters?: IDataObject) =>
+		run(
+			env,
+			history(operation, {
+				fulfillmentId: String(id),
+				returnAll: true,
+				...(filters && { filters }),
+			}),
+		);
 
 	it('gets the activity log of a fulfillment and its lines, newest first, across pages', async () => {
 		const [id] = seed(env, 1, { lines: 2 });
 		for (let i = 0; i < 120; i++) store(env).updateShippingDetails(id, { cost: i }, 'test');
-		const all = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			returnAll: true,
-		});
+		const all = await allHistory('getActivityLog', id);
 		expect(all.items).toHaveLength(123);
 		expect(all.items.map((item) => item.json.subject_type)).toContain('SalesOrderFulfillmentLine');
 		expect(all.items[0].json).toMatchObject({
@@ -99,12 +106,10 @@ describe('SKU.io › Fulfillment History', () => {
 		});
 		expect(requests(env).map((r) => r.query.page)).toEqual(['1', '2']);
 
-		const limited = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			limit: 3,
-		});
+		const limited = await run(
+			env,
+			history('getActivityLog', { fulfillmentId: String(id), limit: 3 }),
+		);
 		expect(limited.items).toHaveLength(3);
 		expect(requests(env).at(-1)?.query).toEqual({ page: '1', per_page: '3' });
 	});
@@ -112,13 +117,7 @@ describe('SKU.io › Fulfillment History', () => {
 	it('searches the activity log with filter[search]', async () => {
 		const [id] = seed(env, 1);
 		store(env).updateShippingDetails(id, { tracking_number: 'TRK-XYZ' }, 'test');
-		const result = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { search: 'trk-xyz' },
-		});
+		const result = await allHistory('getActivityLog', id, { search: 'trk-xyz' });
 		expect(jsonOf(result.items)).toEqual([
 			expect.objectContaining({ event: 'shipping_details_updated' }),
 		]);
@@ -127,20 +126,14 @@ describe('SKU.io › Fulfillment History', () => {
 
 	it('gets inventory movements filtered by type, inventory status, warehouse and search', async () => {
 		const [id] = seed(env, 1, { lines: 3, warehouseId: 2 });
-		const all = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-		});
+		const all = await allHistory('getInventoryMovements', id);
 		expect(all.items).toHaveLength(6);
 
-		const sales = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { type: 'sale', inventoryStatus: 'active', warehouseId: '2', search: 'gizmo' },
+		const sales = await allHistory('getInventoryMovements', id, {
+			type: 'sale',
+			inventoryStatus: 'active',
+			warehouseId: '2',
+			search: 'gizmo',
 		});
 		expect(requests(env).at(-1)?.query).toEqual({
 			'filter[type]': 'sale',
@@ -167,13 +160,7 @@ describe('SKU.io › Fulfillment History', () => {
 
 	it('refuses a warehouse ID that is not a number before sending', async () => {
 		const [id] = seed(env, 1);
-		const result = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { warehouseId: 'main' },
-		});
+		const result = await allHistory('getInventoryMovements', id, { warehouseId: 'main' });
 		expect(result.error?.message).toBe(
 			'Warehouse ID must be a positive integer (got "main") [item 0]',
 		);

@@ -14,9 +14,14 @@ export const listParams = {
 	orderProtection: list('fulfillment'),
 };
 
+/** The parameters of an operation of `resource`: `operationOf('fulfillment')('get', { … })`. */
+export const operationOf =
+	(resource: string) =>
+	(operation: string, fields: INodeParameters = {}): INodeParameters => ({
+		resource,
+		operation,
+		...fields,
+	});
+
 /** The parameters of a Fulfillment operation (SKU.io, S2, OrderProtection). */
-export const fulfillment = (operation: string, fields: INodeParameters = {}): INodeParameters => ({
-	resource: 'fulfillment',
-	operation,
-	...fields,
-});
+export const fulfillment = operationOf('fulfillment');
