@@ -25,17 +25,21 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			...options,
 		});
 	const acceptCalls = () => requests(env, '/fulfillmentOrder/accept');
+	/** The body ShipperOne's accept takes: one order and its items with the quantities to accept. */
+	const acceptBody = (orderId: unknown, items: unknown) => ({
+		order: { order_id: orderId, items },
+	});
 
 	it('accepts every item at its ordered quantity, reading the items from the input order', async () => {
 		const [fo] = seed(env, 1, { items: 3 });
 		const result = await accept({}, [fo]);
 		expect(result.status).toBe('success');
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: fo.order_id,
-				items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(
+				fo.order_id,
+				fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+			),
+		);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
 			order_id: fo.order_id,
@@ -87,12 +91,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 	it('rejects every item with qty 0', async () => {
 		const [fo] = seed(env, 1, { items: 2 });
 		const result = await accept({ decision: 'rejectAll' }, [fo]);
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: fo.order_id,
-				items: fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })),
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(
+				fo.order_id,
+				fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })),
+			),
+		);
 		expect(result.items[0].json).toMatchObject({ status: 'rejected' });
 	});
 
@@ -111,15 +115,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			},
 			[first],
 		);
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: first.order_id,
-				items: [
-					{ item_id: a.item_id, qty: 2 },
-					{ item_id: b.item_id, qty: 0 },
-				],
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(first.order_id, [
+				{ item_id: a.item_id, qty: 2 },
+				{ item_id: b.item_id, qty: 0 },
+			]),
+		);
 		expect((fields.items[0].json.items as IDataObject[]).map((item) => item.status)).toEqual([
 			'pending_allocation',
 			'rejected',
@@ -138,15 +139,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			[second],
 		);
 		expect(fromJson.status).toBe('success');
-		expect(acceptCalls()[1].body).toEqual({
-			order: {
-				order_id: second.order_id,
-				items: [
-					{ item_id: c.item_id, qty: 0 },
-					{ item_id: d.item_id, qty: 2 },
-				],
-			},
-		});
+		expect(acceptCalls()[1].body).toEqual(
+			acceptBody(second.order_id, [
+				{ item_id: c.item_id, qty: 0 },
+				{ item_id: d.item_id, qty: 2 },
+			]),
+		);
 	});
 
 	it('accepts part of an order when the order allows partials, leaving the rest pending', async () => {
