@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { FaultSpec } from '../../sandbox/core/faults';
 import type { CredentialsMap } from '../harness';
 import {
 	credential,
@@ -25,6 +26,13 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			...options,
 		});
 	const acceptCalls = () => requests(env, '/fulfillmentOrder/accept');
+	/** The next call to accept fails as `fault` says. */
+	const failAccept = (fault: FaultSpec) =>
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrder/accept',
+			...fault,
+		});
 	/** The body ShipperOne's accept takes: one order and its items with the quantities to accept. */
 	const acceptBody = (orderId: unknown, items: unknown) => ({
 		order: { order_id: orderId, items },
@@ -51,14 +59,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('accepts many orders at once, slows down on 429 and still accepts each exactly once, in item order', async () => {
 		const orders = seed(env, 12, { items: 1 });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 429,
-			headers: { 'Retry-After': '1' },
-			count: 3,
-			after: 2,
-		});
+		failAccept({ status: 429, headers: { 'Retry-After': '1' }, count: 3, after: 2 });
 		const started = Date.now();
 		const result = await accept({ options: { concurrency: 6 } }, orders);
 		expect(result.status).toBe('success');
@@ -346,11 +347,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('retries a 500 because accepting is idempotent', async () => {
 		const [fo] = seed(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 500,
-		});
+		failAccept({ status: 500 });
 		const result = await accept({}, [fo]);
 		expect(result.status).toBe('success');
 		expect(acceptCalls().map((r) => r.status)).toEqual([500, 200]);
@@ -358,12 +355,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('explains a 500 that outlasts the retries', async () => {
 		const [fo] = seed(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 500,
-			count: 5,
-		});
+		failAccept({ status: 500, count: 5 });
 		const result = await accept({ options: { maxRetries: 1 } }, [fo]);
 		expect(result.error?.message).toMatch(
 			/^ShipperOne Accept: ShipperOne had a server error \(HTTP 500\): Internal Error\./,
