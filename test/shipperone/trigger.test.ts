@@ -1,15 +1,31 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import type { Poller } from '../harness';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { FaultSpec } from '../../sandbox/core/faults';
 import { duringRequest, travel } from '../support/time';
 import { requests, seed, useShipperOne, vendor } from './helpers';
+import { emittedField, pollerOf, reEmissionMarks } from '../support/poll';
 
 type Emitted = INodeExecutionData[][] | null;
-const ids = (emitted: Emitted) => (emitted?.[0] ?? []).map((item) => item.json.order_id);
+const ids = (emitted: Emitted) => emittedField(emitted, 'order_id');
 
 describe('ShipperOne Trigger', () => {
 	const env = useShipperOne();
-	const trigger = (parameters: INodeParameters = {}): Poller =>
-		env.harness.poller({ nodeType: 'shipperOneTrigger', parameters });
+	/** The next read of the pending_accept queue answers `orders`, whatever the store holds. */
+	const queueAnswers = (orders: IDataObject[]) =>
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrders/pending_accept',
+			status: 200,
+			body: orders,
+		});
+	/** The next read of any queue fails with HTTP 500. */
+	const queuesFail = (fault: FaultSpec = {}) =>
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrders/',
+			status: 500,
+			...fault,
+		});
+	const trigger = pollerOf(env, 'shipperOneTrigger');
 	const queueCalls = () => requests(env, '/V1/fulfillmentOrders/');
 	const lastQuery = () => queueCalls().at(-1)?.query;
 
@@ -86,11 +102,7 @@ describe('ShipperOne Trigger', () => {
 		await poller.poll();
 		const before = JSON.stringify(poller.staticData());
 		const arrived = seed(env, 2, { updatedAt: '2026-05-20 09:01:00' });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/',
-			status: 500,
-		});
+		queuesFail();
 		await expect(poller.poll()).rejects.toThrow('HTTP 500');
 		expect(JSON.stringify(poller.staticData())).toBe(before);
 		expect(ids(await poller.poll())).toEqual(arrived.map((o) => o.order_id));
@@ -129,12 +141,7 @@ describe('ShipperOne Trigger', () => {
 
 	it('converts update times that carry an offset into the Date Filter Time Zone', async () => {
 		const poller = trigger({ options: { dateFilterTimeZone: 'Europe/Berlin' } });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/pending_accept',
-			status: 200,
-			body: [{ order_id: 'FO-1', updated_at: '2026-05-20T07:00:00Z' }],
-		});
+		queueAnswers([{ order_id: 'FO-1', updated_at: '2026-05-20T07:00:00Z' }]);
 		await poller.poll();
 		expect(poller.staticData()).toMatchObject({
 			cursor: '2026-05-20 09:00:00',
@@ -147,12 +154,7 @@ describe('ShipperOne Trigger', () => {
 	it('fails clearly, and keeps its state, when orders carry no update time', async () => {
 		const poller = trigger();
 		await poller.poll();
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/pending_accept',
-			status: 200,
-			body: [{ order_id: 'FO-1', items: [] }],
-		});
+		queueAnswers([{ order_id: 'FO-1', items: [] }]);
 		await expect(poller.poll()).rejects.toThrow(
 			'ShipperOne order FO-1 has no readable update time (updated_at), so the date filter cannot be used',
 		);
@@ -196,12 +198,7 @@ describe('ShipperOne Trigger', () => {
 		it('works without any update time on the orders', async () => {
 			const poller = snapshot();
 			await poller.poll();
-			env.sandbox.state.faults.add({
-				vendor: 'shipperone',
-				path: '/fulfillmentOrders/pending_accept',
-				status: 200,
-				body: [{ order_id: 'FO-1' }],
-			});
+			queueAnswers([{ order_id: 'FO-1' }]);
 			expect(ids(await poller.poll())).toEqual(['FO-1']);
 		});
 	});
@@ -268,12 +265,6 @@ describe('ShipperOne Trigger', () => {
 
 	describe('re-emission of unfinished orders', () => {
 		afterEach(() => jest.restoreAllMocks());
-		const marks = (emitted: Emitted) =>
-			(emitted?.[0] ?? []).map((item) => [
-				item.json.order_id,
-				item.json.reEmitted,
-				item.json.emitAttempt,
-			]);
 
 		it('Update Time: reads the whole queue only when an order is due, and re-emits those still in it', async () => {
 			const time = travel();
@@ -292,7 +283,7 @@ describe('ShipperOne Trigger', () => {
 			).toBe(true);
 			time.by(1);
 			const due = queueCalls().length;
-			expect(marks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
 			expect(
 				queueCalls()
 					.slice(due)
@@ -313,15 +304,10 @@ describe('ShipperOne Trigger', () => {
 			const [arrived] = seed(env, 1);
 			const before = JSON.stringify(poller.staticData());
 			// The dated read passes; the whole-queue re-check fails.
-			env.sandbox.state.faults.add({
-				vendor: 'shipperone',
-				path: '/fulfillmentOrders/',
-				status: 500,
-				after: 1,
-			});
+			queuesFail({ after: 1 });
 			await expect(poller.poll()).rejects.toThrow('HTTP 500');
 			expect(JSON.stringify(poller.staticData())).toBe(before);
-			expect(marks(await poller.poll())).toEqual([
+			expect(reEmissionMarks(await poller.poll())).toEqual([
 				[arrived.order_id, undefined, undefined],
 				[stranded.order_id, true, 2],
 			]);
@@ -335,7 +321,7 @@ describe('ShipperOne Trigger', () => {
 			expect(ids(await poller.poll())).toEqual([fo.order_id]);
 			time.by(5);
 			const before = queueCalls().length;
-			expect(marks(await poller.poll())).toEqual([[fo.order_id, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[fo.order_id, true, 2]]);
 			expect(queueCalls()).toHaveLength(before + 1);
 		});
 	});

@@ -17,11 +17,8 @@ export const listParams = {
 /** The parameters of an operation of `resource`: `operationOf('fulfillment')('get', { … })`. */
 export const operationOf =
 	(resource: string) =>
-	(operation: string, fields: INodeParameters = {}): INodeParameters => ({
-		resource,
-		operation,
-		...fields,
-	});
+	(operation: string, fields: Record<string, unknown> = {}): INodeParameters =>
+		({ resource, operation, ...fields }) as INodeParameters;
 
 /** The parameters of a Fulfillment operation (SKU.io, S2, OrderProtection). */
 export const fulfillment = operationOf('fulfillment');
