@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { FaultSpec } from '../../sandbox/core/faults';
+import { faultOn } from '../support/faults';
 import { createParams, creates, requests, s2, seedOrder, useS2 } from './helpers';
 
 describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that already exists (409 ALREADY_EXISTS)', () => {
@@ -13,14 +13,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 				options,
 			}),
 		});
-	/** The next POST /fulfillment fails as `fault` says. */
-	const failCreate = (fault: FaultSpec) =>
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			...fault,
-		});
+	const failCreate = faultOn(env, 's2', '/s2/fulfillment', 'POST');
 
 	it('is an error by default, naming the code and how to make the create idempotent', async () => {
 		const order = seedOrder(env);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { FaultSpec } from '../../sandbox/core/faults';
 import type { CredentialsMap } from '../harness';
+import { faultOn } from '../support/faults';
 import {
 	credential,
 	order,
@@ -26,13 +26,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			...options,
 		});
 	const acceptCalls = () => requests(env, '/fulfillmentOrder/accept');
-	/** The next call to accept fails as `fault` says. */
-	const failAccept = (fault: FaultSpec) =>
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			...fault,
-		});
+	const failAccept = faultOn(env, 'shipperone', '/fulfillmentOrder/accept');
 	/** The body ShipperOne's accept takes: one order and its items with the quantities to accept. */
 	const acceptBody = (orderId: unknown, items: unknown) => ({
 		order: { order_id: orderId, items },
