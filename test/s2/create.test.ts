@@ -31,6 +31,12 @@ const FULL_ADDRESS = {
 	email: '',
 };
 
+/** The items S2 requires, and the one shipment (no carrier, no labels) it is completed with. */
+const oneShipment = (items: IDataObject[]) => ({
+	items,
+	shipments: [{ items, prepaidLabels: [], shippingCarrierId: 'OTHER' }],
+});
+
 describe('S2 › Fulfillment › Create', () => {
 	const env = useS2();
 	const create = (
@@ -49,14 +55,7 @@ describe('S2 › Fulfillment › Create', () => {
 			orderId: order.id,
 			address: FULL_ADDRESS,
 			shippingMethod: 'standard',
-			items: [{ productId: PRODUCT_A, quantity: 2 }],
-			shipments: [
-				{
-					items: [{ productId: PRODUCT_A, quantity: 2 }],
-					prepaidLabels: [],
-					shippingCarrierId: 'OTHER',
-				},
-			],
+			...oneShipment([{ productId: PRODUCT_A, quantity: 2 }]),
 			attachments: [],
 		});
 		expect(result.items).toHaveLength(1);
@@ -230,14 +229,7 @@ describe('S2 › Fulfillment › Create', () => {
 			},
 			orderType: 2,
 			shippingMethod: 'Expedited',
-			items: [{ productId: PRODUCT_B, quantity: 3 }],
-			shipments: [
-				{
-					items: [{ productId: PRODUCT_B, quantity: 3 }],
-					prepaidLabels: [],
-					shippingCarrierId: 'OTHER',
-				},
-			],
+			...oneShipment([{ productId: PRODUCT_B, quantity: 3 }]),
 			attachments: [],
 		});
 	});
