@@ -412,44 +412,36 @@ describe('S2 › Fulfillment › Create', () => {
 	});
 
 	describe('organizations', () => {
-		const credentials = (values: Record<string, string>) => ({
-			s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values },
-		});
-
-		it('sends X-S2-Organization from the credential', async () => {
-			const result = await env.harness.runNode({
+		/** A standalone create as the user these credential values sign in. */
+		const createAs = (values: Record<string, string>) =>
+			env.harness.runNode({
 				nodeType: 's2',
 				parameters: createParams({ orderId: '' }),
-				credentials: credentials({
-					email: MULTI_ORG_EMAIL,
-					password: DEMO_SIGN_IN,
-					organizationId: ` ${MAIN_ORGANIZATION_ID} `,
-				}),
+				credentials: { s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values } },
+			});
+
+		it('sends X-S2-Organization from the credential', async () => {
+			const result = await createAs({
+				email: MULTI_ORG_EMAIL,
+				password: DEMO_SIGN_IN,
+				organizationId: ` ${MAIN_ORGANIZATION_ID} `,
 			});
 			expect(result.status).toBe('success');
 			expect(creates(env)[0].headers['x-s2-organization']).toBe(MAIN_ORGANIZATION_ID);
 		});
 
 		it('sends no header without an Organization ID, and explains the error of a user of several', async () => {
-			const result = await env.harness.runNode({
-				nodeType: 's2',
-				parameters: createParams({ orderId: '' }),
-				credentials: credentials({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN }),
-			});
+			const result = await createAs({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN });
 			expect(creates(env)[0].headers).not.toHaveProperty('x-s2-organization');
 			expect(result.error?.message).toContain('X-S2-Organization header is required');
 			expect(result.error?.description).toContain('set the Organization ID in the credential');
 		});
 
 		it('refuses an organization the user is not in with a 403 and a hint', async () => {
-			const result = await env.harness.runNode({
-				nodeType: 's2',
-				parameters: createParams({ orderId: '' }),
-				credentials: credentials({
-					email: DEMO_EMAIL,
-					password: DEMO_SIGN_IN,
-					organizationId: 'someone-elses-org',
-				}),
+			const result = await createAs({
+				email: DEMO_EMAIL,
+				password: DEMO_SIGN_IN,
+				organizationId: 'someone-elses-org',
 			});
 			expect(result.error?.message).toContain(
 				"S2 refused access (HTTP 403): You are not a member of organization 'someone-elses-org'",
