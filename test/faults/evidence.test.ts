@@ -57,6 +57,18 @@ async function runTwice(
 	return retry === 'Retry On Fail' ? [first] : [first, await once()];
 }
 
+/** A SKU.io POST about fulfillment `id` whose answer is lost after SKU.io acted, run twice. */
+function runLostSkuIoPost(
+	retry: Retry,
+	path: string,
+	resource: string,
+	operation: string,
+	id: number,
+) {
+	lostAfterActing({ vendor: 'skuio', method: 'POST', path });
+	return runTwice(retry, 'skuIo', { resource, operation, fulfillmentId: String(id) });
+}
+
 const skuio = () => env.sandbox.state.vendors.skuio;
 const seedSkuIo = (options: Record<string, unknown> = {}) =>
 	skuio()
@@ -69,12 +81,13 @@ describe('read-backs without the field they read say unknown and send nothing ag
 			const id = seedSkuIo({ fulfillmentType: 'shipfusion' });
 			// The guard before sending sees the status; every later read lacks it.
 			laterDetailsLack('data.shipping_provider_orders.*.status');
-			lostAfterActing({ vendor: 'skuio', method: 'POST', path: '/cancel-provider-order' });
-			const runs = await runTwice(retry, 'skuIo', {
-				resource: 'shipmentProvider',
-				operation: 'cancelOrder',
-				fulfillmentId: String(id),
-			});
+			const runs = await runLostSkuIoPost(
+				retry,
+				'/cancel-provider-order',
+				'shipmentProvider',
+				'cancelOrder',
+				id,
+			);
 			expect(sent('skuio', 'POST', '/cancel-provider-order')).toHaveLength(1);
 			expect(skuio().store.get(id)?.provider_order?.status).toBe('canceled');
 			expectUnknownOutcome(runs);
@@ -83,12 +96,13 @@ describe('read-backs without the field they read say unknown and send nothing ag
 		it('SKU.io Submit Tracking: submitted_to_sales_channel_at missing', async () => {
 			const id = seedSkuIo();
 			laterDetailsLack('data.submitted_to_sales_channel_at');
-			lostAfterActing({ vendor: 'skuio', method: 'POST', path: '/submit-to-channel' });
-			const runs = await runTwice(retry, 'skuIo', {
-				resource: 'salesChannel',
-				operation: 'submit',
-				fulfillmentId: String(id),
-			});
+			const runs = await runLostSkuIoPost(
+				retry,
+				'/submit-to-channel',
+				'salesChannel',
+				'submit',
+				id,
+			);
 			expect(sent('skuio', 'POST', '/submit-to-channel')).toHaveLength(1);
 			expect(skuio().store.get(id)?.submitted_to_sales_channel_at).toEqual(expect.any(String));
 			for (const run of runs) expect(run.error?.description).toContain('Outcome: unknown');
