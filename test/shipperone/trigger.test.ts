@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { FaultSpec } from '../../sandbox/core/faults';
+import type { Poller } from '../harness';
 import { duringRequest, travel } from '../support/time';
 import { requests, seed, useShipperOne, vendor } from './helpers';
 import { emittedField, pollerOf, reEmissionMarks } from '../support/poll';
@@ -27,6 +28,15 @@ describe('ShipperOne Trigger', () => {
 		});
 	const trigger = pollerOf(env, 'shipperOneTrigger');
 	const queueCalls = () => requests(env, '/V1/fulfillmentOrders/');
+	/** A new order the poller emits, then accepted in part (still in its queue, updated in place). */
+	const emitThenUpdateInPlace = async (poller: Poller) => {
+		await poller.poll();
+		const [fo] = seed(env, 1, { items: 2, partials: true });
+		expect(ids(await poller.poll())).toEqual([fo.order_id]);
+		env.sandbox.state.clock.advance(2_000);
+		vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+		return fo;
+	};
 	const lastQuery = () => queueCalls().at(-1)?.query;
 
 	it('emits each order once when it enters the queue, asking only for orders updated since the last one seen', async () => {
@@ -181,11 +191,7 @@ describe('ShipperOne Trigger', () => {
 
 		it('does not emit an order again when it is updated in place, only when it re-enters', async () => {
 			const poller = snapshot();
-			await poller.poll();
-			const [fo] = seed(env, 1, { items: 2, partials: true });
-			expect(ids(await poller.poll())).toEqual([fo.order_id]);
-			env.sandbox.state.clock.advance(2_000);
-			vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+			const fo = await emitThenUpdateInPlace(poller);
 			expect(await poller.poll()).toBeNull();
 			vendor(env).orders.fail(fo.order_id, 'stuck', 'test');
 			// Missing from one snapshot could be a page shift: only an order missing from two is taken as gone.
@@ -205,11 +211,7 @@ describe('ShipperOne Trigger', () => {
 
 	it('emits an order updated in place again with Update Time (documented trade-off)', async () => {
 		const poller = trigger();
-		await poller.poll();
-		const [fo] = seed(env, 1, { items: 2, partials: true });
-		expect(ids(await poller.poll())).toEqual([fo.order_id]);
-		env.sandbox.state.clock.advance(2_000);
-		vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+		const fo = await emitThenUpdateInPlace(poller);
 		const again = await poller.poll();
 		expect(ids(again)).toEqual([fo.order_id]);
 		expect(again?.[0][0].json.status).toBe('partially_accepted');
