@@ -45,6 +45,9 @@ const seedSkuIo = (env: TestEnv) =>
 
 let sellfernOrder = 0;
 let shipperOneOrder: ReturnType<typeof seedShipperOne>;
+/** The seeded ShipperOne order's items at their ordered quantities, as accept and ship send them. */
+const orderedQuantities = () =>
+	shipperOneOrder.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered }));
 let skuIoId = 0;
 
 const skuIoAction = (resource: string, operation: string, route: string): PreviewCase => ({
@@ -100,10 +103,7 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			order: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({
-					item_id: item.item_id,
-					qty: item.qty_ordered,
-				})),
+				items: orderedQuantities(),
 			},
 		}),
 	},
@@ -125,10 +125,7 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			shipment: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({
-					item_id: item.item_id,
-					qty: item.qty_ordered,
-				})),
+				items: orderedQuantities(),
 				tracks: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }],
 			},
 		}),
