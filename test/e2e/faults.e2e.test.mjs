@@ -61,8 +61,14 @@ async function run(workflowId) {
 	return execution.output('Write');
 }
 
-const applied = async (vendor, since, isApplication) =>
-	(await ctx.sandbox.ledger({ vendor, type: 'change', since })).filter(isApplication).length;
+/** The vendor's ledger since `since` holds exactly one change that `isApplication` accepts. */
+async function expectAppliedOnce(vendor, since, isApplication) {
+	const changes = await ctx.sandbox.ledger({ vendor, type: 'change', since });
+	expect(changes.filter(isApplication)).toHaveLength(1);
+}
+
+/** A change that creates an `entity`. */
+const creationOf = (entity) => (change) => change.entity === entity && change.from === null;
 
 describe('exactly once in a real n8n, under Retry On Fail and a second execution', () => {
 	test('SKU.io Submit: answer lost after SKU.io acted → read back, not submitted again', async () => {
@@ -90,9 +96,7 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 		]);
 		const second = await run(workflowId);
 		expect(second).toEqual([expect.objectContaining({ id, alreadySubmitted: true })]);
-		expect(await applied('skuio', since, (change) => change.entity === 'channel_submission')).toBe(
-			1,
-		);
+		await expectAppliedOnce('skuio', since, (change) => change.entity === 'channel_submission');
 	});
 
 	test('SKU.io Void: the answer comes too late (Timeout) → read back as applied', async () => {
@@ -116,13 +120,11 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 			expect.objectContaining({ id, status: 'canceled', outcome: 'applied' }),
 		]);
 		expect(await run(workflowId)).toEqual([expect.objectContaining({ id, alreadyVoided: true })]);
-		expect(
-			await applied(
-				'skuio',
-				since,
-				(change) => change.entity === 'fulfillment' && change.to === 'canceled',
-			),
-		).toBe(1);
+		await expectAppliedOnce(
+			'skuio',
+			since,
+			(change) => change.entity === 'fulfillment' && change.to === 'canceled',
+		);
 	});
 
 	test('S2 Create without a Channel Fulfillment ID: answer lost twice → one fulfillment', async () => {
@@ -155,13 +157,7 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 		expect(first).toMatchObject({ orderId: orders[0].id, outcome: 'applied' });
 		const [second] = await run(workflowId);
 		expect(second).toMatchObject({ id: first.id, alreadyExists: true });
-		expect(
-			await applied(
-				's2',
-				since,
-				(change) => change.entity === 'fulfillment' && change.from === null,
-			),
-		).toBe(1);
+		await expectAppliedOnce('s2', since, creationOf('fulfillment'));
 	});
 
 	test('OrderProtection Create: answer cut off after OrderProtection acted → one fulfillment', async () => {
@@ -200,13 +196,7 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 				alreadyExists: true,
 			}),
 		]);
-		expect(
-			await applied(
-				'orderprotection',
-				since,
-				(change) => change.entity === 'fulfillment' && change.from === null,
-			),
-		).toBe(1);
+		await expectAppliedOnce('orderprotection', since, creationOf('fulfillment'));
 	});
 
 	test('Sellfern Assign Supplier: answer lost → Retry On Fail replays the same key, assigns once', async () => {
@@ -240,12 +230,10 @@ describe('exactly once in a real n8n, under Retry On Fail and a second execution
 		expect(await run(workflowId)).toEqual([
 			expect.objectContaining({ order_id: orderId, status: 'error' }),
 		]);
-		expect(
-			await applied(
-				'sellfern',
-				since,
-				(change) => change.entity === 'order' && change.to === 'In Production',
-			),
-		).toBe(1);
+		await expectAppliedOnce(
+			'sellfern',
+			since,
+			(change) => change.entity === 'order' && change.to === 'In Production',
+		);
 	});
 });

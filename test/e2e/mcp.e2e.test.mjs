@@ -39,6 +39,21 @@ const writesSince = async (vendor, since, path) =>
 	);
 const changesSince = (vendor, since) => ctx.sandbox.ledger({ vendor, type: 'change', since });
 
+/** A fresh Sellfern tenant with one New order, and a ledger mark taken after it. */
+async function oneNewSellfernOrder() {
+	await ctx.sandbox.reset('sellfern');
+	const { orders } = await ctx.sandbox.seed('sellfern', { count: 1, status: 'New' });
+	return { orderId: orders[0].order_id, since: await ctx.sandbox.ledgerMark() };
+}
+
+/** The Assign Supplier tool, as an agent calls it, for supplier sup_789. */
+const assignSup789 = (orderId, previewOnly) =>
+	call('Sellfern_Assign_Supplier', {
+		order_ids: String(orderId),
+		supplier_id: 'sup_789',
+		preview_only: previewOnly,
+	});
+
 beforeAll(async () => {
 	ctx = await connect();
 	example = ctx.examples.find((candidate) => candidate.slug === SLUG);
@@ -129,16 +144,9 @@ describe('the action nodes as AI tools over MCP', () => {
 	});
 
 	test('Sellfern: assign a supplier, then mark shipped, each write once', async () => {
-		await ctx.sandbox.reset('sellfern');
-		const { orders } = await ctx.sandbox.seed('sellfern', { count: 1, status: 'New' });
-		const orderId = orders[0].order_id;
-		const since = await ctx.sandbox.ledgerMark();
+		const { orderId, since } = await oneNewSellfernOrder();
 
-		const assigned = await call('Sellfern_Assign_Supplier', {
-			order_ids: String(orderId),
-			supplier_id: 'sup_789',
-			preview_only: false,
-		});
+		const assigned = await assignSup789(orderId, false);
 		expect(assigned.isError).toBe(false);
 		expect(firstItem(assigned.json)).toMatchObject({
 			order_id: orderId,
@@ -220,16 +228,9 @@ describe('the action nodes as AI tools over MCP', () => {
 	});
 
 	test("a Preview call changes nothing and shows the request and Sellfern's own dry-run answer", async () => {
-		await ctx.sandbox.reset('sellfern');
-		const { orders } = await ctx.sandbox.seed('sellfern', { count: 1, status: 'New' });
-		const orderId = orders[0].order_id;
-		const since = await ctx.sandbox.ledgerMark();
+		const { orderId, since } = await oneNewSellfernOrder();
 
-		const preview = await call('Sellfern_Assign_Supplier', {
-			order_ids: String(orderId),
-			supplier_id: 'sup_789',
-			preview_only: true,
-		});
+		const preview = await assignSup789(orderId, true);
 		expect(preview.isError).toBe(false);
 		const item = firstItem(preview.json);
 		expect(item).toMatchObject({

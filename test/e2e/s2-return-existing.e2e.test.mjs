@@ -15,6 +15,17 @@ const SLUG = 's2-fulfill-and-track';
 let ctx;
 let example;
 
+/** Since `since`, S2 was asked to create once, said 409, and nothing was written. */
+async function expectOnlyRefusedCreate(since) {
+	const requests = await ctx.sandbox.ledger({ vendor: 's2', type: 'request', since });
+	expect(
+		requests
+			.filter((request) => request.method === 'POST' && request.path === '/s2/fulfillment')
+			.map((request) => request.status),
+	).toEqual([409]);
+	expect(await writtenEntities(ctx.sandbox, since)).toEqual([]);
+}
+
 beforeAll(async () => {
 	ctx = await connect();
 	example = ctx.examples.find((candidate) => candidate.slug === SLUG);
@@ -43,13 +54,7 @@ describe('S2 Create, Return Existing', () => {
 		});
 
 		// S2 was asked to create it again and said 409; nothing was written.
-		const requests = await ctx.sandbox.ledger({ vendor: 's2', type: 'request', since });
-		expect(
-			requests
-				.filter((request) => request.method === 'POST' && request.path === '/s2/fulfillment')
-				.map((request) => request.status),
-		).toEqual([409]);
-		expect(await writtenEntities(ctx.sandbox, since)).toEqual([]);
+		await expectOnlyRefusedCreate(since);
 	});
 });
 
@@ -100,13 +105,7 @@ describe('S2 Create, Return Existing, standalone fulfillment', () => {
 			expect(second.output('Create Fulfillment')).toEqual([
 				expect.objectContaining({ alreadyExists: true, channelFulfillmentId }),
 			]);
-			const requests = await ctx.sandbox.ledger({ vendor: 's2', type: 'request', since });
-			expect(
-				requests
-					.filter((request) => request.method === 'POST' && request.path === '/s2/fulfillment')
-					.map((request) => request.status),
-			).toEqual([409]);
-			expect(await writtenEntities(ctx.sandbox, since)).toEqual([]);
+			await expectOnlyRefusedCreate(since);
 		} finally {
 			await ctx.client.archiveWorkflow(workflow.id).catch(() => undefined);
 			await ctx.client.deleteWorkflow(workflow.id).catch(() => undefined);

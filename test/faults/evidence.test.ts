@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FaultSpec } from '../../sandbox/core/faults';
-import { PRODUCTS } from '../../sandbox/vendors/s2/catalog';
+import type { NodeRunResult } from '../harness';
+import { createParams as orderProtectionCreateParams } from '../orderprotection/helpers';
+import { createParams as s2CreateParams } from '../s2/helpers';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
 
@@ -22,6 +24,19 @@ const lostAfterActing = (spec: FaultSpec) =>
 const sent = (vendor: 'skuio' | 's2' | 'orderprotection', method: string, path: string) =>
 	vendorRequests(env, vendor, path).filter((request) => request.method === method);
 
+/** Every SKU.io detail read after the first (the guard's) lacks `field`. */
+const laterDetailsLack = (field: string) =>
+	fault({ vendor: 'skuio', method: 'GET', path: '/detail', after: 1, omit: [field] });
+
+/** Each run stopped with outcome unknown, never saying "not applied". */
+function expectUnknownOutcome(runs: NodeRunResult[]) {
+	for (const run of runs) {
+		expect(run.status).toBe('error');
+		expect(run.error?.description).toContain('Outcome: unknown');
+		expect(run.error?.description).not.toContain('not applied');
+	}
+}
+
 type Retry = 'Retry On Fail' | 'second execution';
 const RETRIES: Retry[] = ['Retry On Fail', 'second execution'];
 
@@ -42,6 +57,18 @@ async function runTwice(
 	return retry === 'Retry On Fail' ? [first] : [first, await once()];
 }
 
+/** A SKU.io POST about fulfillment `id` whose answer is lost after SKU.io acted, run twice. */
+function runLostSkuIoPost(
+	retry: Retry,
+	path: string,
+	resource: string,
+	operation: string,
+	id: number,
+) {
+	lostAfterActing({ vendor: 'skuio', method: 'POST', path });
+	return runTwice(retry, 'skuIo', { resource, operation, fulfillmentId: String(id) });
+}
+
 const skuio = () => env.sandbox.state.vendors.skuio;
 const seedSkuIo = (options: Record<string, unknown> = {}) =>
 	skuio()
@@ -53,43 +80,29 @@ describe('read-backs without the field they read say unknown and send nothing ag
 		it('SKU.io Cancel Provider Order: provider order status missing', async () => {
 			const id = seedSkuIo({ fulfillmentType: 'shipfusion' });
 			// The guard before sending sees the status; every later read lacks it.
-			fault({
-				vendor: 'skuio',
-				method: 'GET',
-				path: '/detail',
-				after: 1,
-				omit: ['data.shipping_provider_orders.*.status'],
-			});
-			lostAfterActing({ vendor: 'skuio', method: 'POST', path: '/cancel-provider-order' });
-			const runs = await runTwice(retry, 'skuIo', {
-				resource: 'shipmentProvider',
-				operation: 'cancelOrder',
-				fulfillmentId: String(id),
-			});
+			laterDetailsLack('data.shipping_provider_orders.*.status');
+			const runs = await runLostSkuIoPost(
+				retry,
+				'/cancel-provider-order',
+				'shipmentProvider',
+				'cancelOrder',
+				id,
+			);
 			expect(sent('skuio', 'POST', '/cancel-provider-order')).toHaveLength(1);
 			expect(skuio().store.get(id)?.provider_order?.status).toBe('canceled');
-			for (const run of runs) {
-				expect(run.status).toBe('error');
-				expect(run.error?.description).toContain('Outcome: unknown');
-				expect(run.error?.description).not.toContain('not applied');
-			}
+			expectUnknownOutcome(runs);
 		});
 
 		it('SKU.io Submit Tracking: submitted_to_sales_channel_at missing', async () => {
 			const id = seedSkuIo();
-			fault({
-				vendor: 'skuio',
-				method: 'GET',
-				path: '/detail',
-				after: 1,
-				omit: ['data.submitted_to_sales_channel_at'],
-			});
-			lostAfterActing({ vendor: 'skuio', method: 'POST', path: '/submit-to-channel' });
-			const runs = await runTwice(retry, 'skuIo', {
-				resource: 'salesChannel',
-				operation: 'submit',
-				fulfillmentId: String(id),
-			});
+			laterDetailsLack('data.submitted_to_sales_channel_at');
+			const runs = await runLostSkuIoPost(
+				retry,
+				'/submit-to-channel',
+				'salesChannel',
+				'submit',
+				id,
+			);
 			expect(sent('skuio', 'POST', '/submit-to-channel')).toHaveLength(1);
 			expect(skuio().store.get(id)?.submitted_to_sales_channel_at).toEqual(expect.any(String));
 			for (const run of runs) expect(run.error?.description).toContain('Outcome: unknown');
@@ -99,34 +112,13 @@ describe('read-backs without the field they read say unknown and send nothing ag
 			const order = env.sandbox.state.vendors.s2.seed({ orders: 1 }).orders[0];
 			fault({ vendor: 's2', method: 'GET', path: '/order/', omit: ['fulfillments.*.items'] });
 			lostAfterActing({ vendor: 's2', method: 'POST', path: '/fulfillment' });
-			const runs = await runTwice(
-				retry,
-				's2',
-				{
-					resource: 'fulfillment',
-					operation: 'create',
-					define: 'fields',
-					orderId: '={{ $json.orderId }}',
-					recipientName: 'Jane Doe',
-					address1: '100 Main Street',
-					city: 'Toronto',
-					state: 'ON',
-					postalCode: 'M5V 2T6',
-					countryId: 'CA',
-					items: { item: [{ productId: PRODUCTS[0].id, quantity: 2 }] },
-				},
-				[{ orderId: order.id }],
-			);
+			const runs = await runTwice(retry, 's2', s2CreateParams(), [{ orderId: order.id }]);
 			const creates = vendorRequests(env, 's2').filter(
 				(request) => request.method === 'POST' && request.path.endsWith('/fulfillment'),
 			);
 			expect(creates).toHaveLength(1);
 			expect(env.sandbox.state.ledger.changes({ vendor: 's2' }).length).toBeGreaterThan(0);
-			for (const run of runs) {
-				expect(run.status).toBe('error');
-				expect(run.error?.description).toContain('Outcome: unknown');
-				expect(run.error?.description).not.toContain('not applied');
-			}
+			expectUnknownOutcome(runs);
 		});
 
 		it('OrderProtection Create: the listed fulfillments lack their sourceFulfillmentId', async () => {
@@ -138,19 +130,9 @@ describe('read-backs without the field they read say unknown and send nothing ag
 				omit: ['*.sourceFulfillmentId'],
 			});
 			lostAfterActing({ vendor: 'orderprotection', method: 'POST', path: '/fulfillments' });
-			const runs = await runTwice(
-				retry,
-				'orderProtection',
-				{
-					resource: 'fulfillment',
-					operation: 'create',
-					sourceOrderId: '={{ $json.sourceOrderId }}',
-					sourceFulfillmentId: '={{ "ful-" + $json.sourceOrderId }}',
-					fulfillmentStatus: 'FULFILLED',
-					items: { item: [{ sourceItemId: '={{ $json.sourceOrderId + "-1" }}', quantity: 1 }] },
-				},
-				[{ sourceOrderId: order.sourceOrderId }],
-			);
+			const runs = await runTwice(retry, 'orderProtection', orderProtectionCreateParams(), [
+				{ sourceOrderId: order.sourceOrderId },
+			]);
 			expect(sent('orderprotection', 'POST', '/fulfillments')).toHaveLength(1);
 			for (const run of runs) {
 				expect(run.status).toBe('error');

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { ChangeRecord } from '../../sandbox/core/ledger';
 import type { VendorName } from '../../sandbox/core/vendor';
 import type { TestEnv } from '../support/env';
+import { createParams as orderProtectionCreateParams } from '../orderprotection/helpers';
 import { createParams } from '../s2/helpers';
 
 /** What one case needs: the node's parameters and input, and the record the write is about. */
@@ -422,14 +423,7 @@ export const WRITE_OPERATIONS: WriteOperation[] = [
 		prepare(env) {
 			const [order] = vendors(env).orderprotection.seed({ orders: 1 }).orders;
 			return {
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'create',
-					sourceOrderId: '={{ $json.sourceOrderId }}',
-					sourceFulfillmentId: '={{ "ful-" + $json.sourceOrderId }}',
-					fulfillmentStatus: 'FULFILLED',
-					items: { item: [{ sourceItemId: '={{ $json.sourceOrderId + "-1" }}', quantity: 1 }] },
-				},
+				parameters: orderProtectionCreateParams(),
 				input: [{ sourceOrderId: order.sourceOrderId }],
 				targets: [`ful-${order.sourceOrderId}`],
 			};

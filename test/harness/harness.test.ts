@@ -1,9 +1,8 @@
 import { WorkflowHasIssuesError } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { fixtureCredentialTypes } from './fixtures/credentials';
-import { fixtureNodeTypes } from './fixtures/nodes';
+import { fixtureDescription, fixtureNodeTypes } from './fixtures/nodes';
 import { startTestServer, type TestServer } from './fixtures/test-server';
 import { createHarness, readBinary, type Harness } from './index';
 
@@ -24,18 +23,10 @@ type CaughtError = Error & {
 
 /** Hands the error `httpRequestWithAuthentication` throws to the test, untouched. */
 const errorProbeNode: INodeType = {
-	description: {
-		displayName: 'Error Probe',
-		name: 'errorProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Harness self-test fixture',
-		defaults: { name: 'Error Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: fixtureDescription('Error Probe', 'errorProbe', {
 		credentials: [{ name: 'harnessApiKeyApi', required: true }],
 		properties: [{ displayName: 'Path', name: 'path', type: 'string', default: '' }],
-	},
+	}),
 	async execute(this: IExecuteFunctions) {
 		try {
 			await this.helpers.httpRequestWithAuthentication.call(this, 'harnessApiKeyApi', {

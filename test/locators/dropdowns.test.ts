@@ -2,6 +2,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
 import { packNodeTypes } from '../support/pack';
+import { fulfillment } from '../support/params';
 
 const skuIoType = () =>
 	packNodeTypes().find((type) => type.description.name === 'skuIo') as INodeType;
@@ -62,13 +63,7 @@ describe('SKU.io › Status and Fulfillment Type dropdowns', () => {
 		const run = (filters: Record<string, string>) =>
 			env.harness.runNode({
 				nodeType: 'skuIo',
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'getAll',
-					returnAll: false,
-					limit: 5,
-					filters,
-				},
+				parameters: fulfillment('getAll', { returnAll: false, limit: 5, filters }),
 			});
 		expect((await run({ status: 'fulfilled', fulfillmentType: 'shiphero' })).status).toBe(
 			'success',

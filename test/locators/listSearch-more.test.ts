@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { fulfillment } from '../support/params';
 
 describe('Resource locators › Sellfern and OrderProtection list searches', () => {
 	const env = useTestEnv((sandbox) => ({
@@ -88,11 +89,7 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 			env.harness.listSearch({
 				nodeType: 'orderProtection',
 				method: 'searchOrderFulfillments',
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'update',
-					sourceOrderId,
-				} as INodeParameters,
+				parameters: fulfillment('update', { sourceOrderId }) as INodeParameters,
 				filter,
 			});
 
@@ -101,14 +98,12 @@ describe('Resource locators › Sellfern and OrderProtection list searches', () 
 			for (const id of ids) {
 				const created = await env.harness.runNode({
 					nodeType: 'orderProtection',
-					parameters: {
-						resource: 'fulfillment',
-						operation: 'create',
+					parameters: fulfillment('create', {
 						sourceOrderId: String(order.sourceOrderId),
 						sourceFulfillmentId: id,
 						fulfillmentStatus: id.endsWith('2') ? 'DELIVERED' : 'IN_TRANSIT',
 						items: { item: [{ sourceItemId: String(item.sourceItemId), quantity: 1 }] },
-					},
+					}),
 				});
 				expect(created.status).toBe('success');
 			}

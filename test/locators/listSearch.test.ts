@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { fulfillment } from '../support/params';
 
 /** Every "From List" of the pack, run the way n8n's editor runs it, against the sandbox. */
 describe('Resource locators › list searches', () => {
@@ -155,7 +156,7 @@ describe('Resource locators › list searches', () => {
 			env.harness.listSearch({
 				nodeType: 'skuIo',
 				method: 'searchFulfillments',
-				parameters: { resource: 'fulfillment', operation: 'get' } as INodeParameters,
+				parameters: fulfillment('get') as INodeParameters,
 				filter,
 				paginationToken,
 			});
@@ -206,8 +207,8 @@ describe('Resource locators › list searches', () => {
 		});
 
 		it('a picked ID, a By ID value and a plain text ID all reach Get; a bad ID is refused', async () => {
-			const [fulfillment] = seed(1);
-			const id = String(fulfillment.id);
+			const [seeded] = seed(1);
+			const id = String(seeded.id);
 			for (const fulfillmentId of [
 				{ __rl: true, mode: 'list', value: id },
 				{ __rl: true, mode: 'id', value: ` ${id} ` },
@@ -215,23 +216,17 @@ describe('Resource locators › list searches', () => {
 			]) {
 				const result = await env.harness.runNode({
 					nodeType: 'skuIo',
-					parameters: {
-						resource: 'fulfillment',
-						operation: 'get',
-						fulfillmentId,
-					} as INodeParameters,
+					parameters: fulfillment('get', { fulfillmentId }) as INodeParameters,
 				});
 				expect(result.status).toBe('success');
-				expect(result.items[0].json.id).toBe(fulfillment.id);
+				expect(result.items[0].json.id).toBe(seeded.id);
 			}
 			const get = (value: string, input?: IDataObject[]) =>
 				env.harness.runNode({
 					nodeType: 'skuIo',
-					parameters: {
-						resource: 'fulfillment',
-						operation: 'get',
+					parameters: fulfillment('get', {
 						fulfillmentId: { __rl: true, mode: 'id', value },
-					} as INodeParameters,
+					}) as INodeParameters,
 					input,
 				});
 			// Typed in the By ID field: n8n checks it against the mode's pattern before running.

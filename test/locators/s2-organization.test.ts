@@ -7,6 +7,7 @@ import {
 	SECOND_ORGANIZATION_ID,
 } from '../../sandbox/vendors/s2/catalog';
 import { createParams, creates, logins, requests, useS2 } from '../s2/helpers';
+import { fulfillment } from '../support/params';
 
 const SECOND_PRODUCT = 'f00dcafe-2222-4333-8444-555566667777';
 
@@ -19,7 +20,7 @@ describe('S2 › Organization (from the login answer)', () => {
 		env.harness.listSearch({
 			nodeType: 's2',
 			method: 'searchOrganizations',
-			parameters: { resource: 'fulfillment', operation: 'create' } as INodeParameters,
+			parameters: fulfillment('create') as INodeParameters,
 			credentials: credentials({ email, password: DEMO_SIGN_IN }),
 			filter,
 		});
@@ -81,12 +82,10 @@ describe('S2 › Organization (from the login answer)', () => {
 		const get = (organization: string) =>
 			env.harness.runNode({
 				nodeType: 's2',
-				parameters: {
-					resource: 'fulfillment',
-					operation: 'get',
+				parameters: fulfillment('get', {
 					fulfillmentId: picked.items[0].json.id as string,
 					organization: { __rl: true, mode: 'id', value: organization },
-				} as INodeParameters,
+				}) as INodeParameters,
 				credentials: multi,
 			});
 		expect((await get(SECOND_ORGANIZATION_ID)).status).toBe('success');

@@ -8,14 +8,25 @@ import {
 	tokenRequests,
 	useOrderProtection,
 } from './helpers';
+import { fulfillment } from '../support/params';
 
 describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	const env = useOrderProtection();
-	const getMany = (sourceOrderId: string, input: IDataObject[] = [{}]) =>
+	/** Get Many of one order; with `credential`, the demo app's credential changed as it says. */
+	const getMany = (sourceOrderId: string, input: IDataObject[] = [{}], credential?: IDataObject) =>
 		env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId, returnAll: true },
+			parameters: fulfillment('getAll', { sourceOrderId, returnAll: true }),
 			input,
+			credentials: credential && {
+				orderProtectionOAuth2Api: {
+					baseUrl: env.sandbox.vendorUrl('orderprotection'),
+					clientId: 'op_app_sandbox',
+					clientSecret: 'op_secret_sandbox',
+					storeId: 'store_sandbox',
+					...credential,
+				},
+			},
 		});
 	const storedToken = () =>
 		(
@@ -86,23 +97,7 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 
 	it('a wrong client secret: a readable error that never shows the secret', async () => {
 		const wrongValue = 'op_secret_WRONG_123456';
-		const result = await env.harness.runNode({
-			nodeType: 'orderProtection',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'getAll',
-				sourceOrderId: '5001',
-				returnAll: true,
-			},
-			credentials: {
-				orderProtectionOAuth2Api: {
-					baseUrl: env.sandbox.vendorUrl('orderprotection'),
-					clientId: 'op_app_sandbox',
-					clientSecret: wrongValue,
-					storeId: 'store_sandbox',
-				},
-			},
-		});
+		const result = await getMany('5001', [{}], { clientSecret: wrongValue });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('Failed to acquire OAuth2 access token');
 		expect(result.error?.message).toContain('Client authentication failed');
@@ -130,23 +125,7 @@ describe('OrderProtection › OAuth2 client credentials with store_id', () => {
 	});
 
 	it('a store the app is not installed on: the token endpoint says so', async () => {
-		const result = await env.harness.runNode({
-			nodeType: 'orderProtection',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'getAll',
-				sourceOrderId: '5001',
-				returnAll: true,
-			},
-			credentials: {
-				orderProtectionOAuth2Api: {
-					baseUrl: env.sandbox.vendorUrl('orderprotection'),
-					clientId: 'op_app_sandbox',
-					clientSecret: 'op_secret_sandbox',
-					storeId: 'store_elsewhere',
-				},
-			},
-		});
+		const result = await getMany('5001', [{}], { storeId: 'store_elsewhere' });
 		expect(result.error?.message).toContain('Failed to acquire OAuth2 access token');
 		expect(tokenRequests(env)[0].status).toBe(400);
 	});
@@ -184,7 +163,7 @@ describe('OrderProtection › credential test with wrong data', () => {
 	it('says what is wrong with the store, as the other four vendors do', async () => {
 		await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: { resource: 'fulfillment', operation: 'getAll', sourceOrderId: '5001' },
+			parameters: fulfillment('getAll', { sourceOrderId: '5001' }),
 		});
 		expect(await test({ storeId: 'store_elsewhere' })).toEqual({
 			status: 'Error',

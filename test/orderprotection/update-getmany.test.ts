@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { apiRequests, createParams, requests, seedOrder, useOrderProtection } from './helpers';
+import { fulfillment } from '../support/params';
 
 describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 	const env = useOrderProtection();
@@ -27,10 +28,7 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 		it('sets the status of the fulfillment Create made, from its output', async () => {
 			const order = seedOrder(env);
 			const created = await createFulfillments(order.sourceOrderId, ['ful-1']);
-			const result = await run(
-				{ resource: 'fulfillment', operation: 'update', status: 'IN_TRANSIT' },
-				created,
-			);
+			const result = await run(fulfillment('update', { status: 'IN_TRANSIT' }), created);
 
 			expect(result.status).toBe('success');
 			const put = apiRequests(env).find((request) => request.method === 'PUT');
@@ -64,13 +62,11 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 			const order = seedOrder(env);
 			await createFulfillments(order.sourceOrderId, ['ful-1']);
 			await run(
-				{
-					resource: 'fulfillment',
-					operation: 'update',
+				fulfillment('update', {
 					sourceOrderId: order.sourceOrderId,
 					sourceFulfillmentId: 'ful-1',
 					status: '={{ $json.s }}',
-				},
+				}),
 				[{ s: 'Delivered' }],
 			);
 			expect(apiRequests(env).find((request) => request.method === 'PUT')?.body).toEqual({
@@ -80,23 +76,23 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 
 		it('refuses an unknown status before sending, and explains an unknown fulfillment', async () => {
 			const order = seedOrder(env);
-			const bad = await run({
-				resource: 'fulfillment',
-				operation: 'update',
-				sourceOrderId: order.sourceOrderId,
-				sourceFulfillmentId: 'x',
-				status: 'Lost',
-			});
+			const bad = await run(
+				fulfillment('update', {
+					sourceOrderId: order.sourceOrderId,
+					sourceFulfillmentId: 'x',
+					status: 'Lost',
+				}),
+			);
 			expect(bad.error?.message).toContain('Status must be one of DELIVERED, FULFILLED');
 			expect(requests(env)).toEqual([]);
 
-			const missing = await run({
-				resource: 'fulfillment',
-				operation: 'update',
-				sourceOrderId: order.sourceOrderId,
-				sourceFulfillmentId: 'nope',
-				status: 'DELIVERED',
-			});
+			const missing = await run(
+				fulfillment('update', {
+					sourceOrderId: order.sourceOrderId,
+					sourceFulfillmentId: 'nope',
+					status: 'DELIVERED',
+				}),
+			);
 			expect(missing.error?.message).toBe(
 				`OrderProtection could not find the resource (HTTP 404): Fulfillment nope not found on order ${order.sourceOrderId}`,
 			);
@@ -106,13 +102,13 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 			const order = seedOrder(env);
 			await createFulfillments(order.sourceOrderId, ['ful-1']);
 			env.sandbox.state.faults.add({ vendor: 'orderprotection', method: 'PUT', status: 503 });
-			const result = await run({
-				resource: 'fulfillment',
-				operation: 'update',
-				sourceOrderId: order.sourceOrderId,
-				sourceFulfillmentId: 'ful-1',
-				status: 'DELIVERED',
-			});
+			const result = await run(
+				fulfillment('update', {
+					sourceOrderId: order.sourceOrderId,
+					sourceFulfillmentId: 'ful-1',
+					status: 'DELIVERED',
+				}),
+			);
 			expect(result.status).toBe('success');
 			expect(
 				apiRequests(env)
@@ -126,12 +122,9 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 		it("returns the order's fulfillments, one item each", async () => {
 			const order = seedOrder(env);
 			await createFulfillments(order.sourceOrderId, ['ful-1', 'ful-2', 'ful-3']);
-			const result = await run({
-				resource: 'fulfillment',
-				operation: 'getAll',
-				sourceOrderId: order.sourceOrderId,
-				returnAll: true,
-			});
+			const result = await run(
+				fulfillment('getAll', { sourceOrderId: order.sourceOrderId, returnAll: true }),
+			);
 			expect(result.status).toBe('success');
 			expect(result.items.map((item) => item.json.sourceFulfillmentId)).toEqual([
 				'ful-1',
@@ -151,13 +144,9 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 		it('honours the limit', async () => {
 			const order = seedOrder(env);
 			await createFulfillments(order.sourceOrderId, ['ful-1', 'ful-2', 'ful-3']);
-			const result = await run({
-				resource: 'fulfillment',
-				operation: 'getAll',
-				sourceOrderId: order.sourceOrderId,
-				returnAll: false,
-				limit: 2,
-			});
+			const result = await run(
+				fulfillment('getAll', { sourceOrderId: order.sourceOrderId, returnAll: false, limit: 2 }),
+			);
 			expect(result.items.map((item) => item.json.sourceFulfillmentId)).toEqual(['ful-1', 'ful-2']);
 		});
 
@@ -170,12 +159,9 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 				status: 200,
 				body: { data: [{ sourceFulfillmentId: 'ful-1' }] },
 			});
-			const result = await run({
-				resource: 'fulfillment',
-				operation: 'getAll',
-				sourceOrderId: order.sourceOrderId,
-				returnAll: true,
-			});
+			const result = await run(
+				fulfillment('getAll', { sourceOrderId: order.sourceOrderId, returnAll: true }),
+			);
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toBe(
 				'OrderProtection answered with {"data":[{"sourceFulfillmentId":"ful-1"}]} where a list of fulfillments was expected [item 0]',
@@ -185,12 +171,7 @@ describe('OrderProtection › Fulfillment › Update and Get Many', () => {
 		it('returns nothing for an order without fulfillments, and an error item for an unknown one under continueOnFail', async () => {
 			const order = seedOrder(env);
 			const result = await run(
-				{
-					resource: 'fulfillment',
-					operation: 'getAll',
-					sourceOrderId: '={{ $json.id }}',
-					returnAll: true,
-				},
+				fulfillment('getAll', { sourceOrderId: '={{ $json.id }}', returnAll: true }),
 				[{ id: order.sourceOrderId }, { id: '404404' }],
 				true,
 			);

@@ -16,6 +16,7 @@ import {
 	seedOrder,
 	useS2,
 } from './helpers';
+import { fulfillment } from '../support/params';
 
 const FULL_ADDRESS = {
 	name: 'Jane Doe',
@@ -29,6 +30,12 @@ const FULL_ADDRESS = {
 	phone: '',
 	email: '',
 };
+
+/** The items S2 requires, and the one shipment (no carrier, no labels) it is completed with. */
+const oneShipment = (items: IDataObject[]) => ({
+	items,
+	shipments: [{ items, prepaidLabels: [], shippingCarrierId: 'OTHER' }],
+});
 
 describe('S2 › Fulfillment › Create', () => {
 	const env = useS2();
@@ -48,14 +55,7 @@ describe('S2 › Fulfillment › Create', () => {
 			orderId: order.id,
 			address: FULL_ADDRESS,
 			shippingMethod: 'standard',
-			items: [{ productId: PRODUCT_A, quantity: 2 }],
-			shipments: [
-				{
-					items: [{ productId: PRODUCT_A, quantity: 2 }],
-					prepaidLabels: [],
-					shippingCarrierId: 'OTHER',
-				},
-			],
+			...oneShipment([{ productId: PRODUCT_A, quantity: 2 }]),
 			attachments: [],
 		});
 		expect(result.items).toHaveLength(1);
@@ -169,12 +169,12 @@ describe('S2 › Fulfillment › Create', () => {
 			method: 2,
 			customerNote: 'Leave at the door',
 		});
-		const fulfillment = result.items[0].json;
-		expect(fulfillment).toMatchObject({
+		const output = result.items[0].json;
+		expect(output).toMatchObject({
 			channelFulfillmentId: 'shop-ful-1',
 			customerNote: 'Leave at the door',
 		});
-		expect(fulfillment.shipments).toMatchObject([
+		expect(output.shipments).toMatchObject([
 			{
 				trackingNumber: '1ZTRACK1',
 				shippingCarrier: { id: 'UPS' },
@@ -208,12 +208,9 @@ describe('S2 › Fulfillment › Create', () => {
 			shippingMethod: 'Expedited',
 			orderType: 2,
 		};
-		const result = await create({
-			resource: 'fulfillment',
-			operation: 'create',
-			define: 'json',
-			fulfillmentJson: JSON.stringify(body),
-		});
+		const result = await create(
+			fulfillment('create', { define: 'json', fulfillmentJson: JSON.stringify(body) }),
+		);
 
 		expect(result.status).toBe('success');
 		expect(creates(env)[0].body).toEqual({
@@ -232,14 +229,7 @@ describe('S2 › Fulfillment › Create', () => {
 			},
 			orderType: 2,
 			shippingMethod: 'Expedited',
-			items: [{ productId: PRODUCT_B, quantity: 3 }],
-			shipments: [
-				{
-					items: [{ productId: PRODUCT_B, quantity: 3 }],
-					prepaidLabels: [],
-					shippingCarrierId: 'OTHER',
-				},
-			],
+			...oneShipment([{ productId: PRODUCT_B, quantity: 3 }]),
 			attachments: [],
 		});
 	});
@@ -247,12 +237,7 @@ describe('S2 › Fulfillment › Create', () => {
 	it('takes the JSON body as an object from an expression', async () => {
 		const order = seedOrder(env);
 		const result = await create(
-			{
-				resource: 'fulfillment',
-				operation: 'create',
-				define: 'json',
-				fulfillmentJson: '={{ $json.body }}',
-			},
+			fulfillment('create', { define: 'json', fulfillmentJson: '={{ $json.body }}' }),
 			[
 				{
 					body: {
@@ -341,7 +326,7 @@ describe('S2 › Fulfillment › Create', () => {
 
 		it('checks the JSON body: not JSON, not an object, a missing address', async () => {
 			const json = (fulfillmentJson: string) =>
-				create({ resource: 'fulfillment', operation: 'create', define: 'json', fulfillmentJson });
+				create(fulfillment('create', { define: 'json', fulfillmentJson }));
 			expect((await json('{ "address": ')).error?.message).toMatch(
 				/^Fulfillment \(JSON\) is not valid JSON: .* \[item 0\]$/,
 			);
@@ -427,44 +412,36 @@ describe('S2 › Fulfillment › Create', () => {
 	});
 
 	describe('organizations', () => {
-		const credentials = (values: Record<string, string>) => ({
-			s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values },
-		});
-
-		it('sends X-S2-Organization from the credential', async () => {
-			const result = await env.harness.runNode({
+		/** A standalone create as the user these credential values sign in. */
+		const createAs = (values: Record<string, string>) =>
+			env.harness.runNode({
 				nodeType: 's2',
 				parameters: createParams({ orderId: '' }),
-				credentials: credentials({
-					email: MULTI_ORG_EMAIL,
-					password: DEMO_SIGN_IN,
-					organizationId: ` ${MAIN_ORGANIZATION_ID} `,
-				}),
+				credentials: { s2Api: { baseUrl: env.sandbox.vendorUrl('s2'), ...values } },
+			});
+
+		it('sends X-S2-Organization from the credential', async () => {
+			const result = await createAs({
+				email: MULTI_ORG_EMAIL,
+				password: DEMO_SIGN_IN,
+				organizationId: ` ${MAIN_ORGANIZATION_ID} `,
 			});
 			expect(result.status).toBe('success');
 			expect(creates(env)[0].headers['x-s2-organization']).toBe(MAIN_ORGANIZATION_ID);
 		});
 
 		it('sends no header without an Organization ID, and explains the error of a user of several', async () => {
-			const result = await env.harness.runNode({
-				nodeType: 's2',
-				parameters: createParams({ orderId: '' }),
-				credentials: credentials({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN }),
-			});
+			const result = await createAs({ email: MULTI_ORG_EMAIL, password: DEMO_SIGN_IN });
 			expect(creates(env)[0].headers).not.toHaveProperty('x-s2-organization');
 			expect(result.error?.message).toContain('X-S2-Organization header is required');
 			expect(result.error?.description).toContain('set the Organization ID in the credential');
 		});
 
 		it('refuses an organization the user is not in with a 403 and a hint', async () => {
-			const result = await env.harness.runNode({
-				nodeType: 's2',
-				parameters: createParams({ orderId: '' }),
-				credentials: credentials({
-					email: DEMO_EMAIL,
-					password: DEMO_SIGN_IN,
-					organizationId: 'someone-elses-org',
-				}),
+			const result = await createAs({
+				email: DEMO_EMAIL,
+				password: DEMO_SIGN_IN,
+				organizationId: 'someone-elses-org',
 			});
 			expect(result.error?.message).toContain(
 				"S2 refused access (HTTP 403): You are not a member of organization 'someone-elses-org'",

@@ -1,4 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
+import { faultOn } from '../support/faults';
 import { createParams, creates, requests, s2, seedOrder, useS2 } from './helpers';
 
 describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that already exists (409 ALREADY_EXISTS)', () => {
@@ -12,6 +13,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 				options,
 			}),
 		});
+	const failCreate = faultOn(env, 's2', '/s2/fulfillment', 'POST');
 
 	it('is an error by default, naming the code and how to make the create idempotent', async () => {
 		const order = seedOrder(env);
@@ -67,13 +69,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 	it("with Return Existing, a 409 without S2's code returns the fulfillment when its order lists it", async () => {
 		const order = seedOrder(env);
 		const first = (await create(order.id)).items[0].json;
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 409,
-			body: 'Conflict',
-		});
+		failCreate({ status: 409, body: 'Conflict' });
 		const again = await create(order.id, { ifExists: 'returnExisting' });
 
 		expect(again.status).toBe('success');
@@ -83,13 +79,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 
 	it("with Return Existing, a 409 without S2's code that the order does not explain is an error", async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 409,
-			body: 'Conflict',
-		});
+		failCreate({ status: 409, body: 'Conflict' });
 		const result = await create(order.id, { ifExists: 'returnExisting' });
 
 		expect(result.status).toBe('error');
@@ -105,13 +95,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 
 	it("when S2 created it but the answer was lost, the retry's 409 returns that fulfillment instead of failing", async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 502,
-			afterHandling: true,
-		});
+		failCreate({ status: 502, afterHandling: true });
 		const result = await create(order.id);
 
 		expect(result.status).toBe('success');
@@ -128,13 +112,7 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 	it('a 409 after a retry that followed a 429 is still an error (the first attempt did nothing)', async () => {
 		const order = seedOrder(env);
 		expect((await create(order.id)).status).toBe('success');
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 429,
-			headers: { 'Retry-After': '0' },
-		});
+		failCreate({ status: 429, headers: { 'Retry-After': '0' } });
 		const second = await create(order.id);
 		expect(second.status).toBe('error');
 		expect(second.error?.httpCode).toBe('409');
@@ -143,22 +121,12 @@ describe('S2 › Fulfillment › Create › a Channel Fulfillment ID that alread
 
 	it('retries a create with a Channel Fulfillment ID after a 5xx (a repeat cannot duplicate), but not one without', async () => {
 		const order = seedOrder(env);
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 503,
-		});
+		failCreate({ status: 503 });
 		const result = await create(order.id, { maxRetries: 2 });
 		expect(result.status).toBe('success');
 		expect(creates(env).map((request) => request.status)).toEqual([503, 200]);
 
-		env.sandbox.state.faults.add({
-			vendor: 's2',
-			method: 'POST',
-			path: '/s2/fulfillment',
-			status: 503,
-		});
+		failCreate({ status: 503 });
 		const plain = await env.harness.runNode({
 			nodeType: 's2',
 			parameters: createParams({ orderId: order.id, options: { maxRetries: 2 } }),

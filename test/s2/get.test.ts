@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { createParams, PRODUCT_A, requests, s2, seedOrder, useS2 } from './helpers';
+import { fulfillment } from '../support/params';
 
 // The fields a simplified fulfillment has.
 const simplifiedShape = {
@@ -28,7 +29,7 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 	it('gets a fulfillment by the ID Create returned, one item per input item', async () => {
 		const order = seedOrder(env);
 		const created = await createFor(order.id);
-		const result = await run({ resource: 'fulfillment', operation: 'get', simplify: false }, [
+		const result = await run(fulfillment('get', { simplify: false }), [
 			{ id: created.id },
 			{ id: created.id },
 		]);
@@ -40,11 +41,7 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 	it('simplifies by default from version 1.1; version 1 nodes keep the full record', async () => {
 		const order = seedOrder(env);
 		const created = await createFor(order.id);
-		const parameters = {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: created.id,
-		} as never;
+		const parameters = fulfillment('get', { fulfillmentId: created.id }) as never;
 		const v1 = await env.harness.runNode({
 			nodeType: 's2',
 			typeVersion: 1,
@@ -52,8 +49,8 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 			input: [{}],
 		});
 		// Version 1 outputs the record as it was: no summary either.
-		const { fulfillment, ...record } = created;
-		expect(fulfillment).toMatchObject({ fulfillmentId: created.id });
+		const { fulfillment: summary, ...record } = created;
+		expect(summary).toMatchObject({ fulfillmentId: created.id });
 		expect(v1.items[0].json).toEqual(record);
 		const latest = await env.harness.runNode({ nodeType: 's2', parameters, input: [{}] });
 		expect(latest.items[0].json).not.toEqual(created);
@@ -69,13 +66,13 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 	it('simplifies a fulfillment on request', async () => {
 		const order = seedOrder(env);
 		const created = await createFor(order.id);
-		const result = await run({
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: created.id,
-			simplify: true,
-			options: { addSummary: false },
-		});
+		const result = await run(
+			fulfillment('get', {
+				fulfillmentId: created.id,
+				simplify: true,
+				options: { addSummary: false },
+			}),
+		);
 		expect(result.items[0].json).toEqual({
 			id: created.id,
 			status: 'CREATED',
@@ -160,11 +157,7 @@ describe('S2 › Fulfillment › Get and Order › Get', () => {
 	});
 
 	it('encodes IDs into one path segment and explains a 404', async () => {
-		const result = await run({
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: '../order/x?y',
-		});
+		const result = await run(fulfillment('get', { fulfillmentId: '../order/x?y' }));
 		expect(result.status).toBe('error');
 		expect(requests(env, '/fulfillment/')[0].path).toBe('/s2/fulfillment/..%2Forder%2Fx%3Fy');
 		expect(result.error?.message).toContain(

@@ -1,4 +1,6 @@
 import { assignParams, orderStatus, requests, seedOrders, useSellfern } from './helpers';
+import { faultOn } from '../support/faults';
+import { pairedRows } from '../support/items';
 
 describe('Sellfern › Fulfillment › Assign Supplier', () => {
 	const env = useSellfern();
@@ -13,6 +15,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			input: ids.map((order_id) => ({ order_id })),
 			continueOnFail,
 		});
+	const failAssign = faultOn(env, 'sellfern', '/fulfillment/assign');
 	const assignChanges = () =>
 		env.sandbox.state.ledger
 			.changes({ vendor: 'sellfern' })
@@ -57,18 +60,12 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 			{ order_ids: [ids[2], ids[3]], supplier_id: 'sup_a' },
 			{ order_ids: [ids[4]], supplier_id: 'sup_b' },
 		]);
-		expect(
-			result.items.map((i) => [
-				i.json.order_id,
-				i.json.supplier_id,
-				(i.pairedItem as { item: number }).item,
-			]),
-		).toEqual([
-			[ids[0], 'sup_a', 0],
-			[ids[1], 'sup_a', 0],
-			[ids[2], 'sup_a', 1],
-			[ids[3], 'sup_a', 1],
-			[ids[4], 'sup_b', 2],
+		expect(pairedRows(result.items, 'order_id', 'supplier_id')).toEqual([
+			[0, ids[0], 'sup_a'],
+			[0, ids[1], 'sup_a'],
+			[1, ids[2], 'sup_a'],
+			[1, ids[3], 'sup_a'],
+			[2, ids[4], 'sup_b'],
 		]);
 	});
 
@@ -84,13 +81,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 				(r) => (r.body as { order_ids: number[] }).order_ids,
 			),
 		).toEqual([[ids[0], ids[1]], [ids[2]]]);
-		expect(
-			result.items.map((i) => [
-				(i.pairedItem as { item: number }).item,
-				i.json.order_id,
-				i.json.status,
-			]),
-		).toEqual([
+		expect(pairedRows(result.items, 'order_id', 'status')).toEqual([
 			[0, ids[0], 'ok'],
 			[0, ids[1], 'ok'],
 			[1, ids[1], 'ok'],
@@ -145,9 +136,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it("replays within one execution: n8n's Retry On Fail after a lost answer assigns once", async () => {
 		const [id] = seedOrders(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			afterHandling: true,
 			drop: true,
 		});
@@ -174,9 +163,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('retries an injected 500 mid-assign, and each order is assigned exactly once', async () => {
 		const ids = seedOrders(env, 300);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			status: 500,
 			after: 1,
 			count: 1,
@@ -194,9 +181,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('waits for Retry-After on a 429 before trying again', async () => {
 		const ids = seedOrders(env, 2);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			status: 429,
 			headers: { 'Retry-After': '1' },
 		});
@@ -210,9 +195,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('gives up after Max Retries with the vendor error and its request id', async () => {
 		const ids = seedOrders(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			status: 503,
 			count: 5,
 		});
@@ -251,9 +234,7 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 	it('turns a failed request into error items for every item of that batch under continueOnFail', async () => {
 		const ids = seedOrders(env, 2);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			status: 400,
 			body: {
 				success: false,
@@ -271,12 +252,11 @@ describe('Sellfern › Fulfillment › Assign Supplier', () => {
 
 describe('Sellfern › Assign Supplier when a response is lost', () => {
 	const env = useSellfern();
+	const failAssign = faultOn(env, 'sellfern', '/fulfillment/assign');
 
 	it('retries a request whose answer was lost after Sellfern acted, and the key stops a second assignment', async () => {
 		const ids = seedOrders(env, 150);
-		env.sandbox.state.faults.add({
-			vendor: 'sellfern',
-			path: '/fulfillment/assign',
+		failAssign({
 			afterHandling: true,
 			drop: true,
 			after: 1,

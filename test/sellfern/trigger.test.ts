@@ -1,16 +1,14 @@
 import type { Poller } from '../harness';
 import { duringRequest, travel } from '../support/time';
 import { requests, seedOrders, useSellfern } from './helpers';
+import { emittedField, pollerOf, reEmissionMarks } from '../support/poll';
+
+type Emitted = Awaited<ReturnType<Poller['poll']>>;
 
 describe('Sellfern Trigger', () => {
 	const env = useSellfern();
-	const trigger = (parameters: Record<string, unknown> = {}): Poller =>
-		env.harness.poller({
-			nodeType: 'sellfernTrigger',
-			parameters: { status: 'New', ...parameters },
-		});
-	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
-		(emitted?.[0] ?? []).map((item) => item.json.order_id);
+	const trigger = pollerOf(env, 'sellfernTrigger', { status: 'New' });
+	const ids = (emitted: Emitted) => emittedField(emitted, 'order_id');
 	const ready = (orderId: number) =>
 		(
 			env.sandbox.state.vendors as unknown as { sellfern: { ready(id: number): unknown } }
@@ -161,19 +159,13 @@ describe('Sellfern Trigger', () => {
 		afterEach(() => jest.restoreAllMocks());
 		const setStatus = (orderId: number, status: string) =>
 			env.sandbox.state.vendors.sellfern.orders.setStatus(orderId, status as 'New', 'test');
-		const marks = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
-			(emitted?.[0] ?? []).map((item) => [
-				item.json.order_id,
-				item.json.reEmitted,
-				item.json.emitAttempt,
-			]);
 
 		it('emits an order still queued after the interval again, marked, at most Max Re-Emissions times', async () => {
 			const time = travel();
 			const poller = trigger({ options: { reEmitAfterMinutes: 30, reEmitMaxTimes: 2 } });
 			await poller.poll();
 			const [handled, stranded] = seedOrders(env, 2);
-			expect(marks(await poller.poll())).toEqual([
+			expect(reEmissionMarks(await poller.poll())).toEqual([
 				[handled, undefined, undefined],
 				[stranded, undefined, undefined],
 			]);
@@ -181,12 +173,12 @@ describe('Sellfern Trigger', () => {
 			time.by(29);
 			expect(await poller.poll()).toBeNull();
 			time.by(1);
-			expect(marks(await poller.poll())).toEqual([[stranded, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[stranded, true, 2]]);
 			poller.reload();
 			time.by(20);
 			expect(await poller.poll()).toBeNull();
 			time.by(10);
-			expect(marks(await poller.poll())).toEqual([[stranded, true, 3]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[stranded, true, 3]]);
 			time.by(30);
 			expect(await poller.poll()).toBeNull();
 			time.by(300);
@@ -207,7 +199,7 @@ describe('Sellfern Trigger', () => {
 			time.by(59);
 			expect(await byDefault.poll()).toBeNull();
 			time.by(1);
-			expect(marks(await byDefault.poll())).toEqual([[order, true, 2]]);
+			expect(reEmissionMarks(await byDefault.poll())).toEqual([[order, true, 2]]);
 			expect(await off.poll()).toBeNull();
 			expect(off.staticData().outstanding).toBeUndefined();
 		});
@@ -223,11 +215,11 @@ describe('Sellfern Trigger', () => {
 			await poller.poll();
 			time.by(5);
 			setStatus(order, 'New');
-			expect(marks(await poller.poll())).toEqual([[order, undefined, undefined]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[order, undefined, undefined]]);
 			time.by(9);
 			expect(await poller.poll()).toBeNull();
 			time.by(1);
-			expect(marks(await poller.poll())).toEqual([[order, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[order, true, 2]]);
 		});
 
 		it('keeps tracking an order missing from one snapshot because the queue shifted between its pages', async () => {

@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import { OrderProtectionOAuth2Api } from '../../credentials/OrderProtectionOAuth2Api.credentials';
 import { S2Api } from '../../credentials/S2Api.credentials';
 import { SellfernApi } from '../../credentials/SellfernApi.credentials';
@@ -11,22 +11,13 @@ import { sellfern } from '../../nodes/Sellfern/transport';
 import { shipperOne } from '../../nodes/ShipperOne/transport';
 import { skuIo } from '../../nodes/SkuIo/transport';
 import type { VendorApi } from '../../nodes/shared/types';
+import { fixtureDescription } from '../harness/fixtures/nodes';
 
 // The base URL is written twice for each vendor: as an n8n expression in the credential (its test
 // request, which n8n evaluates) and as code in the vendor's transport. Both must agree on every input.
 
 const noOpNode: INodeType = {
-	description: {
-		displayName: 'No Op',
-		name: 'noOp',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'No Op' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	},
+	description: fixtureDescription('No Op', 'noOp', { description: '' }),
 };
 
 const workflow = new Workflow({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FaultSpec } from '../../sandbox/core/faults';
 import { demoCredential, useTestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { listParams } from '../support/params';
 
 /**
  * Every error from a vendor request declares n8n's failure cause (n8n-workflow 2.x `failure`):
@@ -64,12 +65,7 @@ describe('failure causes', () => {
 		env.sandbox.state.faults.add({ vendor: 'sellfern', count: 10, ...spec });
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillmentQueue',
-				operation: 'getAll',
-				status: 'any',
-				options: { maxRetries: 0 },
-			},
+			parameters: listParams.sellfern({ options: { maxRetries: 0 } }),
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeApiError');

@@ -4,6 +4,7 @@ import { demoCredential, demoCredentials, useTestEnv, type TestEnv } from '../su
 import { vendorRequests } from '../support/ledger';
 import { packOperations } from '../support/pack';
 import { createParams } from '../s2/helpers';
+import { fulfillment } from '../support/params';
 
 // Every write operation of the pack, run with Options › Preview Only: it outputs the request it would
 // send (method, URL, query, body, idempotency key) and the sandbox records no state change.
@@ -44,6 +45,9 @@ const seedSkuIo = (env: TestEnv) =>
 
 let sellfernOrder = 0;
 let shipperOneOrder: ReturnType<typeof seedShipperOne>;
+/** The seeded ShipperOne order's items at their ordered quantities, as accept and ship send them. */
+const orderedQuantities = () =>
+	shipperOneOrder.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered }));
 let skuIoId = 0;
 
 const skuIoAction = (resource: string, operation: string, route: string): PreviewCase => ({
@@ -99,10 +103,7 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			order: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({
-					item_id: item.item_id,
-					qty: item.qty_ordered,
-				})),
+				items: orderedQuantities(),
 			},
 		}),
 	},
@@ -124,10 +125,7 @@ const CASES: PreviewCase[] = [
 		body: () => ({
 			shipment: {
 				order_id: shipperOneOrder.order_id,
-				items: shipperOneOrder.items.map((item) => ({
-					item_id: item.item_id,
-					qty: item.qty_ordered,
-				})),
+				items: orderedQuantities(),
 				tracks: [{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' }],
 			},
 		}),
@@ -304,13 +302,11 @@ describe('Preview Only on every write', () => {
 		).orders[0].order_id;
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: `${sellfernOrder}, ${notNew}`,
 				supplierId: 'sup_789',
 				options: PREVIEW,
-			},
+			}),
 			input: [{}],
 		});
 		expect(result.status).toBe('success');
@@ -327,12 +323,10 @@ describe('Preview Only on every write', () => {
 		// The real assign afterwards is not answered from the dry run.
 		const real = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: String(sellfernOrder),
 				supplierId: 'sup_789',
-			},
+			}),
 			input: [{}],
 		});
 		expect(real.items[0].json).toMatchObject({ order_id: sellfernOrder, status: 'ok' });
@@ -384,13 +378,11 @@ describe('Preview Only on every write', () => {
 		const second = seedSellfern(env);
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'assignSupplier',
+			parameters: fulfillment('assignSupplier', {
 				orderIds: '={{ $json.id }}',
 				supplierId: 'sup_789',
 				options: PREVIEW,
-			},
+			}),
 			input: [{ id: sellfernOrder }, { id: second }],
 		});
 		expect(result.items).toHaveLength(2);

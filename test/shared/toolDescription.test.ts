@@ -20,6 +20,34 @@ function descriptionOf(name: string): INodeTypeDescription {
 	throw new Error(`no node ${name}`);
 }
 
+/**
+ * A node of `description` for one operation, with the defaults n8n fills in when it loads the
+ * workflow (the Workflow constructor does the same).
+ */
+function loadedNode(
+	name: string,
+	description: INodeTypeDescription,
+	op: { resource: string; value: string },
+): INode {
+	const node: INode = {
+		id: '1',
+		name,
+		type: `n8n-nodes-fulfillment.${description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: op.resource, operation: op.value },
+	};
+	node.parameters = NodeHelpers.getNodeParameters(
+		description.properties,
+		node.parameters,
+		true,
+		false,
+		node,
+		description,
+	)!;
+	return node;
+}
+
 describe('Tool descriptions written for agents', () => {
 	it.each(
 		NODES.flatMap(([node, ops]) =>
@@ -35,23 +63,7 @@ describe('Tool descriptions written for agents', () => {
 		);
 
 		const description = asTool(descriptionOf(nodeName));
-		const node: INode = {
-			id: '1',
-			name: 'Tool',
-			type: `n8n-nodes-fulfillment.${description.name}`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: op.resource, operation: op.value },
-		};
-		// The defaults n8n fills in when it loads the workflow (the Workflow constructor does the same).
-		node.parameters = NodeHelpers.getNodeParameters(
-			description.properties,
-			node.parameters,
-			true,
-			false,
-			node,
-			description,
-		)!;
+		const node = loadedNode('Tool', description, op);
 		expect(node.parameters.toolDescription).toBe(op.toolDescription);
 		const told = NodeHelpers.getToolDescriptionForNode(node, { description } as never);
 		expect(told).toBe(op.toolDescription);
@@ -60,22 +72,7 @@ describe('Tool descriptions written for agents', () => {
 	it('the plain (non-tool) node has no Tool Description parameter', () => {
 		for (const [nodeName, ops] of NODES) {
 			const description = descriptionOf(nodeName);
-			const node: INode = {
-				id: '1',
-				name: 'Node',
-				type: `n8n-nodes-fulfillment.${nodeName}`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { resource: ops[0].resource, operation: ops[0].value },
-			};
-			const parameters = NodeHelpers.getNodeParameters(
-				description.properties,
-				node.parameters,
-				true,
-				false,
-				node,
-				description,
-			)!;
+			const { parameters } = loadedNode('Node', description, ops[0]);
 			expect(parameters).not.toHaveProperty('toolDescription');
 		}
 	});

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { CredentialsMap } from '../harness';
+import { faultOn } from '../support/faults';
 import {
 	credential,
 	order,
@@ -25,17 +26,22 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			...options,
 		});
 	const acceptCalls = () => requests(env, '/fulfillmentOrder/accept');
+	const failAccept = faultOn(env, 'shipperone', '/fulfillmentOrder/accept');
+	/** The body ShipperOne's accept takes: one order and its items with the quantities to accept. */
+	const acceptBody = (orderId: unknown, items: unknown) => ({
+		order: { order_id: orderId, items },
+	});
 
 	it('accepts every item at its ordered quantity, reading the items from the input order', async () => {
 		const [fo] = seed(env, 1, { items: 3 });
 		const result = await accept({}, [fo]);
 		expect(result.status).toBe('success');
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: fo.order_id,
-				items: fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(
+				fo.order_id,
+				fo.items.map((item) => ({ item_id: item.item_id, qty: item.qty_ordered })),
+			),
+		);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({
 			order_id: fo.order_id,
@@ -47,14 +53,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('accepts many orders at once, slows down on 429 and still accepts each exactly once, in item order', async () => {
 		const orders = seed(env, 12, { items: 1 });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 429,
-			headers: { 'Retry-After': '1' },
-			count: 3,
-			after: 2,
-		});
+		failAccept({ status: 429, headers: { 'Retry-After': '1' }, count: 3, after: 2 });
 		const started = Date.now();
 		const result = await accept({ options: { concurrency: 6 } }, orders);
 		expect(result.status).toBe('success');
@@ -87,12 +86,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 	it('rejects every item with qty 0', async () => {
 		const [fo] = seed(env, 1, { items: 2 });
 		const result = await accept({ decision: 'rejectAll' }, [fo]);
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: fo.order_id,
-				items: fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })),
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(
+				fo.order_id,
+				fo.items.map((item) => ({ item_id: item.item_id, qty: 0 })),
+			),
+		);
 		expect(result.items[0].json).toMatchObject({ status: 'rejected' });
 	});
 
@@ -111,15 +110,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			},
 			[first],
 		);
-		expect(acceptCalls()[0].body).toEqual({
-			order: {
-				order_id: first.order_id,
-				items: [
-					{ item_id: a.item_id, qty: 2 },
-					{ item_id: b.item_id, qty: 0 },
-				],
-			},
-		});
+		expect(acceptCalls()[0].body).toEqual(
+			acceptBody(first.order_id, [
+				{ item_id: a.item_id, qty: 2 },
+				{ item_id: b.item_id, qty: 0 },
+			]),
+		);
 		expect((fields.items[0].json.items as IDataObject[]).map((item) => item.status)).toEqual([
 			'pending_allocation',
 			'rejected',
@@ -138,15 +134,12 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 			[second],
 		);
 		expect(fromJson.status).toBe('success');
-		expect(acceptCalls()[1].body).toEqual({
-			order: {
-				order_id: second.order_id,
-				items: [
-					{ item_id: c.item_id, qty: 0 },
-					{ item_id: d.item_id, qty: 2 },
-				],
-			},
-		});
+		expect(acceptCalls()[1].body).toEqual(
+			acceptBody(second.order_id, [
+				{ item_id: c.item_id, qty: 0 },
+				{ item_id: d.item_id, qty: 2 },
+			]),
+		);
 	});
 
 	it('accepts part of an order when the order allows partials, leaving the rest pending', async () => {
@@ -348,11 +341,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('retries a 500 because accepting is idempotent', async () => {
 		const [fo] = seed(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 500,
-		});
+		failAccept({ status: 500 });
 		const result = await accept({}, [fo]);
 		expect(result.status).toBe('success');
 		expect(acceptCalls().map((r) => r.status)).toEqual([500, 200]);
@@ -360,12 +349,7 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 
 	it('explains a 500 that outlasts the retries', async () => {
 		const [fo] = seed(env, 1);
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrder/accept',
-			status: 500,
-			count: 5,
-		});
+		failAccept({ status: 500, count: 5 });
 		const result = await accept({ options: { maxRetries: 1 } }, [fo]);
 		expect(result.error?.message).toMatch(
 			/^ShipperOne Accept: ShipperOne had a server error \(HTTP 500\): Internal Error\./,

@@ -25,60 +25,50 @@ const chain = (names: string[]) =>
 			]),
 	);
 
+/** A Get Many of one queue, all of it. */
+const queueNode = (name: string, queue: string, x: number, extra: Partial<INode> = {}) =>
+	node(name, { operation: 'getAll', queue, returnAll: true }, x, extra);
+
 describe('ShipperOne › chained operations', () => {
 	const env = useShipperOne();
+	/** Runs `nodes` connected one after the other, from the first. */
+	const runChain = (nodes: INode[]) =>
+		env.harness.runWorkflow(
+			{ nodes, connections: chain(nodes.map((n) => n.name)) },
+			{ startNode: nodes[0].name },
+		);
 
 	it('Get Many → Accept All → (allocation) → Get Many pending shipment → Ship, with no other input', async () => {
 		const seeded = seed(env, 3, { items: 2 });
-		const acceptRun = await env.harness.runWorkflow(
-			{
-				nodes: [
-					node(
-						'Pending accept',
-						{ operation: 'getAll', queue: 'pending_accept', returnAll: true },
-						0,
-					),
-					node('Accept all', { operation: 'accept' }, 200),
-				],
-				connections: chain(['Pending accept', 'Accept all']),
-			},
-			{ startNode: 'Pending accept' },
-		);
+		const acceptRun = await runChain([
+			queueNode('Pending accept', 'pending_accept', 0),
+			node('Accept all', { operation: 'accept' }, 200),
+		]);
 		expect(acceptRun.outputOf('Accept all').map((item) => item.json.status)).toEqual(
 			Array(3).fill('pending_allocation'),
 		);
 
 		expect(vendor(env).allocate()).toEqual(seeded.map((o) => o.order_id));
 
-		const shipRun = await env.harness.runWorkflow(
-			{
-				nodes: [
-					node(
-						'Pending shipment',
-						{ operation: 'getAll', queue: 'pending_shipment', returnAll: true },
-						0,
-					),
-					node(
-						'Ship',
-						{
-							operation: 'ship',
-							tracks: {
-								track: [
-									{
-										carrier_code: 'dhl',
-										title: 'DHL Express',
-										track_number: "={{ 'JD' + $json.order_id }}",
-									},
-								],
+		const shipRun = await runChain([
+			queueNode('Pending shipment', 'pending_shipment', 0),
+			node(
+				'Ship',
+				{
+					operation: 'ship',
+					tracks: {
+						track: [
+							{
+								carrier_code: 'dhl',
+								title: 'DHL Express',
+								track_number: "={{ 'JD' + $json.order_id }}",
 							},
-						},
-						200,
-					),
-				],
-				connections: chain(['Pending shipment', 'Ship']),
-			},
-			{ startNode: 'Pending shipment' },
-		);
+						],
+					},
+				},
+				200,
+			),
+		]);
 		const shipped = shipRun.outputOf('Ship');
 		expect(orderIds(shipped)).toEqual(seeded.map((o) => o.order_id));
 		expect(shipped.every((item) => item.json.status === 'pending_invoice')).toBe(true);
@@ -91,34 +81,19 @@ describe('ShipperOne › chained operations', () => {
 	it('runs the whole flow in one workflow when the ERP allocates at once', async () => {
 		vendor(env).settings({ allocateAfterSeconds: 0 });
 		const seeded = seed(env, 2);
-		const run = await env.harness.runWorkflow(
-			{
-				nodes: [
-					node(
-						'Pending accept',
-						{ operation: 'getAll', queue: 'pending_accept', returnAll: true },
-						0,
-					),
-					node('Accept all', { operation: 'accept' }, 200),
-					node(
-						'Pending shipment',
-						{ operation: 'getAll', queue: 'pending_shipment', returnAll: true },
-						400,
-						{ executeOnce: true },
-					),
-					node(
-						'Ship',
-						{
-							operation: 'ship',
-							tracks: { track: [{ carrier_code: 'ups', title: 'UPS', track_number: '1Z1' }] },
-						},
-						600,
-					),
-				],
-				connections: chain(['Pending accept', 'Accept all', 'Pending shipment', 'Ship']),
-			},
-			{ startNode: 'Pending accept' },
-		);
+		const run = await runChain([
+			queueNode('Pending accept', 'pending_accept', 0),
+			node('Accept all', { operation: 'accept' }, 200),
+			queueNode('Pending shipment', 'pending_shipment', 400, { executeOnce: true }),
+			node(
+				'Ship',
+				{
+					operation: 'ship',
+					tracks: { track: [{ carrier_code: 'ups', title: 'UPS', track_number: '1Z1' }] },
+				},
+				600,
+			),
+		]);
 		expect(orderIds(run.outputOf('Ship'))).toEqual(seeded.map((o) => o.order_id));
 		expect(requests(env, '/fulfillmentOrder/ship')).toHaveLength(2);
 	});

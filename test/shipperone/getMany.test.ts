@@ -1,20 +1,16 @@
-import { getGlobalState, type IDataObject } from 'n8n-workflow';
+import { getGlobalState, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { credential, orderIds, paired, requests, seed, useShipperOne, vendor } from './helpers';
+import { listParams } from '../support/params';
 
 describe('ShipperOne › Fulfillment Order › Get Many', () => {
 	const env = useShipperOne();
 	const getMany = (
-		parameters: Record<string, unknown>,
+		parameters: INodeParameters,
 		options: { input?: IDataObject[]; continueOnFail?: boolean } = {},
 	) =>
 		env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'pending_accept',
-				...parameters,
-			},
+			parameters: listParams.shipperOne(parameters),
 			...options,
 		});
 	const pages = (path: string) => requests(env, path).map((r) => r.query.page);
@@ -104,12 +100,7 @@ describe('ShipperOne › Fulfillment Order › Get Many', () => {
 		expect(result.status).toBe('success');
 		const odd = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'failed',
-				returnAll: true,
-			},
+			parameters: listParams.shipperOne({ queue: 'failed', returnAll: true }),
 			credentials: credential(env, { storeCode: '../admin?x=1' }),
 		});
 		expect(odd.status).toBe('error');

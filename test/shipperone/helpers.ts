@@ -4,6 +4,7 @@ import type { SeedOptions } from '../../sandbox/vendors/shipperone/seed';
 import type { CredentialsMap } from '../harness';
 import { demoCredential, useTestEnv, type TestEnv } from '../support/env';
 import { vendorRequests } from '../support/ledger';
+import { pairedIndex } from '../support/items';
 
 export const TOKEN = 'so_sandbox_full';
 export const READONLY_TOKEN = 'so_sandbox_readonly';
@@ -39,8 +40,7 @@ export const requests = (env: TestEnv, pathPart = '') =>
 	vendorRequests(env, 'shipperone', pathPart);
 
 export const orderIds = (items: INodeExecutionData[]) => items.map((item) => item.json.order_id);
-export const paired = (items: INodeExecutionData[]) =>
-	items.map((item) => (item.pairedItem as { item: number }).item);
+export const paired = (items: INodeExecutionData[]) => items.map(pairedIndex);
 
 /** The demo credential with some fields replaced, as `credentials` for a run. */
 export const credential = (env: TestEnv, values: Record<string, string> = {}): CredentialsMap => ({

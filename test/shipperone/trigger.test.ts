@@ -1,16 +1,42 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { FaultSpec } from '../../sandbox/core/faults';
 import type { Poller } from '../harness';
 import { duringRequest, travel } from '../support/time';
 import { requests, seed, useShipperOne, vendor } from './helpers';
+import { emittedField, pollerOf, reEmissionMarks } from '../support/poll';
 
 type Emitted = INodeExecutionData[][] | null;
-const ids = (emitted: Emitted) => (emitted?.[0] ?? []).map((item) => item.json.order_id);
+const ids = (emitted: Emitted) => emittedField(emitted, 'order_id');
 
 describe('ShipperOne Trigger', () => {
 	const env = useShipperOne();
-	const trigger = (parameters: INodeParameters = {}): Poller =>
-		env.harness.poller({ nodeType: 'shipperOneTrigger', parameters });
+	/** The next read of the pending_accept queue answers `orders`, whatever the store holds. */
+	const queueAnswers = (orders: IDataObject[]) =>
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrders/pending_accept',
+			status: 200,
+			body: orders,
+		});
+	/** The next read of any queue fails with HTTP 500. */
+	const queuesFail = (fault: FaultSpec = {}) =>
+		env.sandbox.state.faults.add({
+			vendor: 'shipperone',
+			path: '/fulfillmentOrders/',
+			status: 500,
+			...fault,
+		});
+	const trigger = pollerOf(env, 'shipperOneTrigger');
 	const queueCalls = () => requests(env, '/V1/fulfillmentOrders/');
+	/** A new order the poller emits, then accepted in part (still in its queue, updated in place). */
+	const emitThenUpdateInPlace = async (poller: Poller) => {
+		await poller.poll();
+		const [fo] = seed(env, 1, { items: 2, partials: true });
+		expect(ids(await poller.poll())).toEqual([fo.order_id]);
+		env.sandbox.state.clock.advance(2_000);
+		vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+		return fo;
+	};
 	const lastQuery = () => queueCalls().at(-1)?.query;
 
 	it('emits each order once when it enters the queue, asking only for orders updated since the last one seen', async () => {
@@ -86,11 +112,7 @@ describe('ShipperOne Trigger', () => {
 		await poller.poll();
 		const before = JSON.stringify(poller.staticData());
 		const arrived = seed(env, 2, { updatedAt: '2026-05-20 09:01:00' });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/',
-			status: 500,
-		});
+		queuesFail();
 		await expect(poller.poll()).rejects.toThrow('HTTP 500');
 		expect(JSON.stringify(poller.staticData())).toBe(before);
 		expect(ids(await poller.poll())).toEqual(arrived.map((o) => o.order_id));
@@ -129,12 +151,7 @@ describe('ShipperOne Trigger', () => {
 
 	it('converts update times that carry an offset into the Date Filter Time Zone', async () => {
 		const poller = trigger({ options: { dateFilterTimeZone: 'Europe/Berlin' } });
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/pending_accept',
-			status: 200,
-			body: [{ order_id: 'FO-1', updated_at: '2026-05-20T07:00:00Z' }],
-		});
+		queueAnswers([{ order_id: 'FO-1', updated_at: '2026-05-20T07:00:00Z' }]);
 		await poller.poll();
 		expect(poller.staticData()).toMatchObject({
 			cursor: '2026-05-20 09:00:00',
@@ -147,12 +164,7 @@ describe('ShipperOne Trigger', () => {
 	it('fails clearly, and keeps its state, when orders carry no update time', async () => {
 		const poller = trigger();
 		await poller.poll();
-		env.sandbox.state.faults.add({
-			vendor: 'shipperone',
-			path: '/fulfillmentOrders/pending_accept',
-			status: 200,
-			body: [{ order_id: 'FO-1', items: [] }],
-		});
+		queueAnswers([{ order_id: 'FO-1', items: [] }]);
 		await expect(poller.poll()).rejects.toThrow(
 			'ShipperOne order FO-1 has no readable update time (updated_at), so the date filter cannot be used',
 		);
@@ -179,11 +191,7 @@ describe('ShipperOne Trigger', () => {
 
 		it('does not emit an order again when it is updated in place, only when it re-enters', async () => {
 			const poller = snapshot();
-			await poller.poll();
-			const [fo] = seed(env, 1, { items: 2, partials: true });
-			expect(ids(await poller.poll())).toEqual([fo.order_id]);
-			env.sandbox.state.clock.advance(2_000);
-			vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+			const fo = await emitThenUpdateInPlace(poller);
 			expect(await poller.poll()).toBeNull();
 			vendor(env).orders.fail(fo.order_id, 'stuck', 'test');
 			// Missing from one snapshot could be a page shift: only an order missing from two is taken as gone.
@@ -196,23 +204,14 @@ describe('ShipperOne Trigger', () => {
 		it('works without any update time on the orders', async () => {
 			const poller = snapshot();
 			await poller.poll();
-			env.sandbox.state.faults.add({
-				vendor: 'shipperone',
-				path: '/fulfillmentOrders/pending_accept',
-				status: 200,
-				body: [{ order_id: 'FO-1' }],
-			});
+			queueAnswers([{ order_id: 'FO-1' }]);
 			expect(ids(await poller.poll())).toEqual(['FO-1']);
 		});
 	});
 
 	it('emits an order updated in place again with Update Time (documented trade-off)', async () => {
 		const poller = trigger();
-		await poller.poll();
-		const [fo] = seed(env, 1, { items: 2, partials: true });
-		expect(ids(await poller.poll())).toEqual([fo.order_id]);
-		env.sandbox.state.clock.advance(2_000);
-		vendor(env).orders.accept(fo.order_id, [{ item_id: fo.items[0].item_id, qty: 1 }], 'test');
+		const fo = await emitThenUpdateInPlace(poller);
 		const again = await poller.poll();
 		expect(ids(again)).toEqual([fo.order_id]);
 		expect(again?.[0][0].json.status).toBe('partially_accepted');
@@ -268,12 +267,6 @@ describe('ShipperOne Trigger', () => {
 
 	describe('re-emission of unfinished orders', () => {
 		afterEach(() => jest.restoreAllMocks());
-		const marks = (emitted: Emitted) =>
-			(emitted?.[0] ?? []).map((item) => [
-				item.json.order_id,
-				item.json.reEmitted,
-				item.json.emitAttempt,
-			]);
 
 		it('Update Time: reads the whole queue only when an order is due, and re-emits those still in it', async () => {
 			const time = travel();
@@ -292,7 +285,7 @@ describe('ShipperOne Trigger', () => {
 			).toBe(true);
 			time.by(1);
 			const due = queueCalls().length;
-			expect(marks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[stranded.order_id, true, 2]]);
 			expect(
 				queueCalls()
 					.slice(due)
@@ -313,15 +306,10 @@ describe('ShipperOne Trigger', () => {
 			const [arrived] = seed(env, 1);
 			const before = JSON.stringify(poller.staticData());
 			// The dated read passes; the whole-queue re-check fails.
-			env.sandbox.state.faults.add({
-				vendor: 'shipperone',
-				path: '/fulfillmentOrders/',
-				status: 500,
-				after: 1,
-			});
+			queuesFail({ after: 1 });
 			await expect(poller.poll()).rejects.toThrow('HTTP 500');
 			expect(JSON.stringify(poller.staticData())).toBe(before);
-			expect(marks(await poller.poll())).toEqual([
+			expect(reEmissionMarks(await poller.poll())).toEqual([
 				[arrived.order_id, undefined, undefined],
 				[stranded.order_id, true, 2],
 			]);
@@ -335,7 +323,7 @@ describe('ShipperOne Trigger', () => {
 			expect(ids(await poller.poll())).toEqual([fo.order_id]);
 			time.by(5);
 			const before = queueCalls().length;
-			expect(marks(await poller.poll())).toEqual([[fo.order_id, true, 2]]);
+			expect(reEmissionMarks(await poller.poll())).toEqual([[fo.order_id, true, 2]]);
 			expect(queueCalls()).toHaveLength(before + 1);
 		});
 	});

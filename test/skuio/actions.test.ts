@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Sales Channel', () => {
 	const env = useSkuIo();
@@ -167,12 +167,7 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 	const update = (id: number | string, updateFields: INodeParameters, continueOnFail = false) =>
 		run(
 			env,
-			{
-				resource: 'fulfillment',
-				operation: 'updateShippingDetails',
-				fulfillmentId: String(id),
-				updateFields,
-			},
+			fulfillment('updateShippingDetails', { fulfillmentId: String(id), updateFields }),
 			undefined,
 			continueOnFail,
 		);
@@ -218,12 +213,10 @@ describe('SKU.io › Fulfillment › Update Shipping Details', () => {
 		const [id] = seed(env, 1, { cost: 3 });
 		const result = await run(
 			env,
-			{
-				resource: 'fulfillment',
-				operation: 'updateShippingDetails',
+			fulfillment('updateShippingDetails', {
 				fulfillmentId: '={{ $json.id }}',
 				updateFields: { cost: '={{ $json.cost }}' },
-			},
+			}),
 			[
 				{ id, cost: 4 },
 				{ id, cost: -1 },

@@ -1,17 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
+import { outcomes, pairedRows } from '../support/items';
 
 describe('SKU.io › Fulfillment › Bulk Void', () => {
 	const env = useSkuIo();
 	const bulkVoid = (input: IDataObject[], extra: IDataObject = {}, continueOnFail = false) =>
 		run(
 			env,
-			{
-				resource: 'fulfillment',
-				operation: 'bulkVoid',
-				fulfillmentIds: '={{ $json.id }}',
-				...extra,
-			},
+			fulfillment('bulkVoid', { fulfillmentIds: '={{ $json.id }}', ...extra }),
 			input,
 			continueOnFail,
 		);
@@ -121,9 +117,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 			{ ids: [ids[0], ids[2]], force: false, void_reason: 'a' },
 			{ ids: [ids[1]], force: false, void_reason: 'b' },
 		]);
-		expect(
-			result.items.map((item) => [(item.pairedItem as { item: number }).item, item.json.id]),
-		).toEqual([
+		expect(pairedRows(result.items, 'id')).toEqual([
 			[0, ids[0]],
 			[1, ids[1]],
 			[2, ids[0]],
@@ -138,13 +132,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(requests(env).map((r) => (r.body as { ids: number[] }).ids)).toEqual([[a, b], [c]]);
-		expect(
-			result.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.id,
-				item.json.result,
-			]),
-		).toEqual([
+		expect(pairedRows(result.items, 'id', 'result')).toEqual([
 			[0, a, 'voided'],
 			[0, b, 'voided'],
 			[1, a, 'voided'],
@@ -156,18 +144,21 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 	it('voids everything matching the filters, in one request with apply_to_all', async () => {
 		const fba = seed(env, 3, { fulfillmentType: 'fba' });
 		const [other] = seed(env, 1, { fulfillmentType: 'shiphero' });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'bulkVoid',
-			target: 'filters',
-			filters: { fulfillmentType: 'fba' },
-			filterGroups: {
-				group: {
-					conjunction: 'and',
-					conditions: { condition: [{ column: 'status', operator: 'equals', value: 'submitted' }] },
+		const result = await run(
+			env,
+			fulfillment('bulkVoid', {
+				target: 'filters',
+				filters: { fulfillmentType: 'fba' },
+				filterGroups: {
+					group: {
+						conjunction: 'and',
+						conditions: {
+							condition: [{ column: 'status', operator: 'equals', value: 'submitted' }],
+						},
+					},
 				},
-			},
-		});
+			}),
+		);
 		expect(requests(env)[0].body).toEqual({
 			apply_to_all: true,
 			filters: {
@@ -190,11 +181,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 
 	it('refuses to void everything when no filter is set, sending nothing', async () => {
 		seed(env, 2);
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'bulkVoid',
-			target: 'filters',
-		});
+		const result = await run(env, fulfillment('bulkVoid', { target: 'filters' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'Add a filter (Status, Fulfillment Type or a Filter Groups condition) to void all matching fulfillments [item 0]',
@@ -219,12 +206,7 @@ describe('SKU.io › Fulfillment › Bulk Void', () => {
 		const ids = seed(env, 2);
 		const result = await bulkVoid([{ id: ids[0] }, { id: 'abc' }, { id: ids[1] }], {}, true);
 		expect(result.status).toBe('success');
-		expect(
-			result.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.result ?? item.json.error,
-			]),
-		).toEqual([
+		expect(outcomes(result.items, 'result')).toEqual([
 			[0, 'voided'],
 			[1, 'Fulfillment IDs must be positive integers; "abc" is not [item 1]'],
 			[2, 'voided'],

@@ -1,9 +1,9 @@
 import { skuIoBaseUrl } from '../../nodes/SkuIo/transport';
-import { requests, run, seed, TOKEN, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, TOKEN, useSkuIo } from './helpers';
 
 describe('SKU.io › credential', () => {
 	const env = useSkuIo();
-	const listAll = { resource: 'fulfillment', operation: 'getAll', returnAll: true };
+	const listAll = fulfillment('getAll', { returnAll: true });
 
 	it('sends the Personal Access Token as a Bearer header', async () => {
 		seed(env, 1);

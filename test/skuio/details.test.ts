@@ -1,15 +1,16 @@
-import { idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
+import type { IDataObject } from 'n8n-workflow';
+import { fulfillment } from '../support/params';
+import { history, idsOf, jsonOf, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	const env = useSkuIo();
 
 	it("gets each input item's fulfillment, simplified to its own fields by default", async () => {
 		const ids = seed(env, 2);
-		const result = await run(
-			env,
-			{ resource: 'fulfillment', operation: 'get', fulfillmentId: '={{ $json.id }}' },
-			[{ id: ids[1] }, { id: ids[0] }],
-		);
+		const result = await run(env, fulfillment('get', { fulfillmentId: '={{ $json.id }}' }), [
+			{ id: ids[1] },
+			{ id: ids[0] },
+		]);
 		expect(result.status).toBe('success');
 		expect(idsOf(result.items)).toEqual([ids[1], ids[0]]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -17,8 +18,8 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 			fulfillment_number: store(env).get(ids[1])?.fulfillment_number,
 			voided_at: null,
 		});
-		const { fulfillment, ...own } = result.items[0].json;
-		expect(fulfillment).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
+		const { fulfillment: summary, ...own } = result.items[0].json;
+		expect(summary).toMatchObject({ vendor: 'skuIo', fulfillmentId: String(ids[1]) });
 		expect(Object.values(own).every((value) => value === null || typeof value !== 'object')).toBe(
 			true,
 		);
@@ -30,12 +31,10 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('returns the full detail with lines, sales order, warehouse and provider orders when not simplified', async () => {
 		const [id] = seed(env, 1, { lines: 3, fulfillmentType: 'shiphero' });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: String(id),
-			simplify: false,
-		});
+		const result = await run(
+			env,
+			fulfillment('get', { fulfillmentId: String(id), simplify: false }),
+		);
 		const detail = result.items[0].json;
 		expect(detail.lines).toHaveLength(3);
 		expect(detail).toMatchObject({
@@ -47,11 +46,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	});
 
 	it('names the item and the field for a bad ID, and sends nothing', async () => {
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: '../1001',
-		});
+		const result = await run(env, fulfillment('get', { fulfillmentId: '../1001' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'Fulfillment ID must be a positive integer (got "../1001") [item 0]',
@@ -60,11 +55,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 	});
 
 	it('explains a 404', async () => {
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: '4242',
-		});
+		const result = await run(env, fulfillment('get', { fulfillmentId: '4242' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
 			'SKU.io could not find the resource (HTTP 404): No query results for model [App\\Models\\SalesOrderFulfillment] 4242',
@@ -74,11 +65,7 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 	it('outputs one item per line item', async () => {
 		const [id] = seed(env, 1, { lines: 4 });
-		const result = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-		});
+		const result = await run(env, fulfillment('getLineItems', { fulfillmentId: String(id) }));
 		expect(jsonOf(result.items)).toEqual(
 			store(env)
 				.get(id)!
@@ -96,16 +83,21 @@ describe('SKU.io › Fulfillment › Get and Get Line Items', () => {
 
 describe('SKU.io › Fulfillment History', () => {
 	const env = useSkuIo();
+	/** All of a fulfillment's history of one kind, with `filters` when given. */
+	const allHistory = (operation: string, id: number, filters?: IDataObject) =>
+		run(
+			env,
+			history(operation, {
+				fulfillmentId: String(id),
+				returnAll: true,
+				...(filters && { filters }),
+			}),
+		);
 
 	it('gets the activity log of a fulfillment and its lines, newest first, across pages', async () => {
 		const [id] = seed(env, 1, { lines: 2 });
 		for (let i = 0; i < 120; i++) store(env).updateShippingDetails(id, { cost: i }, 'test');
-		const all = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			returnAll: true,
-		});
+		const all = await allHistory('getActivityLog', id);
 		expect(all.items).toHaveLength(123);
 		expect(all.items.map((item) => item.json.subject_type)).toContain('SalesOrderFulfillmentLine');
 		expect(all.items[0].json).toMatchObject({
@@ -114,12 +106,10 @@ describe('SKU.io › Fulfillment History', () => {
 		});
 		expect(requests(env).map((r) => r.query.page)).toEqual(['1', '2']);
 
-		const limited = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			limit: 3,
-		});
+		const limited = await run(
+			env,
+			history('getActivityLog', { fulfillmentId: String(id), limit: 3 }),
+		);
 		expect(limited.items).toHaveLength(3);
 		expect(requests(env).at(-1)?.query).toEqual({ page: '1', per_page: '3' });
 	});
@@ -127,13 +117,7 @@ describe('SKU.io › Fulfillment History', () => {
 	it('searches the activity log with filter[search]', async () => {
 		const [id] = seed(env, 1);
 		store(env).updateShippingDetails(id, { tracking_number: 'TRK-XYZ' }, 'test');
-		const result = await run(env, {
-			resource: 'history',
-			operation: 'getActivityLog',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { search: 'trk-xyz' },
-		});
+		const result = await allHistory('getActivityLog', id, { search: 'trk-xyz' });
 		expect(jsonOf(result.items)).toEqual([
 			expect.objectContaining({ event: 'shipping_details_updated' }),
 		]);
@@ -142,20 +126,14 @@ describe('SKU.io › Fulfillment History', () => {
 
 	it('gets inventory movements filtered by type, inventory status, warehouse and search', async () => {
 		const [id] = seed(env, 1, { lines: 3, warehouseId: 2 });
-		const all = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-		});
+		const all = await allHistory('getInventoryMovements', id);
 		expect(all.items).toHaveLength(6);
 
-		const sales = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { type: 'sale', inventoryStatus: 'active', warehouseId: '2', search: 'gizmo' },
+		const sales = await allHistory('getInventoryMovements', id, {
+			type: 'sale',
+			inventoryStatus: 'active',
+			warehouseId: '2',
+			search: 'gizmo',
 		});
 		expect(requests(env).at(-1)?.query).toEqual({
 			'filter[type]': 'sale',
@@ -182,13 +160,7 @@ describe('SKU.io › Fulfillment History', () => {
 
 	it('refuses a warehouse ID that is not a number before sending', async () => {
 		const [id] = seed(env, 1);
-		const result = await run(env, {
-			resource: 'history',
-			operation: 'getInventoryMovements',
-			fulfillmentId: String(id),
-			returnAll: true,
-			filters: { warehouseId: 'main' },
-		});
+		const result = await allHistory('getInventoryMovements', id, { warehouseId: 'main' });
 		expect(result.error?.message).toBe(
 			'Warehouse ID must be a positive integer (got "main") [item 0]',
 		);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { IDataObject } from 'n8n-workflow';
 import { readBinary } from '../harness';
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
 
 /** RFC 4180 rows, enough for the sandbox's files. */
 function parseCsv(text: string): string[][] {
@@ -34,12 +34,15 @@ function parseCsv(text: string): string[][] {
 describe('SKU.io › Fulfillment › Export', () => {
 	const env = useSkuIo();
 	const exportFile = (parameters: IDataObject, input?: IDataObject[], continueOnFail = false) =>
-		run(
-			env,
-			{ resource: 'fulfillment', operation: 'export', ...parameters },
-			input,
-			continueOnFail,
-		);
+		run(env, fulfillment('export', { ...parameters }), input, continueOnFail);
+	/** A CSV summary of the fulfillments whose IDs the input items bring in `ids`. */
+	const selectedByInput = (options: IDataObject) => ({
+		format: 'csv',
+		contentMode: 'summary',
+		scope: 'selected',
+		fulfillmentIds: '={{ $json.ids }}',
+		options,
+	});
 
 	it('exports the filtered fulfillments as a CSV file whose rows match the sandbox data', async () => {
 		const shipfusion = seed(env, 3, { fulfillmentType: 'shipfusion' });
@@ -164,13 +167,7 @@ describe('SKU.io › Fulfillment › Export', () => {
 	it('gathers the IDs of all input items into one file of the selected fulfillments, paired to every item', async () => {
 		const ids = seed(env, 5);
 		const result = await exportFile(
-			{
-				format: 'csv',
-				contentMode: 'summary',
-				scope: 'selected',
-				fulfillmentIds: '={{ $json.ids }}',
-				options: { columns: 'id,status', fileName: 'picked.csv' },
-			},
+			selectedByInput({ columns: 'id,status', fileName: 'picked.csv' }),
 			[{ ids: `${ids[3]},${ids[0]}` }, { ids: [ids[4]] }, { ids: ids[0] }],
 		);
 		expect(result.status).toBe('success');
@@ -193,16 +190,10 @@ describe('SKU.io › Fulfillment › Export', () => {
 
 	it('counts each selected ID once toward the 500 IDs of a file, so IDs that several items bring are not split over files', async () => {
 		const ids = seed(env, 300);
-		const result = await exportFile(
-			{
-				format: 'csv',
-				contentMode: 'summary',
-				scope: 'selected',
-				fulfillmentIds: '={{ $json.ids }}',
-				options: { columns: 'id' },
-			},
-			[{ ids }, { ids: [...ids].reverse() }],
-		);
+		const result = await exportFile(selectedByInput({ columns: 'id' }), [
+			{ ids },
+			{ ids: [...ids].reverse() },
+		]);
 		expect(result.status).toBe('success');
 		expect(requests(env, '/export')).toHaveLength(1);
 		expect(requests(env, '/export')[0].query.ids).toBe(ids.join(','));

@@ -1,14 +1,13 @@
-import { idsOf, requests, run, seed, store, useSkuIo } from './helpers';
+import type { IDataObject } from 'n8n-workflow';
+import { fulfillment, idsOf, requests, run, seed, store, useSkuIo } from './helpers';
 
 describe('SKU.io › Fulfillment › Get Many', () => {
 	const env = useSkuIo();
 	const getMany = (parameters: Record<string, unknown>, continueOnFail = false) =>
-		run(
-			env,
-			{ resource: 'fulfillment', operation: 'getAll', ...parameters },
-			undefined,
-			continueOnFail,
-		);
+		run(env, fulfillment('getAll', { ...parameters }), undefined, continueOnFail);
+	/** Get Many of all fulfillments matching one Filter Groups group of `condition`s. */
+	const getAllWhere = (condition: IDataObject[], group: IDataObject = {}) =>
+		getMany({ returnAll: true, filterGroups: { group: { ...group, conditions: { condition } } } });
 
 	it('returns one item per fulfillment, newest first, limited', async () => {
 		const ids = seed(env, 12);
@@ -104,19 +103,10 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 
 	it('combines conditions with "and" by default', async () => {
 		const ids = seed(env, 4, { fulfillmentType: 'shiphero' });
-		const result = await getMany({
-			returnAll: true,
-			filterGroups: {
-				group: {
-					conditions: {
-						condition: [
-							{ column: 'fulfillment_type', operator: 'contains', value: 'hero' },
-							{ column: 'sku', operator: 'contains', value: 'gizmo' },
-						],
-					},
-				},
-			},
-		});
+		const result = await getAllWhere([
+			{ column: 'fulfillment_type', operator: 'contains', value: 'hero' },
+			{ column: 'sku', operator: 'contains', value: 'gizmo' },
+		]);
 		const withGizmo = ids.filter((id) =>
 			store(env)
 				.get(id)
@@ -130,14 +120,8 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 
 	it('refuses a condition without a column before sending anything', async () => {
 		seed(env, 1);
-		const result = await getMany({
-			returnAll: true,
-			filterGroups: {
-				group: {
-					conjunction: 'and',
-					conditions: { condition: [{ column: ' ', operator: 'contains', value: 'x' }] },
-				},
-			},
+		const result = await getAllWhere([{ column: ' ', operator: 'contains', value: 'x' }], {
+			conjunction: 'and',
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Filter Groups › Column is required (got " ") [item 0]');
@@ -146,14 +130,7 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 
 	it("shows SKU.io's 422 for an operator it does not know, with the field in the details", async () => {
 		seed(env, 1);
-		const result = await getMany({
-			returnAll: true,
-			filterGroups: {
-				group: {
-					conditions: { condition: [{ column: 'status', operator: 'sounds_like', value: 'x' }] },
-				},
-			},
-		});
+		const result = await getAllWhere([{ column: 'status', operator: 'sounds_like', value: 'x' }]);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(
 			/^SKU\.io could not process the request \(HTTP 422\): The operator "sounds_like" is not supported/,
@@ -186,12 +163,7 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: { fulfillments: [{ id: 1 }] },
 		});
-		const list = await run(
-			env,
-			{ resource: 'fulfillment', operation: 'getAll', returnAll: true },
-			undefined,
-			true,
-		);
+		const list = await run(env, fulfillment('getAll', { returnAll: true }), undefined, true);
 		expect(list.items).toEqual([
 			{
 				json: {
@@ -209,12 +181,10 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: '<html>Maintenance</html>',
 		});
-		const lines = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-			options: { maxRetries: 0 },
-		});
+		const lines = await run(
+			env,
+			fulfillment('getLineItems', { fulfillmentId: String(id), options: { maxRetries: 0 } }),
+		);
 		expect(lines.status).toBe('error');
 		expect(lines.error?.message).toBe(
 			'SKU.io Get Line Items: SKU.io answered HTTP 200 with a body that is not the JSON it documents',
@@ -230,11 +200,7 @@ describe('SKU.io › answers that are not a list', () => {
 			status: 200,
 			body: '{"data": [{"id": 1',
 		});
-		const retried = await run(env, {
-			resource: 'fulfillment',
-			operation: 'getLineItems',
-			fulfillmentId: String(id),
-		});
+		const retried = await run(env, fulfillment('getLineItems', { fulfillmentId: String(id) }));
 		expect(retried.status).toBe('success');
 		expect(
 			requests(env, '/line-items').map((request) => request.fault?.status ?? request.status),

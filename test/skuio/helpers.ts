@@ -29,5 +29,11 @@ export function run(
 	return env.harness.runNode({ nodeType: 'skuIo', parameters, input, continueOnFail });
 }
 
+import { operationOf } from '../support/params';
+
+export { fulfillment } from '../support/params';
+/** The parameters of a History operation. */
+export const history = operationOf('history');
+
 export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
 export const idsOf = (items: INodeExecutionData[]) => items.map((item) => item.json.id);

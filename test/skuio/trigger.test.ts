@@ -2,16 +2,14 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { Poller } from '../harness';
 import { duringRequest, travel } from '../support/time';
 import { requests, seed, store, useSkuIo } from './helpers';
+import { emittedField, pollerOf } from '../support/poll';
+
+type Emitted = Awaited<ReturnType<Poller['poll']>>;
 
 describe('SKU.io Trigger', () => {
 	const env = useSkuIo();
-	const trigger = (parameters: Record<string, unknown> = {}): Poller =>
-		env.harness.poller({
-			nodeType: 'skuIoTrigger',
-			parameters: { event: 'created', ...parameters },
-		});
-	const ids = (emitted: Awaited<ReturnType<Poller['poll']>>) =>
-		(emitted?.[0] ?? []).map((item) => item.json.id);
+	const trigger = pollerOf(env, 'skuIoTrigger', { event: 'created' });
+	const ids = (emitted: Emitted) => emittedField(emitted, 'id');
 
 	describe('Fulfillment Created', () => {
 		it('emits each new fulfillment once, in ID order, across polls and restarts', async () => {

@@ -1,4 +1,5 @@
-import { requests, run, seed, store, useSkuIo } from './helpers';
+import { fulfillment, requests, run, seed, store, useSkuIo } from './helpers';
+import { outcomes } from '../support/items';
 
 describe('SKU.io › Fulfillment › Void', () => {
 	const env = useSkuIo();
@@ -10,7 +11,7 @@ describe('SKU.io › Fulfillment › Void', () => {
 	) =>
 		run(
 			env,
-			{ resource: 'fulfillment', operation: 'void', fulfillmentId: String(id), ...extra },
+			fulfillment('void', { fulfillmentId: String(id), ...extra }),
 			undefined,
 			continueOnFail,
 		);
@@ -38,11 +39,7 @@ describe('SKU.io › Fulfillment › Void', () => {
 		});
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 
-		const got = await run(env, {
-			resource: 'fulfillment',
-			operation: 'get',
-			fulfillmentId: String(id),
-		});
+		const got = await run(env, fulfillment('get', { fulfillmentId: String(id) }));
 		expect(got.items[0].json).toMatchObject({
 			id,
 			status: 'canceled',
@@ -83,18 +80,14 @@ describe('SKU.io › Fulfillment › Void', () => {
 			submission_status: 'Unsubmitted',
 		});
 		// Voided shipments leave the active list.
-		const list = await run(env, { resource: 'fulfillment', operation: 'getAll', returnAll: true });
+		const list = await run(env, fulfillment('getAll', { returnAll: true }));
 		expect(list.items).toHaveLength(0);
 	});
 
 	it('checks every item before voiding anything, or skips only the bad ones under continueOnFail', async () => {
 		const [a, b] = seed(env, 2);
 		const input = [{ id: a }, { id: 'abc' }, { id: b }];
-		const parameters = {
-			resource: 'fulfillment',
-			operation: 'void',
-			fulfillmentId: '={{ $json.id }}',
-		};
+		const parameters = fulfillment('void', { fulfillmentId: '={{ $json.id }}' });
 		const stopped = await run(env, parameters, input);
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toBe(
@@ -103,12 +96,7 @@ describe('SKU.io › Fulfillment › Void', () => {
 		expect(requests(env)).toHaveLength(0);
 
 		const continued = await run(env, parameters, input, true);
-		expect(
-			continued.items.map((item) => [
-				(item.pairedItem as { item: number }).item,
-				item.json.status ?? item.json.error,
-			]),
-		).toEqual([
+		expect(outcomes(continued.items, 'status')).toEqual([
 			[0, 'canceled'],
 			[1, 'Fulfillment ID must be a positive integer (got "abc") [item 1]'],
 			[2, 'canceled'],
@@ -212,12 +200,7 @@ describe('SKU.io › Fulfillment › Void', () => {
 		});
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'void',
-				fulfillmentId: String(id),
-				options: { maxRetries: 0 },
-			},
+			parameters: fulfillment('void', { fulfillmentId: String(id), options: { maxRetries: 0 } }),
 			retryOnFail: { maxTries: 3, waitBetweenTries: 1 },
 		});
 		expect(result.status).toBe('success');

@@ -73,16 +73,101 @@ describe('Normalized summary › shared', () => {
 	});
 });
 
-describe('Normalized summary › Sellfern', () => {
-	it('maps a queue item (sellfern-fulfillment-api.txt); items and tracking are unknown', () => {
-		const summary = sellfernSummary({
+const SHIPPERONE_ORDER = {
+	order_id: 'FO-000012345',
+	status: 'partially_shipped',
+	warehouse_code: 'WH-1',
+	created_at: '2026-05-20 07:00:00',
+	updated_at: '2026-05-20 08:00:00',
+	items: [
+		{ item_id: 55501, sku: 'TSHIRT-BLK-M', qty_ordered: 2, qty_shipped: 1 },
+		{ id: 55502, sku: 'MUG-WHT', qty_ordered: '1.0000' },
+	],
+	tracks: [
+		{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' },
+		{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' },
+		{ title: 'Local courier', track_number: 'LC-1' },
+	],
+};
+
+const SKUIO_DETAIL = {
+	id: 1001,
+	fulfillment_number: 'SO-1-F1',
+	status: 'fulfilled',
+	sales_order_id: 77,
+	tracking_number: '1Z999',
+	fulfillment_shipping_method: 'UPS Ground',
+	created_at: '2026-05-01T10:00:00Z',
+	updated_at: '2026-05-02T10:00:00Z',
+	lines: [
+		{ id: 1, sku: 'WIDGET-001', quantity: 2 },
+		{ id: 2, product: { sku: 'GADGET-002' }, quantity: 1 },
+	],
+	sales_order: { id: 77 },
+	shipping_provider_orders: [{ provider: 'shiphero', tracking_number: '1Z999' }],
+};
+
+const S2_FULFILLMENT = {
+	id: '295dbfaa-de55-40aa-ad6b-71f059722880',
+	status: 'CREATED',
+	orderId: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
+	createdAt: '2024-06-04T03:16:22.617577Z',
+	updatedAt: '2024-06-04T03:31:28.192345Z',
+	items: [
+		{ product: { id: 'p-1', sku: 'test' }, quantity: 2 },
+		{ product: { id: 'p-2', sku: 'SKU-GREY' }, quantity: 1 },
+	],
+	shipments: [
+		{
+			status: 'CREATED',
+			shippingCarrier: { id: 'OTHER', name: 'Other' },
+			trackingNumber: '',
+			trackingUrl: '',
+			labels: [
+				{
+					type: 'PREPAID',
+					carrier: 'UPS',
+					trackingNumber: '1ZLABEL',
+					trackingUrl: 'https://t.example/1ZLABEL',
+				},
+			],
+		},
+	],
+};
+
+const FOLLOW = 'https://example-follow-shipment.com';
+const ORDERPROTECTION_FULFILLMENT = {
+	sourceOrderId: '5001',
+	sourceFulfillmentId: 'fulfillment-123',
+	fulfillmentStatus: 'IN_TRANSIT',
+	sourceItemIds: [
+		{ sourceItemId: '1478', quantity: 1 },
+		{ sourceItemId: '1479', quantity: 2 },
+	],
+	trackingCompany: 'FedEx',
+	trackingNumber: ['AB0303456', 'CD0303457'],
+	trackingUrl: [`${FOLLOW}/AB0303456`, `${FOLLOW}/CD0303457`],
+	createdAt: '2024-03-20T12:00:00Z',
+	updatedAt: '2024-03-20T12:00:00Z',
+};
+
+/** One record per vendor (from its document where it has one) and the whole summary it maps to. */
+const RECORDS: Array<{
+	case: string;
+	summarize: (record: IDataObject) => FulfillmentSummary;
+	record: IDataObject;
+	summary: FulfillmentSummary;
+}> = [
+	{
+		case: 'a Sellfern queue item (sellfern-fulfillment-api.txt); items and tracking are unknown',
+		summarize: sellfernSummary,
+		record: {
 			order_id: 1042,
 			status: 'New',
 			supplier_id: null,
 			created_at: '2026-05-20T09:14:00Z',
-		});
-		expectShape(summary);
-		expect(summary).toEqual({
+		},
+		summary: {
 			vendor: 'sellfern',
 			orderId: '1042',
 			fulfillmentId: null,
@@ -92,38 +177,13 @@ describe('Normalized summary › Sellfern', () => {
 			tracking: null,
 			createdAt: '2026-05-20T09:14:00Z',
 			updatedAt: null,
-		});
-	});
-
-	it('maps every documented status to a known one', () => {
-		expect(
-			ORDER_STATUSES.filter((status) => sellfernSummary({ status }).status === 'unknown'),
-		).toEqual([]);
-	});
-});
-
-describe('Normalized summary › ShipperOne', () => {
-	const order = {
-		order_id: 'FO-000012345',
-		status: 'partially_shipped',
-		warehouse_code: 'WH-1',
-		created_at: '2026-05-20 07:00:00',
-		updated_at: '2026-05-20 08:00:00',
-		items: [
-			{ item_id: 55501, sku: 'TSHIRT-BLK-M', qty_ordered: 2, qty_shipped: 1 },
-			{ id: 55502, sku: 'MUG-WHT', qty_ordered: '1.0000' },
-		],
-		tracks: [
-			{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' },
-			{ carrier_code: 'dhl', title: 'DHL Express', track_number: 'JD0123456789' },
-			{ title: 'Local courier', track_number: 'LC-1' },
-		],
-	};
-
-	it('maps a queue order: the FO id is order and fulfillment id, items at ordered quantity, tracks', () => {
-		const summary = shipperOneSummary(order);
-		expectShape(summary);
-		expect(summary).toEqual({
+		},
+	},
+	{
+		case: 'a ShipperOne queue order: the FO id is order and fulfillment id, items at ordered quantity, tracks',
+		summarize: shipperOneSummary,
+		record: SHIPPERONE_ORDER,
+		summary: {
 			vendor: 'shipperOne',
 			orderId: 'FO-000012345',
 			fulfillmentId: 'FO-000012345',
@@ -139,42 +199,13 @@ describe('Normalized summary › ShipperOne', () => {
 			],
 			createdAt: '2026-05-20 07:00:00',
 			updatedAt: '2026-05-20 08:00:00',
-		});
-	});
-
-	it('says unknown for items an action answer did not list, and no tracking when there is none', () => {
-		const summary = shipperOneSummary({ order_id: 'FO-1' });
-		expect(summary).toMatchObject({
-			items: null,
-			tracking: [],
-			status: 'unknown',
-			vendorStatus: null,
-		});
-	});
-});
-
-describe('Normalized summary › SKU.io', () => {
-	const detail = {
-		id: 1001,
-		fulfillment_number: 'SO-1-F1',
-		status: 'fulfilled',
-		sales_order_id: 77,
-		tracking_number: '1Z999',
-		fulfillment_shipping_method: 'UPS Ground',
-		created_at: '2026-05-01T10:00:00Z',
-		updated_at: '2026-05-02T10:00:00Z',
-		lines: [
-			{ id: 1, sku: 'WIDGET-001', quantity: 2 },
-			{ id: 2, product: { sku: 'GADGET-002' }, quantity: 1 },
-		],
-		sales_order: { id: 77 },
-		shipping_provider_orders: [{ provider: 'shiphero', tracking_number: '1Z999' }],
-	};
-
-	it('maps a detail: sales order, lines, tracking number with the fulfillment shipping method', () => {
-		const summary = skuIoSummary(detail);
-		expectShape(summary);
-		expect(summary).toEqual({
+		},
+	},
+	{
+		case: 'a SKU.io detail: sales order, lines, tracking number with the fulfillment shipping method',
+		summarize: skuIoSummary,
+		record: SKUIO_DETAIL,
+		summary: {
 			vendor: 'skuIo',
 			orderId: '77',
 			fulfillmentId: '1001',
@@ -187,10 +218,91 @@ describe('Normalized summary › SKU.io', () => {
 			tracking: [{ carrier: 'UPS Ground', number: '1Z999', url: null }],
 			createdAt: '2026-05-01T10:00:00Z',
 			updatedAt: '2026-05-02T10:00:00Z',
+		},
+	},
+	{
+		case: 'an S2 fulfillment (the document’s example): items by product SKU, tracking from labels',
+		summarize: s2FulfillmentSummary,
+		record: S2_FULFILLMENT,
+		summary: {
+			vendor: 's2',
+			orderId: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
+			fulfillmentId: '295dbfaa-de55-40aa-ad6b-71f059722880',
+			status: 'pending',
+			vendorStatus: 'CREATED',
+			items: [
+				{ sku: 'test', quantity: 2, itemId: 'p-1' },
+				{ sku: 'SKU-GREY', quantity: 1, itemId: 'p-2' },
+			],
+			tracking: [{ carrier: 'UPS', number: '1ZLABEL', url: 'https://t.example/1ZLABEL' }],
+			createdAt: '2024-06-04T03:16:22.617577Z',
+			updatedAt: '2024-06-04T03:31:28.192345Z',
+		},
+	},
+	{
+		case: 'the OrderProtection document’s fulfillment: parallel tracking arrays, items without SKU',
+		summarize: orderProtectionSummary,
+		record: ORDERPROTECTION_FULFILLMENT,
+		summary: {
+			vendor: 'orderProtection',
+			orderId: '5001',
+			fulfillmentId: 'fulfillment-123',
+			status: 'shipped',
+			vendorStatus: 'IN_TRANSIT',
+			items: [
+				{ sku: null, quantity: 1, itemId: '1478' },
+				{ sku: null, quantity: 2, itemId: '1479' },
+			],
+			tracking: [
+				{ carrier: 'FedEx', number: 'AB0303456', url: `${FOLLOW}/AB0303456` },
+				{ carrier: 'FedEx', number: 'CD0303457', url: `${FOLLOW}/CD0303457` },
+			],
+			createdAt: '2024-03-20T12:00:00Z',
+			updatedAt: '2024-03-20T12:00:00Z',
+		},
+	},
+];
+
+describe('Normalized summary › one record per vendor', () => {
+	it.each(RECORDS)('maps $case', ({ summarize, record, summary }) => {
+		const mapped = summarize(record);
+		expectShape(mapped);
+		expect(mapped).toEqual(summary);
+	});
+});
+
+/** Statuses a vendor documents, each of which must map to a known summary status. */
+const DOCUMENTED_STATUSES: Array<
+	[string, readonly string[], (status: string) => FulfillmentSummary]
+> = [
+	['Sellfern', ORDER_STATUSES, (status) => sellfernSummary({ status })],
+	[
+		'OrderProtection',
+		FULFILLMENT_STATUSES,
+		(status) => orderProtectionSummary({ fulfillmentStatus: status }),
+	],
+];
+
+describe('Normalized summary › documented statuses', () => {
+	it.each(DOCUMENTED_STATUSES)(
+		'maps every documented %s status to a known one',
+		(_vendor, statuses, summarize) => {
+			expect(statuses.filter((status) => summarize(status).status === 'unknown')).toEqual([]);
+		},
+	);
+});
+
+describe('Normalized summary › what an answer does not carry', () => {
+	it('ShipperOne: unknown items when an action answer did not list them, no tracking when there is none', () => {
+		expect(shipperOneSummary({ order_id: 'FO-1' })).toMatchObject({
+			items: null,
+			tracking: [],
+			status: 'unknown',
+			vendorStatus: null,
 		});
 	});
 
-	it('maps a list row: no lines → items unknown; no tracking number → no tracking', () => {
+	it('SKU.io: a list row without lines → items unknown; no tracking number → no tracking', () => {
 		const summary = skuIoSummary({
 			id: 5,
 			status: 'unsubmitted',
@@ -205,55 +317,20 @@ describe('Normalized summary › SKU.io', () => {
 			tracking: [],
 		});
 	});
+
+	it('OrderProtection: says unknown for what an Update answer does not carry', () => {
+		const summary = orderProtectionSummary({
+			status: 'ok',
+			sourceOrderId: '5001',
+			sourceFulfillmentId: 'f',
+			fulfillmentStatus: 'DELIVERED',
+		});
+		expect(summary).toMatchObject({ status: 'delivered', items: null, tracking: null });
+	});
 });
 
 describe('Normalized summary › S2', () => {
-	const fulfillment = {
-		id: '295dbfaa-de55-40aa-ad6b-71f059722880',
-		status: 'CREATED',
-		orderId: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
-		createdAt: '2024-06-04T03:16:22.617577Z',
-		updatedAt: '2024-06-04T03:31:28.192345Z',
-		items: [
-			{ product: { id: 'p-1', sku: 'test' }, quantity: 2 },
-			{ product: { id: 'p-2', sku: 'SKU-GREY' }, quantity: 1 },
-		],
-		shipments: [
-			{
-				status: 'CREATED',
-				shippingCarrier: { id: 'OTHER', name: 'Other' },
-				trackingNumber: '',
-				trackingUrl: '',
-				labels: [
-					{
-						type: 'PREPAID',
-						carrier: 'UPS',
-						trackingNumber: '1ZLABEL',
-						trackingUrl: 'https://t.example/1ZLABEL',
-					},
-				],
-			},
-		],
-	};
-
-	it('maps a fulfillment (the document’s example): items by product SKU, tracking from labels', () => {
-		const summary = s2FulfillmentSummary(fulfillment);
-		expectShape(summary);
-		expect(summary).toEqual({
-			vendor: 's2',
-			orderId: 'ae52b0ab-8f0c-4b11-9c13-c5c221228ecd',
-			fulfillmentId: '295dbfaa-de55-40aa-ad6b-71f059722880',
-			status: 'pending',
-			vendorStatus: 'CREATED',
-			items: [
-				{ sku: 'test', quantity: 2, itemId: 'p-1' },
-				{ sku: 'SKU-GREY', quantity: 1, itemId: 'p-2' },
-			],
-			tracking: [{ carrier: 'UPS', number: '1ZLABEL', url: 'https://t.example/1ZLABEL' }],
-			createdAt: '2024-06-04T03:16:22.617577Z',
-			updatedAt: '2024-06-04T03:31:28.192345Z',
-		});
-	});
+	const fulfillment = S2_FULFILLMENT;
 
 	it('maps an order: fulfillment id only with exactly one fulfillment, tracking of all of them', () => {
 		const shipped = {
@@ -311,73 +388,6 @@ describe('Normalized summary › S2', () => {
 		['WHATEVER', 'unknown'],
 	])('maps %s to %s', (vendorStatus, status) => {
 		expect(s2FulfillmentSummary({ ...fulfillment, status: vendorStatus }).status).toBe(status);
-	});
-});
-
-describe('Normalized summary › OrderProtection', () => {
-	const fulfillment = {
-		sourceOrderId: '5001',
-		sourceFulfillmentId: 'fulfillment-123',
-		fulfillmentStatus: 'IN_TRANSIT',
-		sourceItemIds: [
-			{ sourceItemId: '1478', quantity: 1 },
-			{ sourceItemId: '1479', quantity: 2 },
-		],
-		trackingCompany: 'FedEx',
-		trackingNumber: ['AB0303456', 'CD0303457'],
-		trackingUrl: [
-			'https://example-follow-shipment.com/AB0303456',
-			'https://example-follow-shipment.com/CD0303457',
-		],
-		createdAt: '2024-03-20T12:00:00Z',
-		updatedAt: '2024-03-20T12:00:00Z',
-	};
-
-	it('maps the document’s fulfillment: parallel tracking arrays, items without SKU', () => {
-		const summary = orderProtectionSummary(fulfillment);
-		expectShape(summary);
-		expect(summary).toEqual({
-			vendor: 'orderProtection',
-			orderId: '5001',
-			fulfillmentId: 'fulfillment-123',
-			status: 'shipped',
-			vendorStatus: 'IN_TRANSIT',
-			items: [
-				{ sku: null, quantity: 1, itemId: '1478' },
-				{ sku: null, quantity: 2, itemId: '1479' },
-			],
-			tracking: [
-				{
-					carrier: 'FedEx',
-					number: 'AB0303456',
-					url: 'https://example-follow-shipment.com/AB0303456',
-				},
-				{
-					carrier: 'FedEx',
-					number: 'CD0303457',
-					url: 'https://example-follow-shipment.com/CD0303457',
-				},
-			],
-			createdAt: '2024-03-20T12:00:00Z',
-			updatedAt: '2024-03-20T12:00:00Z',
-		});
-	});
-
-	it('maps every documented status to a known one', () => {
-		const unmapped = FULFILLMENT_STATUSES.filter(
-			(status) => orderProtectionSummary({ fulfillmentStatus: status }).status === 'unknown',
-		);
-		expect(unmapped).toEqual([]);
-	});
-
-	it('says unknown for what an Update answer does not carry', () => {
-		const summary = orderProtectionSummary({
-			status: 'ok',
-			sourceOrderId: '5001',
-			sourceFulfillmentId: 'f',
-			fulfillmentStatus: 'DELIVERED',
-		});
-		expect(summary).toMatchObject({ status: 'delivered', items: null, tracking: null });
 	});
 });
 

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { demoCredential, demoCredentials, useTestEnv } from '../support/env';
 import { createParams } from '../s2/helpers';
+import { fulfillment, listParams } from '../support/params';
 
 /** The summary each node puts beside the vendor's object, run through n8n against the sandbox. */
 describe('Normalized summary › in the nodes', () => {
@@ -17,12 +18,7 @@ describe('Normalized summary › in the nodes', () => {
 		const { orders } = vendors().shipperone.seed({ count: 2, queue: 'pending_shipment' }) as {
 			orders: IDataObject[];
 		};
-		const parameters = {
-			resource: 'fulfillmentOrder',
-			operation: 'getAll',
-			queue: 'pending_shipment',
-			returnAll: true,
-		};
+		const parameters = listParams.shipperOne({ queue: 'pending_shipment', returnAll: true });
 		const result = await env.harness.runNode({ nodeType: 'shipperOne', parameters });
 		expect(result.status).toBe('success');
 		const [first] = result.items;
@@ -74,12 +70,7 @@ describe('Normalized summary › in the nodes', () => {
 	it('refuses an Add Normalized Summary that is not a boolean, naming it, before sending', async () => {
 		const result = await env.harness.runNode({
 			nodeType: 'shipperOne',
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'failed',
-				options: { addSummary: 'maybe' },
-			},
+			parameters: listParams.shipperOne({ queue: 'failed', options: { addSummary: 'maybe' } }),
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Add Normalized Summary/);
@@ -90,12 +81,7 @@ describe('Normalized summary › in the nodes', () => {
 		vendors().sellfern.seed({ count: 2 });
 		const result = await env.harness.runNode({
 			nodeType: 'sellfern',
-			parameters: {
-				resource: 'fulfillmentQueue',
-				operation: 'getAll',
-				status: 'any',
-				returnAll: true,
-			},
+			parameters: listParams.sellfern({ returnAll: true }),
 		});
 		expect(result.status).toBe('success');
 		expect(result.items.length).toBeGreaterThan(0);
@@ -113,7 +99,7 @@ describe('Normalized summary › in the nodes', () => {
 		vendors().skuio.seed({ count: 1 });
 		const result = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'fulfillment', operation: 'getAll', returnAll: false, limit: 1 },
+			parameters: listParams.skuIo({ returnAll: false, limit: 1 }),
 		});
 		const row = result.items[0].json;
 		expect(summaries(result.items)[0]).toMatchObject({
@@ -123,7 +109,7 @@ describe('Normalized summary › in the nodes', () => {
 		});
 		const detail = await env.harness.runNode({
 			nodeType: 'skuIo',
-			parameters: { resource: 'fulfillment', operation: 'get', fulfillmentId: String(row.id) },
+			parameters: fulfillment('get', { fulfillmentId: String(row.id) }),
 		});
 		expect(detail.items[0].json.lines).toBeUndefined();
 		expect((detail.items[0].json.fulfillment as IDataObject).items).toEqual(
@@ -186,9 +172,7 @@ describe('Normalized summary › in the nodes', () => {
 		const opItem = (opOrder.items as IDataObject[])[0];
 		const opCreate = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'create',
+			parameters: fulfillment('create', {
 				sourceOrderId: String(opOrder.sourceOrderId),
 				sourceFulfillmentId: 'ful-1',
 				fulfillmentStatus: 'IN_TRANSIT',
@@ -197,17 +181,15 @@ describe('Normalized summary › in the nodes', () => {
 					trackingCompany: 'FedEx',
 					tracking: { entry: [{ number: 'AB1', url: 'https://t.example/AB1' }] },
 				},
-			},
+			}),
 		});
 		expect(opCreate.status).toBe('success');
 		const listed = await env.harness.runNode({
 			nodeType: 'orderProtection',
-			parameters: {
-				resource: 'fulfillment',
-				operation: 'getAll',
+			parameters: listParams.orderProtection({
 				sourceOrderId: String(opOrder.sourceOrderId),
 				returnAll: true,
-			},
+			}),
 		});
 		const expected = {
 			vendor: 'orderProtection',
@@ -229,13 +211,7 @@ describe('Normalized summary › node versions', () => {
 		env.harness.runNode({
 			nodeType: 'shipperOne',
 			typeVersion,
-			parameters: {
-				resource: 'fulfillmentOrder',
-				operation: 'getAll',
-				queue: 'pending_accept',
-				returnAll: true,
-				options,
-			},
+			parameters: listParams.shipperOne({ returnAll: true, options }),
 		});
 
 	it('version 1 outputs what it always did unless the option is turned on; 1.1 adds it unless turned off', async () => {

@@ -1,23 +1,11 @@
 // examples/sellfern-trigger-assign-ship.json:
 // Sellfern Trigger (New orders) → Assign Supplier → Only Assigned (filter) → Mark Shipped.
+import { ordersById, statusChanges } from '../support/cases.mjs';
+
 const VENDOR = 'sellfern';
 const SUPPLIER = 'sup_789';
 
 const orderIds = (orders) => orders.map((order) => order.order_id);
-
-async function ordersById(sandbox) {
-	const { orders } = await sandbox.vendorControl(VENDOR, 'GET', '/orders');
-	return new Map(orders.map((order) => [order.order_id, order]));
-}
-
-/** Each order's status changes since `since` (creations left out), in order: { 1042: ['In Production', 'Shipped'] }. */
-async function statusChanges(sandbox, since) {
-	const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since });
-	const byOrder = {};
-	for (const change of changes)
-		if (change.from !== null) (byOrder[change.id] ??= []).push(change.to);
-	return byOrder;
-}
 
 export default {
 	trigger: 'New Sellfern Order',
@@ -51,10 +39,10 @@ export default {
 		const [shipped] = execution.output('Mark Shipped');
 		expect(shipped).toMatchObject({ order_id: orderId, status: 'Shipped', supplier_id: SUPPLIER });
 
-		expect(await statusChanges(sandbox, ledgerSince)).toEqual({
+		expect(await statusChanges(sandbox, VENDOR, ledgerSince)).toEqual({
 			[orderId]: ['In Production', 'Shipped'],
 		});
-		const orders = await ordersById(sandbox);
+		const orders = await ordersById(sandbox, VENDOR);
 		for (const id of prepared.newIds.filter((id) => id !== orderId))
 			expect(orders.get(id).status).toBe('New');
 	},
@@ -77,10 +65,10 @@ export default {
 
 		async verify({ sandbox, prepared, rounds, ledgerSince, expect }) {
 			const emitted = rounds.flat().map(Number);
-			const changes = await statusChanges(sandbox, ledgerSince);
+			const changes = await statusChanges(sandbox, VENDOR, ledgerSince);
 			// Each new order went through the whole workflow exactly once; the old ones were left alone.
 			for (const id of emitted) expect(changes[id]).toEqual(['In Production', 'Shipped']);
-			const orders = await ordersById(sandbox);
+			const orders = await ordersById(sandbox, VENDOR);
 			for (const id of emitted)
 				expect(orders.get(id)).toMatchObject({ status: 'Shipped', supplier_id: SUPPLIER });
 			for (const id of prepared.queuedBefore) {

@@ -2,6 +2,8 @@
 // ShipperOne Trigger (pending accept) → Accept All Items → Wait for ERP Allocation → Ready to Ship
 // (Get Many, pending shipment) → Ship with Tracking. The sandbox plays the ERP's allocation by its
 // timer: accepted items are allocated one second after acceptance.
+import { ordersById, statusChanges } from '../support/cases.mjs';
+
 const VENDOR = 'shipperone';
 const LIFECYCLE = ['pending_allocation', 'pending_shipment', 'pending_invoice'];
 
@@ -11,21 +13,6 @@ const trackNumber = (orderId) => `JD${orderId.replace(/\D/g, '')}`;
 async function freshTenant(sandbox) {
 	await sandbox.reset(VENDOR);
 	await sandbox.vendorControl(VENDOR, 'POST', '/settings', { allocateAfterSeconds: 1 });
-}
-
-async function ordersById(sandbox) {
-	const { orders } = await sandbox.vendorControl(VENDOR, 'GET', '/orders');
-	return new Map(orders.map((order) => [order.order_id, order]));
-}
-
-/** Each order's status moves since `since` (creations left out): { 'FO-000010001': ['pending_allocation', …] }. */
-async function statusChanges(sandbox, since) {
-	const changes = await sandbox.ledger({ vendor: VENDOR, type: 'change', since });
-	const byOrder = {};
-	for (const change of changes)
-		if (change.entity === 'fulfillmentOrder' && change.from !== null)
-			(byOrder[change.id] ??= []).push(change.to);
-	return byOrder;
 }
 
 export default {
@@ -80,8 +67,10 @@ export default {
 		const ship = requests.find((request) => request.path.endsWith('/fulfillmentOrder/ship'));
 		expect(ship.body.shipment.items).toEqual(items);
 
-		expect(await statusChanges(sandbox, ledgerSince)).toEqual({ [orderId]: LIFECYCLE });
-		const orders = await ordersById(sandbox);
+		expect(await statusChanges(sandbox, VENDOR, ledgerSince, 'fulfillmentOrder')).toEqual({
+			[orderId]: LIFECYCLE,
+		});
+		const orders = await ordersById(sandbox, VENDOR);
 		for (const id of prepared.pendingIds.slice(1))
 			expect(orders.get(id).status).toBe('pending_accept');
 		for (const id of prepared.awaitingIds)
@@ -106,10 +95,10 @@ export default {
 
 		async verify({ sandbox, prepared, rounds, ledgerSince, expect }) {
 			const emitted = rounds.flat();
-			const changes = await statusChanges(sandbox, ledgerSince);
+			const changes = await statusChanges(sandbox, VENDOR, ledgerSince, 'fulfillmentOrder');
 			// Each new order was accepted, allocated and shipped exactly once; the old ones were left alone.
 			for (const id of emitted) expect(changes[id]).toEqual(LIFECYCLE);
-			const orders = await ordersById(sandbox);
+			const orders = await ordersById(sandbox, VENDOR);
 			for (const id of emitted) {
 				expect(orders.get(id)).toMatchObject({
 					status: 'pending_invoice',
