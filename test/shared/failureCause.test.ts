@@ -94,7 +94,7 @@ describe('failure causes', () => {
 			message?: string;
 			failure?: Failure;
 		};
-		expect(error.message).toMatch(/Re-Emit Unfinished After/);
+		expect(error.message).toMatch(/Re-Emit After \(Minutes\)/);
 		expect(error.failure).toEqual({ cause: 'configuration-invalid' });
 		expect(vendorRequests(env, 'sellfern')).toHaveLength(0);
 	});
