@@ -44,7 +44,8 @@ import { startN8n, startN8nWorker } from './server.mjs';
  *   startWorker(name) } to the result.
  * @param {(stop: () => Promise<void>) => void} [options.onStop]  receives stop() at once, to stop
  *   what has started so far when the caller is asked to quit while the stack is still starting
- * @param {Record<string, string>} [options.n8nEnv]   extra environment for n8n (e.g. NODE_OPTIONS)
+ * @param {Record<string, string>} [options.n8nEnv]   extra environment for n8n, main and workers
+ *   (e.g. NODE_OPTIONS)
  * @param {{ name: string, tarball: string }[]} [options.packages]   install these packed packages
  *   instead of building and packing this repository's (scripts/pack-all.mjs makes them)
  * @param {object} [options.sandbox]   a running sandbox (startSandboxProcess) to use instead of
@@ -148,7 +149,7 @@ export async function startStack({
 				name,
 				concurrency: queue.concurrency ?? 5,
 				logFile: path.join(userFolder, `${name}.log`),
-				extraEnv,
+				extraEnv: { ...extraEnv, ...n8nEnv },
 			});
 			started.push(worker);
 			return worker;

@@ -4,9 +4,8 @@
 // workers; a worker restarted gracefully mid-run loses and doubles nothing; a worker killed during
 // a trigger → action execution strands no order (the trigger's re-emission hands it back).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { workflowForImport } from '../../scripts/n8n/provision.mjs';
 import { activeSubjects, runActiveCases } from '../e2e/support/active.mjs';
 import {
 	connect,
@@ -18,6 +17,14 @@ import {
 	withHelpers,
 } from '../e2e/support/e2e.mjs';
 import { startE2EStack } from '../e2e/support/stack.mjs';
+import {
+	CRASH_TRIGGER,
+	createCrashWorkflow,
+	idsIn,
+	read,
+	runningExecution,
+	runsByWorker as runsOn,
+} from './support/workers.mjs';
 
 let stack;
 let ctx;
@@ -41,24 +48,7 @@ afterAll(async () => {
 	else rmSync(stack.userFolder, { recursive: true, force: true });
 }, 120_000);
 
-const read = (file) => {
-	try {
-		return readFileSync(file, 'utf8');
-	} catch {
-		return '';
-	}
-};
-const idsIn = (text, pattern) => new Set([...text.matchAll(pattern)].map((match) => match[1]));
-
-/** Which worker started each execution, by the workers' logs ("Worker started execution 12 (job 7)"). */
-function runsByWorker() {
-	const runs = new Map();
-	for (const worker of workers) {
-		for (const id of idsIn(read(worker.logFile), /Worker started execution (\d+) /g))
-			runs.set(id, [...(runs.get(id) ?? []), worker.name]);
-	}
-	return runs;
-}
+const runsByWorker = () => runsOn(workers);
 
 /** Each execution enqueued by main and started by exactly one worker. */
 function expectRanOnWorkers(executionIds) {
@@ -78,18 +68,6 @@ function expectRanOnWorkers(executionIds) {
 			workers: 1,
 		});
 	}
-}
-
-/** An execution a worker started and has not finished yet: { worker, executionId }. */
-function runningExecution(candidates, only) {
-	for (const worker of candidates) {
-		const text = read(worker.logFile);
-		const finished = idsIn(text, /Worker finished execution (\d+) /g);
-		for (const id of idsIn(text, /Worker started execution (\d+) /g)) {
-			if (!finished.has(id) && (!only || only.has(id))) return { worker, executionId: id };
-		}
-	}
-	return undefined;
 }
 
 describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
@@ -176,48 +154,8 @@ describe('n8n in queue mode (main + 2 workers, Postgres, Redis)', () => {
 	test('a worker killed during a trigger → Accept execution strands no order: re-emitted, accepted once', async () => {
 		const VENDOR = 'shipperone';
 		const ORDERS = 6;
-		const example = ctx.examples.find(
-			(candidate) => candidate.slug === 'shipperone-accept-and-ship',
-		);
-		const triggerName = 'New Order to Accept';
-		// The example, with a pause before Accept (so the worker dies before it) and re-emission after 1 minute.
-		const nodes = example.workflow.nodes.map((node) =>
-			node.name === triggerName
-				? {
-						...node,
-						parameters: {
-							...node.parameters,
-							options: { emitExisting: true, reEmitAfterMinutes: 1, reEmitMaxTimes: 2 },
-						},
-					}
-				: node,
-		);
-		const hold = {
-			name: 'Hold Before Accept',
-			type: 'n8n-nodes-base.wait',
-			typeVersion: 1.1,
-			position: [0, 300],
-			parameters: { resume: 'timeInterval', amount: 15, unit: 'seconds' },
-		};
-		const connections = {
-			...example.workflow.connections,
-			[triggerName]: { main: [[{ node: hold.name, type: 'main', index: 0 }]] },
-			[hold.name]: { main: [[{ node: 'Accept All Items', type: 'main', index: 0 }]] },
-		};
-		const byType = Object.fromEntries(
-			ctx.info.credentials.map((credential) => [credential.type, credential]),
-		);
-		const workflow = await ctx.client.createWorkflow(
-			workflowForImport(
-				{
-					...example.workflow,
-					name: 'Queue mode crash test',
-					nodes: [...nodes, hold],
-					connections,
-				},
-				byType,
-			),
-		);
+		const triggerName = CRASH_TRIGGER;
+		const workflow = await createCrashWorkflow(ctx, 'Queue mode crash test');
 
 		await ctx.sandbox.reset(VENDOR);
 		await ctx.sandbox.vendorControl(VENDOR, 'POST', '/settings', { allocateAfterSeconds: 1 });
