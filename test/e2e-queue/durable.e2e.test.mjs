@@ -13,14 +13,7 @@ import { activeSubjects } from '../e2e/support/active.mjs';
 import { connect, waitFor, withHelpers } from '../e2e/support/e2e.mjs';
 import { startE2EStack } from '../e2e/support/stack.mjs';
 import { CRASH_TRIGGER, createCrashWorkflow, runningExecution } from './support/workers.mjs';
-
-/** The same switches as test/e2e/polling.e2e.test.mjs turns on. */
-const DURABLE_POLLER = {
-	N8N_SCHEDULER_ENABLED: 'true',
-	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
-	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
-	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
-};
+import { DURABLE_POLLER } from '../e2e/support/durable.mjs';
 
 const VENDOR = 'shipperone';
 const log = (line) => process.stderr.write(`${line}\n`);

@@ -11,14 +11,7 @@ import { loadExamples } from '../../scripts/n8n/provision.mjs';
 import { startStack } from '../../scripts/n8n/stack.mjs';
 import { activeSubjects, pollingTypes, runActiveCases } from './support/active.mjs';
 import { connect, loadCase } from './support/e2e.mjs';
-
-/** n8n 2.41's opt-in durable poller: every switch it needs. */
-export const DURABLE_POLLER = {
-	N8N_SCHEDULER_ENABLED: 'true',
-	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
-	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
-	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
-};
+import { DURABLE_POLLER } from './support/durable.mjs';
 
 let ctx;
 let subjects;
