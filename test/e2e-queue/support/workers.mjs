@@ -74,3 +74,16 @@ export async function createCrashWorkflow(ctx, name) {
 		workflowForImport({ ...example.workflow, name, nodes: [...nodes, hold], connections }, byType),
 	);
 }
+
+/** Accepted, allocated and shipped exactly once: the moves of one ShipperOne order in the ledger. */
+export const MOVED_ONCE = ['pending_allocation', 'pending_shipment', 'pending_invoice'];
+
+/** How each ShipperOne fulfillment order moved since `since`, from the sandbox ledger: { id: [to, …] }. */
+export async function orderMoves(sandbox, since) {
+	const changes = await sandbox.ledger({ vendor: 'shipperone', type: 'change', since });
+	const moves = {};
+	for (const change of changes)
+		if (change.entity === 'fulfillmentOrder' && change.from !== null)
+			(moves[change.id] ??= []).push(change.to);
+	return moves;
+}
