@@ -4,8 +4,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 // Over thousands of items that is most of a bulk run (bench/README.md), so parameters are read the
 // cheapest way that gives n8n's own answer:
 // - a value without expressions is the same for every item: read once;
-// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's own field: read directly,
-//   also as the value of a resource locator read with `extractValue` in a mode that extracts nothing;
+// - exactly `{{ $json.field }}` (or `{{ $json["field"] }}`) is the item's own field: read directly
+//   (a JSON object or list too: n8n hands back the item's own, not a copy), also as the value of a
+//   resource locator read with `extractValue` in a mode that extracts nothing;
 // - anything else is evaluated by n8n, per item, as before.
 // test/shared/fastParameters.differential.test.ts holds it to n8n-core's own evaluator.
 
@@ -69,7 +70,10 @@ function expressionText(
 	if (!extract || typeof raw !== 'object' || raw === null) return undefined;
 	const locator = raw as { __rl?: unknown; mode?: unknown; value?: unknown };
 	if (locator.__rl !== true || typeof locator.value !== 'string') return undefined;
-	const property = properties.find((candidate) => candidate.name === name);
+	// Version 1's text field may carry the same name: the locator is the one with modes.
+	const property = properties.find(
+		(candidate) => candidate.name === name && candidate.type === 'resourceLocator',
+	);
 	const mode = property?.modes?.find((candidate) => candidate.name === locator.mode);
 	return mode && !mode.extractValue ? locator.value : undefined;
 }
@@ -116,6 +120,30 @@ function isPlain(value: unknown): value is string | number | boolean {
 	);
 }
 
+/**
+ * A value JSON holds exactly, which n8n's evaluator hands back as it is: objects with
+ * Object's prototype (or none), lists without holes, text, finite numbers but −0, booleans, and null
+ * inside them. Anything else (a Date, a Buffer, a class instance, a `__proto__` key) is left to n8n.
+ */
+function isJsonTree(value: unknown, depth = 0): boolean {
+	if (value === null) return depth > 0;
+	if (typeof value === 'string' || typeof value === 'boolean') return true;
+	if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+	if (typeof value !== 'object' || depth > 64) return false;
+	if (Array.isArray(value)) {
+		for (let index = 0; index < value.length; index++)
+			if (!(index in value) || !isJsonTree(value[index], depth + 1)) return false;
+		return true;
+	}
+	const prototype: unknown = Object.getPrototypeOf(value);
+	if (prototype !== Object.prototype && prototype !== null) return false;
+	for (const key of Object.keys(value)) {
+		if (key === '__proto__') return false;
+		if (!isJsonTree((value as Record<string, unknown>)[key], depth + 1)) return false;
+	}
+	return true;
+}
+
 /** Parameter values are JSON (workflows store them so): a JSON copy is an exact one. */
 const copied = (value: unknown): unknown =>
 	typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value;
@@ -125,8 +153,9 @@ const copied = (value: unknown): unknown =>
  * n8n's own answer or leaving the read to n8n:
  * - a value without expressions is read once; an object or array is copied for each read, as n8n
  *   gives each read its own;
- * - `{{ $json.field }}` is the item's own field when it is a string, a finite number or a boolean;
- *   anything else (missing, inherited, null, an object) is evaluated by n8n;
+ * - `{{ $json.field }}` is the item's own field when it is a string, a finite number, a boolean or
+ *   a JSON object or list (the item's own, as n8n gives it); anything else (missing, inherited, null, a Date)
+ *   is evaluated by n8n;
  * - a parameter n8n validates after evaluating (`properties`: the operation's, see validatedByN8n)
  *   and any other expression are evaluated by n8n, per item.
  * Every other member is the context's own, called on the context itself.
@@ -163,6 +192,7 @@ export function withFastParameters(
 				if (json && Object.prototype.hasOwnProperty.call(json, plan.field)) {
 					const value: unknown = json[plan.field];
 					if (isPlain(value)) return value;
+					if (isJsonTree(value)) return value;
 				}
 				break;
 			}

@@ -36,6 +36,7 @@ const EXPRESSIONS = [
 	'={{ $json.nothing }}',
 	'={{ $json.obj }}',
 	'={{ $json.list }}',
+	'={{ $json.deep }}',
 	'={{ $json.missing }}',
 	'={{ $json.missing.deeper }}',
 	'={{ $json.constructor }}',
@@ -60,6 +61,7 @@ const ITEMS: IDataObject[] = [
 		'a.b': 'dotted',
 		obj: { a: 1, b: [1, 2] },
 		list: [1, 'two'],
+		deep: { a: null, b: [{ c: 'x', d: [true, 1.5, null, -2] }], e: '', f: { g: {} } },
 	},
 	{
 		id: 'sup_2',
@@ -70,7 +72,7 @@ const ITEMS: IDataObject[] = [
 		prototype: 'p',
 	},
 	{},
-	{ id: 1.5, n: -3, flag: true, nested: {} },
+	{ id: 1.5, n: -3, flag: true, nested: {}, obj: {}, list: [] },
 ];
 
 type Read = { value: unknown; fresh?: boolean } | { error: string };
@@ -216,8 +218,57 @@ const validatedProbe: INodeType = {
 	execute: probeExecute(() => VALIDATED),
 };
 
+/** An ID that is a text field in version 1 and a resource locator from 1.1, as the pack declares them. */
+const REF: INodeProperties[] = [
+	{
+		displayName: 'Ref',
+		name: 'ref',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Ref',
+		name: 'ref',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+		modes: [{ displayName: 'By ID', name: 'id', type: 'string' }],
+	},
+];
+const refProbe: INodeType = {
+	description: {
+		...validatedProbe.description,
+		displayName: 'Ref Probe',
+		name: 'refProbe',
+		version: [1, 1.1],
+		defaults: { name: 'Ref Probe' },
+		properties: REF,
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		let evaluated = 0;
+		const counting = new Proxy(this, {
+			get: (target, property) =>
+				property === 'getNodeParameter'
+					? (name: string, itemIndex: number, fallback?: unknown, options?: object) => {
+							if (!(options as { rawExpressions?: boolean } | undefined)?.rawExpressions)
+								evaluated++;
+							return target.getNodeParameter(name, itemIndex, fallback, options as never);
+						}
+					: (Reflect.get(target, property, target) as unknown),
+		});
+		const fast = withFastParameters(counting, REF);
+		const extract = { extractValue: true } as const;
+		const reads = this.getInputData().map((_item, itemIndex) => ({
+			n8n: read(() => this.getNodeParameter('ref', itemIndex, undefined, extract)) as IDataObject,
+			fast: read(() => fast.getNodeParameter('ref', itemIndex, undefined, extract)) as IDataObject,
+		}));
+		return [[{ json: { reads, evaluated } }]];
+	},
+};
+
 const harness = createHarness({
-	nodeTypes: [...probes, validatedProbe],
+	nodeTypes: [...probes, validatedProbe, refProbe],
 	credentialTypes: packCredentialTypes(),
 });
 
@@ -297,6 +348,20 @@ describe('the parameter fast path gives n8n-core’s own answer', () => {
 		expect(entry.fast).toEqual(entry.n8n);
 	});
 
+	it('reads `{{ $json.id }}` in a locator from the item, beside version 1’s text field of that name', async () => {
+		const run = await harness.runNode({
+			nodeType: 'refProbe',
+			typeVersion: 1.1,
+			parameters: { ref: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			input: ITEMS,
+		});
+		const reads = run.items[0].json.reads as Array<{ n8n: Read; fast: Read }>;
+		expect(reads.map((entry) => entry.fast)).toEqual(reads.map((entry) => entry.n8n));
+		expect(reads[0].fast).toEqual({ value: 1001 });
+		// Item 2 has no `id`: n8n answers for it alone (n8n's own reads of the test are not counted).
+		expect(run.items[0].json.evaluated).toBe(1);
+	});
+
 	it.each([
 		// Items 0, 1 and 3 have a plain own `id`; item 2 has none, so n8n answers for it.
 		['={{ $json.id }}', 1],
@@ -305,8 +370,11 @@ describe('the parameter fast path gives n8n-core’s own answer', () => {
 		['={{ $json.nested.id }}', 4],
 		['={{ $json.constructor }}', 4],
 		['={{ $json.valueOf }}', 4],
-		// Objects and null are n8n's to copy and convert (item 0's object is read twice, to check the copy).
-		['={{ $json.obj }}', 5],
+		// A JSON object or list is the item's own, as n8n gives it (items 0 and 3 have them).
+		['={{ $json.obj }}', 2],
+		['={{ $json.list }}', 2],
+		['={{ $json.deep }}', 3],
+		// null is n8n's to convert.
 		['={{ $json.nothing }}', 4],
 		// Read once, whatever the item.
 		['constant', 1],
