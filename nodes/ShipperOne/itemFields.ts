@@ -1,9 +1,5 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { parameterReader, z } from '../shared/validation';
 
 /** The order's items, read from the input order by default: how "trigger → accept/ship" chains work. */
 export function orderItemsProperty(show: IDisplayOptions['show'], what: string): INodeProperties {
@@ -83,10 +79,23 @@ export function listedItemsProperties(
 	];
 }
 
-/** The raw list of the listed items, for the line validators. */
-export function readListedItems(ctx: IExecuteFunctions, itemIndex: number): unknown {
-	if (ctx.getNodeParameter('itemsInput', itemIndex, 'fields') === 'json') {
-		return ctx.getNodeParameter('itemsJson', itemIndex);
-	}
-	return ctx.getNodeParameter('items.item', itemIndex, []) as IDataObject[];
+/** Reads Order Items as given, for the line validators (which also decide when it counts as empty). */
+export function orderItemsReader(
+	properties: INodeProperties[],
+): (ctx: IExecuteFunctions, itemIndex: number) => unknown {
+	const read = parameterReader(properties, z.object({ orderItems: z.unknown() }));
+	return (ctx, itemIndex) => read(ctx, itemIndex).orderItems;
+}
+
+/** Reads the listed items as given (the fields' list or the JSON), for the line validators. */
+export function listedItemsReader(
+	properties: INodeProperties[],
+): (ctx: IExecuteFunctions, itemIndex: number) => unknown {
+	const readInput = parameterReader(properties, z.object({ itemsInput: z.unknown() }));
+	const readJson = parameterReader(properties, z.object({ itemsJson: z.unknown() }));
+	const readFields = parameterReader(properties, z.object({ items: z.unknown() }));
+	return (ctx, itemIndex) =>
+		readInput(ctx, itemIndex).itemsInput === 'json'
+			? readJson(ctx, itemIndex).itemsJson
+			: readFields(ctx, itemIndex).items;
 }

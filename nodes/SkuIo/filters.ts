@@ -5,14 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { bracketQuery } from '../shared/bracketQuery';
-import { filtersCollection } from '../shared/description';
+import { filtersCollection, optionsCollection } from '../shared/description';
 import { LOCATOR_SINCE } from '../shared/locator';
 import {
 	booleanFlag,
+	isJsonObject,
 	oneOf,
 	optionalString,
+	parameterReader,
 	requiredString,
-	validateParameters,
 	z,
 } from '../shared/validation';
 
@@ -221,21 +222,6 @@ const conditionSchema = z.object({
 		.transform((value) => (value === undefined || value === null ? '' : String(value))),
 });
 
-const filtersSchema = z.object({
-	status: optionalString(),
-	fulfillmentType: optionalString(),
-	includeArchived: booleanFlag('Include Archived'),
-	conjunction: oneOf('Filter Groups › Match', ['and', 'or'] as const),
-	conditions: z.array(conditionSchema, {
-		invalid_type_error: 'Filter Groups › Conditions must be a list',
-	}),
-	sortBy: optionalChoice(
-		'Sort By',
-		SORT_FIELDS.map(([, value]) => value),
-	),
-	sortDirection: optionalChoice('Sort Direction', ['asc', 'desc']),
-});
-
 /** One of `values`, or undefined when empty. */
 function optionalChoice(label: string, values: readonly string[]) {
 	return optionalString().superRefine((value, ctx) => {
@@ -247,28 +233,56 @@ function optionalChoice(label: string, values: readonly string[]) {
 	});
 }
 
-export type FulfillmentFilters = z.infer<typeof filtersSchema>;
+/**
+ * Where readFilters reads from. Filters is read whole, so a filter the user did not add is not set
+ * (the 1.1 dropdowns' defaults are only what the editor puts in when one is added). Sort By and Sort
+ * Direction, when not added, read as '' (not set), not as their editor defaults: SKU.io's own order
+ * applies unless the user chose one.
+ */
+const filterProperties: INodeProperties[] = [
+	filtersProperty,
+	filterGroupsProperty,
+	optionsCollection(sortOptions.map((option) => ({ ...option, default: '' }))),
+];
+
+const readFilterParameters = parameterReader(
+	filterProperties,
+	z
+		.object({
+			filters: z.object({
+				status: optionalString(),
+				fulfillmentType: optionalString(),
+				includeArchived: z.preprocess((value) => value ?? false, booleanFlag('Include Archived')),
+			}),
+			filterGroups: z.preprocess(
+				(value) => {
+					const group = isJsonObject(value) ? value : {};
+					return {
+						conjunction: group.conjunction ?? 'and',
+						conditions: (group.conditions as IDataObject | undefined)?.condition ?? [],
+					};
+				},
+				z.object({
+					conjunction: oneOf('Filter Groups › Match', ['and', 'or'] as const),
+					conditions: z.array(conditionSchema, {
+						invalid_type_error: 'Filter Groups › Conditions must be a list',
+					}),
+				}),
+			),
+			sortBy: optionalChoice(
+				'Sort By',
+				SORT_FIELDS.map(([, value]) => value),
+			),
+			sortDirection: optionalChoice('Sort Direction', ['asc', 'desc']),
+		})
+		.transform(({ filters, filterGroups, ...sort }) => ({ ...filters, ...filterGroups, ...sort })),
+);
+
+export type FulfillmentFilters = ReturnType<typeof readFilterParameters>;
 
 /** Reads and checks Filters, Filter Groups and (when the operation has them) the sort options. */
 export function readFilters(ctx: IExecuteFunctions, itemIndex: number): FulfillmentFilters {
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const group = (ctx.getNodeParameter('filterGroups.group', itemIndex, {}) ?? {}) as IDataObject;
-	const conditions = ((group.conditions as IDataObject | undefined)?.condition ??
-		[]) as IDataObject[];
-	return validateParameters(
-		ctx,
-		filtersSchema,
-		{
-			status: filters.status,
-			fulfillmentType: filters.fulfillmentType,
-			includeArchived: filters.includeArchived ?? false,
-			conjunction: group.conjunction ?? 'and',
-			conditions,
-			sortBy: ctx.getNodeParameter('options.sortBy', itemIndex, ''),
-			sortDirection: ctx.getNodeParameter('options.sortDirection', itemIndex, ''),
-		},
-		itemIndex,
-	);
+	return readFilterParameters(ctx, itemIndex);
 }
 
 /** Whether any filter narrows the set (Bulk Void refuses to void everything by accident). */

@@ -1,6 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { idLocatorProperties, readLocator } from '../shared/locator';
-import { positiveInteger, positiveIntegerList, validateParameters, z } from '../shared/validation';
+import {
+	parameterReader,
+	positiveInteger,
+	positiveIntegerList,
+	validateParameters,
+	z,
+} from '../shared/validation';
 
 /**
  * The fulfillment (shipment) an operation acts on; defaults to the incoming item's `id`. A text field
@@ -55,13 +61,10 @@ export function readFulfillmentId(ctx: IExecuteFunctions, itemIndex: number): nu
 	).fulfillmentId;
 }
 
-const idsSchema = z.object({ fulfillmentIds: positiveIntegerList('Fulfillment IDs') });
+const fulfillmentIds = positiveIntegerList('Fulfillment IDs');
+
+const readIds = parameterReader([fulfillmentIdsProperty('')], z.object({ fulfillmentIds }));
 
 export function readFulfillmentIds(ctx: IExecuteFunctions, itemIndex: number): number[] {
-	return validateParameters(
-		ctx,
-		idsSchema,
-		{ fulfillmentIds: ctx.getNodeParameter('fulfillmentIds', itemIndex) },
-		itemIndex,
-	).fulfillmentIds;
+	return readIds(ctx, itemIndex).fulfillmentIds;
 }

@@ -66,6 +66,20 @@ describe('SKU.io › Fulfillment › Get Many', () => {
 		expect(requests(env)[1].query).not.toHaveProperty('filter[archived]');
 	});
 
+	it('sends a sort only when Sort By or Sort Direction is added, their defaults included', async () => {
+		seed(env, 3);
+		await getMany({ returnAll: true, options: { sortBy: 'id' } });
+		await getMany({ returnAll: true, options: { sortDirection: 'desc' } });
+		await getMany({ returnAll: true, options: { addSummary: false } });
+		await getMany({ returnAll: true, filters: { includeArchived: false } });
+		expect(requests(env).map((r) => r.query)).toEqual([
+			{ sort: '-id', page: '1', per_page: '100' },
+			{ sort: '-id', page: '1', per_page: '100' },
+			{ page: '1', per_page: '100' },
+			{ page: '1', per_page: '100' },
+		]);
+	});
+
 	it('sends Filter Groups exactly in the documented filter_groups[...] bracket form', async () => {
 		const ids = seed(env, 8);
 		store(env).updateShippingDetails(ids[2], { tracking_number: 'ZX-REDO-1' }, 'test');

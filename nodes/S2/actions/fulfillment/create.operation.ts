@@ -5,11 +5,17 @@ import type {
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest, failedAfterUncertainAttempt } from '../../../shared/transport';
 import { forEachValidatedItem, readConcurrency } from '../../../shared/items';
-import { oneOf, parameterReader, validateParameters, z } from '../../../shared/validation';
+import {
+	isJsonObject,
+	oneOf,
+	parameterReader,
+	validateParameters,
+	z,
+} from '../../../shared/validation';
 import { findMatchingOnOrder, isAlreadyExists, returnExisting } from '../../existing';
 import { readGuard, sendWithReadBack } from '../../../shared/outcome';
 import { DEFAULT_CARRIER, DEFAULT_SHIPPING_METHOD, fulfillmentBody } from '../../fulfillmentBody';
@@ -388,49 +394,74 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-type Collection = IDataObject & Record<string, unknown>;
+/** A collection as n8n gives it: the options the user added, each passed on as given. */
+const collection = z.unknown().transform((value) => (isJsonObject(value) ? value : {}));
 
-function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
-	const param = <T>(name: string, fallback: T) => ctx.getNodeParameter(name, i, fallback) as T;
-	const address = param<Collection>('addressFields', {});
-	const { shipments, attachments, ...additional } = param<Collection>('additionalFields', {});
-	return {
-		orderId: param('orderId', ''),
-		...additional,
-		address: {
-			name: param('recipientName', ''),
-			company: address.company,
-			address1: param('address1', ''),
-			address2: address.address2,
-			city: param('city', ''),
-			state: param('state', ''),
-			postalCode: param('postalCode', ''),
-			countryId: param('countryId', ''),
-			phone: address.phone,
-			email: address.email,
-		},
-		items: param<Collection>('items', {}).item ?? [],
-		shippingMethod: param('shippingMethod', DEFAULT_SHIPPING_METHOD),
-		shipments: (shipments as Collection | undefined)?.shipment ?? [],
-		attachments: (attachments as Collection | undefined)?.attachment ?? [],
-	};
-}
+/**
+ * The form's fields in the body shape `fulfillmentBody` checks. The two collections are read whole:
+ * an option the user did not add is left out of the body, where its editor default (Method SPD,
+ * Order Type B2C…) read on its own would be sent.
+ */
+const readFields = parameterReader(
+	properties,
+	z
+		.object({
+			orderId: z.unknown(),
+			recipientName: z.unknown(),
+			address1: z.unknown(),
+			city: z.unknown(),
+			state: z.unknown(),
+			postalCode: z.unknown(),
+			countryId: z.unknown(),
+			items: z.unknown(),
+			shippingMethod: z.unknown(),
+			addressFields: collection,
+			additionalFields: collection,
+		})
+		.transform(({ addressFields: address, additionalFields, recipientName, ...fields }) => {
+			const { shipments, attachments, ...additional } = additionalFields;
+			return {
+				orderId: fields.orderId,
+				...additional,
+				address: {
+					name: recipientName,
+					company: address.company,
+					address1: fields.address1,
+					address2: address.address2,
+					city: fields.city,
+					state: fields.state,
+					postalCode: fields.postalCode,
+					countryId: fields.countryId,
+					phone: address.phone,
+					email: address.email,
+				},
+				items: fields.items,
+				shippingMethod: fields.shippingMethod,
+				shipments: (shipments as IDataObject | undefined)?.shipment ?? [],
+				attachments: (attachments as IDataObject | undefined)?.attachment ?? [],
+			};
+		}),
+);
 
-function fromJson(ctx: IExecuteFunctions, i: number): unknown {
-	const value = ctx.getNodeParameter('fulfillmentJson', i);
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Fulfillment (JSON) is not valid JSON: ${(error as Error).message} [item ${i}]`,
-			{
-				itemIndex: i,
-			},
-		);
-	}
-}
+const readJson = parameterReader(
+	properties,
+	z.object({
+		fulfillmentJson: z.unknown().transform((value, ctx) => {
+			if (typeof value !== 'string') return value;
+			try {
+				return JSON.parse(value) as unknown;
+			} catch (error) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `Fulfillment (JSON) is not valid JSON: ${(error as Error).message}`,
+				});
+				return z.NEVER;
+			}
+		}),
+	}),
+);
+
+const readDefine = parameterReader(properties, z.object({ define: z.unknown() }));
 
 const readRepeatOptions = parameterReader(
 	properties,
@@ -449,11 +480,11 @@ async function execute(
 		this,
 		items,
 		(i) => {
-			const define = this.getNodeParameter('define', i) as string;
+			const { define } = readDefine(this, i);
 			const body = validateParameters(
 				this,
 				fulfillmentBody,
-				define === 'json' ? fromJson(this, i) : fromFields(this, i),
+				define === 'json' ? readJson(this, i).fulfillmentJson : readFields(this, i),
 				i,
 			);
 			return {

@@ -8,7 +8,12 @@ import { optionsCollection } from '../../../shared/description';
 import { forEachWrite } from '../../../shared/items';
 import { parameterReader, requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, rejectedLines, type ItemLine } from '../../orderItems';
-import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
+import {
+	listedItemsProperties,
+	listedItemsReader,
+	orderItemsProperty,
+	orderItemsReader,
+} from '../../itemFields';
 import { orderIdProperties, sendOrderAction } from '../../orderFields';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
@@ -75,6 +80,8 @@ const readOrderAndDecision = parameterReader(
 		orderId: requiredString('Order ID'),
 	}),
 );
+const readOrderItems = orderItemsReader(properties);
+const readListedItems = listedItemsReader(properties);
 const lineSchemas = {
 	acceptAll: z.object({ lines: orderedLines('Order Items') }),
 	rejectAll: z.object({ lines: rejectedLines('Order Items') }),
@@ -91,10 +98,7 @@ interface AcceptParameters {
 
 function readParameters(ctx: IExecuteFunctions, i: number): AcceptParameters {
 	const { decision, orderId } = readOrderAndDecision(ctx, i);
-	const raw =
-		decision === 'perItem'
-			? readListedItems(ctx, i)
-			: ctx.getNodeParameter('orderItems', i, undefined);
+	const raw = decision === 'perItem' ? readListedItems(ctx, i) : readOrderItems(ctx, i);
 	const addSummary = readAddSummary(ctx, i);
 	if (decision !== 'perItem' && itemsNotGiven(raw)) return { orderId, decision, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[decision], { lines: raw }, i);

@@ -8,7 +8,12 @@ import { optionsCollection } from '../../../shared/description';
 import { forEachWrite } from '../../../shared/items';
 import { parameterReader, requiredString, validateParameters, z } from '../../../shared/validation';
 import { listedLines, orderedLines, type ItemLine } from '../../orderItems';
-import { listedItemsProperties, orderItemsProperty, readListedItems } from '../../itemFields';
+import {
+	listedItemsProperties,
+	listedItemsReader,
+	orderItemsProperty,
+	orderItemsReader,
+} from '../../itemFields';
 import { orderIdProperties, sendOrderAction } from '../../orderFields';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
@@ -190,6 +195,8 @@ const readShipParameters = parameterReader(
 		additionalFields: additionalFieldsSchema,
 	}),
 );
+const readOrderItems = orderItemsReader(properties);
+const readListedItems = listedItemsReader(properties);
 const lineSchemas = {
 	order: z.object({ lines: orderedLines('Order Items') }),
 	listed: z.object({ lines: listedLines('Items', 1) }),
@@ -207,10 +214,7 @@ interface ShipParameters {
 function readParameters(ctx: IExecuteFunctions, i: number): ShipParameters {
 	const { itemsToShip: source, ...params } = readShipParameters(ctx, i);
 	const addSummary = readAddSummary(ctx, i);
-	const raw =
-		source === 'listed'
-			? readListedItems(ctx, i)
-			: ctx.getNodeParameter('orderItems', i, undefined);
+	const raw = source === 'listed' ? readListedItems(ctx, i) : readOrderItems(ctx, i);
 	if (source === 'order' && itemsNotGiven(raw)) return { ...params, addSummary };
 	const { lines } = validateParameters(ctx, lineSchemas[source], { lines: raw }, i);
 	return { ...params, lines, addSummary };

@@ -131,6 +131,8 @@ const schema = z.object({
 type ExportSettings = z.infer<typeof schema>;
 
 const readSettings = parameterReader(properties, schema);
+// Checked per item by readSettings: item 0's scope only decides how the run gathers its items.
+const readScope = parameterReader(properties, z.object({ scope: z.unknown() }));
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -209,7 +211,7 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const selected = this.getNodeParameter('scope', 0) === 'selected';
+	const selected = readScope(this, 0).scope === 'selected';
 	return await runBulk<ExportSettings>(this, items, {
 		batchSize: MAX_IDS_PER_FILE,
 		groupKey: (settings) => JSON.stringify(settings),

@@ -7,9 +7,9 @@ import type {
 import { optionsCollection } from '../../../shared/description';
 import { apiRequest } from '../../../shared/transport';
 import { forEachWrite } from '../../../shared/items';
-import { validateParameters, z } from '../../../shared/validation';
+import { parameterReader, z } from '../../../shared/validation';
 import { explainStatus, fulfillmentPath, readRecord, skuIo } from '../../transport';
-import { fulfillmentIdProperty, readFulfillmentId } from '../../fulfillmentId';
+import { fulfillmentId, fulfillmentIdProperty } from '../../fulfillmentId';
 import { defineOperation } from '../../../shared/operations';
 import { concurrencyOption } from '../../../shared/concurrency';
 import { readAddSummary, summarized, summaryOption } from '../../../shared/summary';
@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([concurrencyOption, summaryOption]),
 ];
 
-const schema = z
+const updateFields = z
 	.object({
 		trackingNumber: z
 			.unknown()
@@ -81,22 +81,26 @@ const schema = z
 const UNPROCESSABLE =
 	'SKU.io did not accept the shipping details: the tracking number or cost is not valid (a cost must be a number of at least 0). The details list each field and why.';
 
-function readParameters(ctx: IExecuteFunctions, i: number) {
-	const fulfillmentId = readFulfillmentId(ctx, i);
-	const fields = ctx.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const { trackingNumber, cost } = validateParameters(ctx, schema, fields, i);
-	const body: IDataObject = {};
-	if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
-	if (cost !== undefined) body.cost = cost;
-	return { fulfillmentId, body, addSummary: readAddSummary(ctx, i) };
-}
+// Update Fields is read whole: an option the user did not add is not sent, where read on its own it
+// would read as its editor default (Cost 0).
+const readParameters = parameterReader(
+	properties,
+	z
+		.object({ fulfillmentId, updateFields })
+		.transform(({ fulfillmentId, updateFields: { trackingNumber, cost } }) => {
+			const body: IDataObject = {};
+			if (trackingNumber !== undefined) body.tracking_number = trackingNumber;
+			if (cost !== undefined) body.cost = cost;
+			return { fulfillmentId, body };
+		}),
+);
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await forEachWrite(this, items, {
-		read: (i) => readParameters(this, i),
+		read: (i) => ({ ...readParameters(this, i), addSummary: readAddSummary(this, i) }),
 		lane: (params) => String(params.fulfillmentId),
 		send: async (i, { fulfillmentId, body, addSummary }) => {
 			try {
