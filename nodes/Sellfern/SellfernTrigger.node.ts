@@ -1,17 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { pollPaging } from '../shared/polling';
 import { defineTrigger, POLLING_TRIGGER } from '../shared/trigger';
-import { optionalString, validateParameters, z } from '../shared/validation';
+import { optionalString, z } from '../shared/validation';
 import { readQueue } from './queue';
 import { sellfernSummary } from './summary';
 import { QUEUE_STATUSES } from './transport';
-
-const schema = z.object({
-	status: z.enum(QUEUE_STATUSES, {
-		errorMap: () => ({ message: 'Status must be New or In Production' }),
-	}),
-	supplierId: optionalString(),
-});
 
 const trigger = defineTrigger({
 	item: { one: 'an order', where: 'in the queue' },
@@ -45,11 +38,12 @@ const trigger = defineTrigger({
 		description:
 			'Whether the first poll after activation emits the orders already in the queue, instead of only those that arrive later',
 	},
-	parameters: (ctx) =>
-		validateParameters(ctx, schema, {
-			status: ctx.getNodeParameter('status'),
-			supplierId: ctx.getNodeParameter('supplierId', ''),
+	schema: z.object({
+		status: z.enum(QUEUE_STATUSES, {
+			errorMap: () => ({ message: 'Status must be New or In Production' }),
 		}),
+		supplierId: optionalString(),
+	}),
 	source: (ctx, params) => ({
 		// The queue has no "entered at" time, so every poll compares the whole queue with the last one.
 		fetch: async ({ sampleSize }) => await readQueue(ctx, params, pollPaging(sampleSize)),

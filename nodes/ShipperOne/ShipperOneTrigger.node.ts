@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { timeZone } from '../shared/dates';
 import { pollPaging, type PollSource } from '../shared/polling';
 import { defineTrigger, POLLING_TRIGGER, type TriggerContext } from '../shared/trigger';
-import { integerAtLeast, validateParameters, z } from '../shared/validation';
+import { integerAtLeast, z } from '../shared/validation';
 import {
 	DATE_FILTER_ZONE_OPTION,
 	QUEUE_OPTIONS,
@@ -142,13 +142,7 @@ const trigger = defineTrigger({
 		description:
 			'Whether the first poll after activation emits the orders already in the queue, instead of only those that enter it later',
 	},
-	parameters: (ctx) =>
-		validateParameters(ctx, schema, {
-			queue: ctx.getNodeParameter('queue'),
-			detectBy: ctx.getNodeParameter('options.detectBy', 'updateTime'),
-			overlapSeconds: ctx.getNodeParameter('options.overlapSeconds', DEFAULT_OVERLAP_SECONDS),
-			dateFilterTimeZone: ctx.getNodeParameter('options.dateFilterTimeZone', 'UTC'),
-		}),
+	schema,
 	source: (ctx, params) =>
 		params.detectBy === 'snapshot'
 			? snapshotSource(ctx, params.queue)

@@ -8,7 +8,7 @@ import {
 	type SharedTriggerSettings,
 	type TriggerContext,
 } from '../shared/trigger';
-import { oneOf, optionalString, validateParameters, z } from '../shared/validation';
+import { oneOf, optionalString, z } from '../shared/validation';
 import { fulfillmentTypeFilter } from './filters';
 import { readList, readNewerThan } from './lists';
 import { skuIoSummary } from './summary';
@@ -142,16 +142,11 @@ const trigger = defineTrigger({
 	// to re-check: only a status has both.
 	sharedOptionsWhen: {
 		show: { '/event': ['status'] },
-		applies: (ctx) => ctx.getNodeParameter('event') === 'status',
+		applies: (params) => params.event === 'status',
 	},
-	parameters: (ctx) => {
-		const watchesStatus = ctx.getNodeParameter('event') === 'status';
-		return validateParameters(ctx, schema, {
-			event: ctx.getNodeParameter('event'),
-			status: watchesStatus ? ctx.getNodeParameter('status', '') : '',
-			fulfillmentType: ctx.getNodeParameter('filters.fulfillmentType', ''),
-		});
-	},
+	schema,
+	// Status is shown only while watching one; otherwise it is not read.
+	notRead: { status: (read) => (read.event === 'status' ? undefined : '') },
 	source: fulfillmentSource,
 	// An ID cursor means nothing to the status mode (and one status's updates nothing to another).
 	scope: (params) =>

@@ -5,7 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { BatchOutput, pairedItems, type ItemOutput, type ItemResult } from './items';
-import { integerAtLeast, validateParameters, z } from './validation';
+import { optionsCollection } from './description';
+import { integerAtLeast, parameterReader, z } from './validation';
 
 // The one bulk flow: validate every item → group → batch → send → outputs back in item order,
 // errors to the items they concern.
@@ -109,14 +110,15 @@ export function batchSizeOption(
 
 /** Options › Batch Size, read once from the first item: all items are batched together. */
 export function readBatchSize(ctx: IExecuteFunctions, limits: BatchSizeLimits): number {
-	const schema = z
-		.object({ batchSize: integerAtLeast('Batch Size', 1) })
-		.refine((value) => value.batchSize <= limits.max, {
-			message: `Batch Size must be at most ${limits.max}`,
-		});
-	return validateParameters(ctx, schema, {
-		batchSize: ctx.getNodeParameter('options.batchSize', 0, limits.default),
-	}).batchSize;
+	const read = parameterReader(
+		[optionsCollection([batchSizeOption(limits, '')])],
+		z
+			.object({ batchSize: integerAtLeast('Batch Size', 1) })
+			.refine((value) => value.batchSize <= limits.max, {
+				message: `Batch Size must be at most ${limits.max}`,
+			}),
+	);
+	return read(ctx, 0).batchSize;
 }
 
 /** What one validated input item asks of a bulk operation. */

@@ -13,11 +13,17 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** The name of the Options collection: an option in it is read as `options.<name>`. */
+export const OPTIONS = 'options';
+
+/** Where an option of the Options collection is read from. */
+export const optionPath = (option: { name: string }) => `${OPTIONS}.${option.name}`;
+
 /** The Options collection every operation and trigger has: its own options, then Max Retries and Timeout. */
 export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
-		name: 'options',
+		name: OPTIONS,
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

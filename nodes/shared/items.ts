@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
-import { integerAtLeast, validateParameters, z } from './validation';
+import { concurrencyOption, MAX_CONCURRENCY } from './concurrency';
+import { optionsCollection } from './description';
+import { integerAtLeast, parameterReader, z } from './validation';
 import { takePreview } from './preview';
 import { runOf } from './run';
 
@@ -193,15 +194,18 @@ export async function forEachWrite<P>(
 	});
 }
 
-/** Options › Concurrency, read once from the first item. */
-export function readConcurrency(ctx: IExecuteFunctions): number {
-	const schema = z
+const readConcurrencyOption = parameterReader(
+	[optionsCollection([concurrencyOption])],
+	z
 		.object({ concurrency: integerAtLeast('Concurrency', 1) })
 		.refine((value) => value.concurrency <= MAX_CONCURRENCY, {
 			message: `Concurrency must be at most ${MAX_CONCURRENCY}`,
-		});
-	const raw = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY);
-	return validateParameters(ctx, schema, { concurrency: raw }).concurrency;
+		}),
+);
+
+/** Options › Concurrency, read once from the first item. */
+export function readConcurrency(ctx: IExecuteFunctions): number {
+	return readConcurrencyOption(ctx, 0).concurrency;
 }
 
 /** One output item and the input item it is filed under. */

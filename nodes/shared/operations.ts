@@ -43,6 +43,10 @@ export function defineOperation(operation: Operation): Operation {
 	return operation;
 }
 
+/** The node's resource and operation selectors: what workflows store as `resource` and `operation`. */
+const RESOURCE = 'resource';
+const OPERATION = 'operation';
+
 /** A resource of an action node, and the operation it opens on (the first by name otherwise). */
 export interface Resource {
 	name: string;
@@ -61,7 +65,7 @@ export function showFor(
 		...property,
 		displayOptions: {
 			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
+			show: { ...property.displayOptions?.show, [RESOURCE]: [resource], [OPERATION]: [operation] },
 		},
 	}));
 }
@@ -88,7 +92,7 @@ export function nodeProperties(
 
 	const resourceSelector: INodeProperties = {
 		displayName: 'Resource',
-		name: 'resource',
+		name: RESOURCE,
 		type: 'options',
 		noDataExpression: true,
 		options: [...resources].sort(byName).map(({ name, value, description }) => ({
@@ -111,10 +115,10 @@ export function nodeProperties(
 		}
 		return {
 			displayName: 'Operation',
-			name: 'operation',
+			name: OPERATION,
 			type: 'options',
 			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
+			displayOptions: { show: { [RESOURCE]: [resource.value] } },
 			options,
 			default: defaultOperation,
 		};
@@ -142,8 +146,8 @@ export async function runOperation(
 	ctx: IExecuteFunctions,
 	operations: Operation[],
 ): Promise<INodeExecutionData[][]> {
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const value = ctx.getNodeParameter('operation', 0) as string;
+	const resource = ctx.getNodeParameter(RESOURCE, 0) as string;
+	const value = ctx.getNodeParameter(OPERATION, 0) as string;
 	const operation = operations.find((op) => op.resource === resource && op.value === value);
 	if (!operation) {
 		throw new NodeOperationError(

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { booleanFlag, integerAtLeast, validateParameters, z } from './validation';
+import { booleanFlag, integerAtLeast, parameterReader, z } from './validation';
 
 /** One page as the vendor answered it. */
 export interface Page<T> {
@@ -37,16 +37,15 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
-const pagingSchema = z.object({
-	returnAll: booleanFlag('Return All'),
-	limit: integerAtLeast('Limit', 1),
-});
+const readPagingParameters = parameterReader(
+	returnAllAndLimit(),
+	z.object({ returnAll: booleanFlag('Return All'), limit: integerAtLeast('Limit', 1) }),
+	{ notRead: { limit: (read) => (read.returnAll === true ? 1 : undefined) } },
+);
 
 /** The item's Return All and Limit, checked; Limit is not read when returning all. */
 export function readPaging(ctx: IExecuteFunctions, itemIndex: number): Paging {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false);
-	const limit = returnAll === true ? 1 : ctx.getNodeParameter('limit', itemIndex, 50);
-	return validateParameters(ctx, pagingSchema, { returnAll, limit }, itemIndex);
+	return readPagingParameters(ctx, itemIndex);
 }
 
 export interface PaginateOptions extends Paging {

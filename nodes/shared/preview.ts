@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { OPTIONS } from './description';
 import { redact } from './errors';
 import { PREVIEW_OPTION_NAME, type RunContext } from './run';
 import type { ApiRequest, VendorApi } from './types';
@@ -143,14 +144,14 @@ export async function previewInstead(
  */
 export function withPreviewOption(properties: INodeProperties[]): INodeProperties[] {
 	const index = properties.findIndex(
-		(property) => property.name === 'options' && property.type === 'collection',
+		(property) => property.name === OPTIONS && property.type === 'collection',
 	);
 	if (index === -1) {
 		return [
 			...properties,
 			{
 				displayName: 'Options',
-				name: 'options',
+				name: OPTIONS,
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},

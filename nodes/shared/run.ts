@@ -3,11 +3,13 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { AdaptiveLimiter } from './concurrency';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry';
+import { optionPath } from './description';
+import { maxRetriesOption, timeoutOption } from './retry';
 
 // One run context per node run (an operation's execute, one poll, one list search): what the
 // transport needs besides the request, resolved here instead of being read back from the node
@@ -17,6 +19,7 @@ import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './retry';
 type N8nContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export const PREVIEW_OPTION_NAME = 'previewOnly';
+const PREVIEW_PATH = optionPath({ name: PREVIEW_OPTION_NAME });
 
 export interface RunContext {
 	/** The operation as the editor names it ("Assign Supplier"); empty in a trigger or a list search. */
@@ -57,18 +60,21 @@ function parameter(
 	return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(name, fallback);
 }
 
-/** A whole-number option; anything else (text, −5, 1.5, an object) is an error naming it, never the default. */
+/**
+ * A whole-number option (its name, label and default from its property); anything else (text, −5,
+ * 1.5, an object) is an error naming it, never the default.
+ */
 function integerOption(
 	ctx: N8nContext,
-	name: string,
-	label: string,
+	option: INodeProperties,
 	range: [number, number],
-	fallback: number,
 	itemIndex: number | undefined,
 ): number {
+	const fallback = option.default as number;
+	const label = option.displayName;
 	let value: unknown;
 	try {
-		value = parameter(ctx, `options.${name}`, itemIndex, fallback);
+		value = parameter(ctx, optionPath(option), itemIndex, fallback);
 	} catch {
 		return fallback;
 	}
@@ -93,7 +99,7 @@ function previewOnly(ctx: N8nContext, itemIndex: number): boolean {
 	if (!hasItems(ctx)) return false;
 	let value: unknown;
 	try {
-		value = ctx.getNodeParameter(`options.${PREVIEW_OPTION_NAME}`, itemIndex, false);
+		value = ctx.getNodeParameter(PREVIEW_PATH, itemIndex, false);
 	} catch (error) {
 		throw previewUnreadable(ctx, itemIndex, `could not be read: ${(error as Error).message}`);
 	}
@@ -108,14 +114,9 @@ function previewOnly(ctx: N8nContext, itemIndex: number): boolean {
 }
 
 function isSet(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const raw: unknown = ctx.getNodeParameter(
-		`options.${PREVIEW_OPTION_NAME}`,
-		itemIndex,
-		undefined,
-		{
-			rawExpressions: true,
-		},
-	);
+	const raw: unknown = ctx.getNodeParameter(PREVIEW_PATH, itemIndex, undefined, {
+		rawExpressions: true,
+	});
 	return raw !== undefined && raw !== null && raw !== '';
 }
 
@@ -138,10 +139,8 @@ export function createRunContext(ctx: N8nContext, operationName = ''): RunContex
 	const credentials = new Map<string, Promise<ICredentialDataDecryptedObject>>();
 	const run: RunContext = {
 		operationName,
-		timeout: (itemIndex) =>
-			integerOption(ctx, 'timeout', 'Timeout', [1, 600_000], DEFAULT_TIMEOUT_MS, itemIndex),
-		maxRetries: (itemIndex) =>
-			integerOption(ctx, 'maxRetries', 'Max Retries', [0, 10], DEFAULT_MAX_RETRIES, itemIndex),
+		timeout: (itemIndex) => integerOption(ctx, timeoutOption, [1, 600_000], itemIndex),
+		maxRetries: (itemIndex) => integerOption(ctx, maxRetriesOption, [0, 10], itemIndex),
 		previewOnly: (itemIndex) => previewOnly(ctx, itemIndex),
 		async credentials(credentialType) {
 			let read = credentials.get(credentialType);

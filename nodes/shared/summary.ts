@@ -4,7 +4,8 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { booleanFlag, isJsonObject, validateParameters, z } from './validation';
+import { optionsCollection } from './description';
+import { booleanFlag, isJsonObject, parameterReader, z } from './validation';
 
 /**
  * The common status vocabulary every vendor's statuses map onto (docs/normalized-summary.md has the
@@ -120,16 +121,17 @@ export const summaryOption: INodeProperties = {
 };
 
 const addSummarySchema = z.object({ addSummary: booleanFlag('Add Normalized Summary') });
+const readSummaryOption = parameterReader([optionsCollection([summaryOption])], addSummarySchema);
+/** Version 1 nodes: the option not set reads as off. */
+const readSummaryOptionV1 = parameterReader(
+	[optionsCollection([{ ...summaryOption, default: false }])],
+	addSummarySchema,
+);
 
 /** Whether the item's Add Normalized Summary option is on; not set, it is on from version 1.1. */
 export function readAddSummary(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const unset = ctx.getNode().typeVersion >= SUMMARY_SINCE;
-	return validateParameters(
-		ctx,
-		addSummarySchema,
-		{ addSummary: ctx.getNodeParameter('options.addSummary', itemIndex, unset) },
-		itemIndex,
-	).addSummary;
+	const read = ctx.getNode().typeVersion >= SUMMARY_SINCE ? readSummaryOption : readSummaryOptionV1;
+	return read(ctx, itemIndex).addSummary;
 }
 
 /** Adds the summary to every emitted item (a trigger's output, where every item is a vendor object). */

@@ -11,7 +11,14 @@ import { optionsCollection } from './description';
 import { pollNewItems, RE_EMIT_DEFAULTS, type PollSource, type ReEmitOptions } from './polling';
 import { createRunContext, withRun, type WithRun } from './run';
 import { addSummaries, type FulfillmentSummary } from './summary';
-import { booleanFlag, integerAtLeast, validateParameters, z } from './validation';
+import {
+	booleanFlag,
+	integerAtLeast,
+	parameterReader,
+	z,
+	type ParameterReaderOptions,
+	type ParameterSchema,
+} from './validation';
 
 // A polling trigger, declared once: its node description, its own parameters, where its items come
 // from and how they are told apart. The options every trigger shares (Include Existing, re-emission)
@@ -27,7 +34,7 @@ export interface SharedTriggerSettings {
 	reEmit: ReEmitOptions | undefined;
 }
 
-export interface TriggerDefinition<P> {
+export interface TriggerDefinition<T extends z.ZodRawShape, P> {
 	/** How the panel names one emitted item and where it waits: "an order", "in the queue". */
 	item: { one: string; where: string };
 	/** The trigger's own parameters, above its Options. */
@@ -42,10 +49,15 @@ export interface TriggerDefinition<P> {
 	 */
 	sharedOptionsWhen?: {
 		show: NonNullable<IDisplayOptions['show']>;
-		applies(ctx: TriggerContext): boolean;
+		applies(params: P): boolean;
 	};
-	/** Reads and validates the trigger's own parameters (the shared ones are read here). */
-	parameters(ctx: TriggerContext): P;
+	/**
+	 * The trigger's own parameters (in `properties` and `options`), keyed by their names: read through
+	 * parameterReader and validated once per poll. The shared options are read here.
+	 */
+	schema: ParameterSchema<T, P>;
+	/** Parameters read only in some cases (see ParameterReaderOptions). */
+	notRead?: ParameterReaderOptions<T>['notRead'];
 	source(ctx: TriggerContext, params: P, shared: SharedTriggerSettings): PollSource<IDataObject>;
 	/**
 	 * What is being polled, so a changed setting starts afresh instead of comparing with another
@@ -114,30 +126,30 @@ function reEmitNotice(one: string, where: string): INodeProperties {
 	};
 }
 
-const reEmitSchema = z.object({
-	afterMinutes: integerAtLeast(RE_EMIT_AFTER, 0),
-	maxTimes: integerAtLeast(MAX_RE_EMISSIONS, 1),
-});
-
-function sharedSettings(ctx: TriggerContext, label: string, applies: boolean) {
-	if (!applies) return { emitExisting: false, reEmit: undefined };
-	const { emitExisting, ...reEmit } = validateParameters(
-		ctx,
-		reEmitSchema.extend({ emitExisting: booleanFlag(label) }),
-		{
-			emitExisting: ctx.getNodeParameter('options.emitExisting', false),
-			afterMinutes: ctx.getNodeParameter(
-				'options.reEmitAfterMinutes',
-				RE_EMIT_DEFAULTS.afterMinutes,
-			),
-			maxTimes: ctx.getNodeParameter('options.reEmitMaxTimes', RE_EMIT_DEFAULTS.maxTimes),
-		},
+/**
+ * Reads Options › Include Existing and re-emission through their own properties (`label` names the
+ * Include option in messages).
+ */
+function sharedSettingsReader(sharedOptions: INodeProperties[], label: string) {
+	const read = parameterReader(
+		[optionsCollection(sharedOptions)],
+		z.object({
+			reEmitAfterMinutes: integerAtLeast(RE_EMIT_AFTER, 0),
+			reEmitMaxTimes: integerAtLeast(MAX_RE_EMISSIONS, 1),
+			emitExisting: booleanFlag(label),
+		}),
 	);
-	return { emitExisting, reEmit };
+	return (ctx: TriggerContext, applies: boolean): SharedTriggerSettings => {
+		if (!applies) return { emitExisting: false, reEmit: undefined };
+		const { emitExisting, reEmitAfterMinutes, reEmitMaxTimes } = read(ctx);
+		return { emitExisting, reEmit: { afterMinutes: reEmitAfterMinutes, maxTimes: reEmitMaxTimes } };
+	};
 }
 
 /** One polling trigger: its properties and its poll, from one declaration. */
-export function defineTrigger<P>(definition: TriggerDefinition<P>): Trigger {
+export function defineTrigger<T extends z.ZodRawShape, P = z.output<z.ZodObject<T>>>(
+	definition: TriggerDefinition<T, P>,
+): Trigger {
 	const when = definition.sharedOptionsWhen;
 	const shown = <T extends INodeProperties>(property: T): T =>
 		when ? { ...property, displayOptions: { show: when.show } } : property;
@@ -156,16 +168,16 @@ export function defineTrigger<P>(definition: TriggerDefinition<P>): Trigger {
 		shown(reEmitNotice(definition.item.one, definition.item.where)),
 		optionsCollection([...(definition.options ?? []), ...sharedOptions]),
 	];
+	const readParameters = parameterReader(properties, definition.schema, {
+		notRead: definition.notRead,
+	});
+	const readShared = sharedSettingsReader(sharedOptions, definition.includeExisting.displayName);
 
 	async function poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		// One run context per poll: the credential is read once, the options when a request needs them.
 		const ctx = withRun(this, createRunContext(this));
-		const params = definition.parameters(ctx);
-		const shared = sharedSettings(
-			ctx,
-			definition.includeExisting.displayName,
-			when ? when.applies(ctx) : true,
-		);
+		const params = readParameters(ctx);
+		const shared = readShared(ctx, when ? when.applies(params) : true);
 		const emitted = await pollNewItems(ctx, definition.source(ctx, params, shared), {
 			emitExisting: shared.emitExisting,
 			reEmit: shared.reEmit,

@@ -255,26 +255,72 @@ function placesOf(properties: INodeProperties[], names: string[]): Map<string, P
 	return places;
 }
 
+/** Where a node context's parameters come from: an operation's item, or a poll (which has no items). */
+export type ParameterReader<R> = {
+	(ctx: IExecuteFunctions, itemIndex: number): R;
+	(ctx: IPollFunctions): R;
+};
+
+/** A reader's schema: an object keyed by parameter names, optionally refined as a whole. */
+export type ParameterSchema<T extends z.ZodRawShape, R> =
+	| z.ZodObject<T>
+	| z.ZodEffects<z.ZodObject<T>, R, unknown>;
+
+export interface ParameterReaderOptions<T extends z.ZodRawShape> {
+	/**
+	 * A parameter read only in some cases: given the values read before it (in the schema's key
+	 * order), what it reads as instead, or undefined to read it (e.g. Limit, not read with Return All).
+	 */
+	notRead?: { [K in keyof T]?: (read: IDataObject) => unknown };
+}
+
 /**
- * Reads and validates an operation's parameters, named once: the schema's keys are the parameter
- * names, and the properties say where each is (top level, or in which collection) and what an unset
- * option reads as. A key no property declares is an error when the operation is defined.
+ * Reads and validates a node's parameters, named once: the schema's keys are the parameter names,
+ * and the properties say where each is (top level, or in which collection) and what an unset option
+ * reads as. A key no property declares is an error when the reader is made. An operation reads per
+ * item (`read(ctx, itemIndex)`), a poll once (`read(ctx)`).
  */
 export function parameterReader<T extends z.ZodRawShape, R = z.output<z.ZodObject<T>>>(
 	properties: INodeProperties[],
-	schema: z.ZodObject<T> | z.ZodEffects<z.ZodObject<T>, R, unknown>,
-): (ctx: IExecuteFunctions, itemIndex: number) => R {
+	schema: ParameterSchema<T, R>,
+	{ notRead = {} }: ParameterReaderOptions<T> = {},
+): ParameterReader<R> {
 	const object = schema instanceof z.ZodEffects ? schema.innerType() : schema;
-	const places = placesOf(properties, Object.keys(object.shape));
-	return (ctx, itemIndex) => {
+	const places = [...placesOf(properties, Object.keys(object.shape))].map(([name, place]) => ({
+		name,
+		place,
+		instead: (notRead as Record<string, ((read: IDataObject) => unknown) | undefined>)[name],
+	}));
+	return (ctx: IExecuteFunctions | IPollFunctions, itemIndex?: number) => {
 		const raw: IDataObject = {};
-		for (const [name, place] of places) {
-			raw[name] = place.locator
-				? ctx.getNodeParameter(place.path, itemIndex, place.fallback, { extractValue: true })
-				: place.fallback === undefined
-					? ctx.getNodeParameter(place.path, itemIndex)
-					: ctx.getNodeParameter(place.path, itemIndex, place.fallback);
+		const poll = !('getInputData' in ctx);
+		for (const { name, place, instead } of places) {
+			const value = instead?.(raw);
+			raw[name] = (
+				value !== undefined
+					? value
+					: poll
+						? readOnce(ctx as IPollFunctions, place)
+						: readForItem(ctx as IExecuteFunctions, place, itemIndex ?? 0)
+			) as IDataObject[string];
 		}
 		return validateParameters(ctx, schema as z.ZodType<R, z.ZodTypeDef, unknown>, raw, itemIndex);
 	};
+}
+
+function readForItem(ctx: IExecuteFunctions, place: ParameterPlace, itemIndex: number): unknown {
+	return place.locator
+		? ctx.getNodeParameter(place.path, itemIndex, place.fallback, { extractValue: true })
+		: place.fallback === undefined
+			? ctx.getNodeParameter(place.path, itemIndex)
+			: ctx.getNodeParameter(place.path, itemIndex, place.fallback);
+}
+
+/** A poll's parameter: n8n's poll context reads without an item index. */
+function readOnce(ctx: IPollFunctions, place: ParameterPlace): unknown {
+	return place.locator
+		? ctx.getNodeParameter(place.path, place.fallback, { extractValue: true })
+		: place.fallback === undefined
+			? ctx.getNodeParameter(place.path)
+			: ctx.getNodeParameter(place.path, place.fallback);
 }

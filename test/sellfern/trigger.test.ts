@@ -14,6 +14,18 @@ describe('Sellfern Trigger', () => {
 			env.sandbox.state.vendors as unknown as { sellfern: { ready(id: number): unknown } }
 		).sellfern.ready(orderId);
 
+	it('keeps the stored scope of each setting byte for byte', async () => {
+		const scopeAfterPoll = async (parameters: Record<string, unknown>) => {
+			const poller = trigger(parameters);
+			await poller.poll();
+			return poller.staticData().scope;
+		};
+		expect(await scopeAfterPoll({})).toBe('["New",""]');
+		expect(await scopeAfterPoll({ status: 'In Production', supplierId: ' sup_789 ' })).toBe(
+			'["In Production","sup_789"]',
+		);
+	});
+
 	it('emits each newly queued order once across polls, and picks up later ones', async () => {
 		seedOrders(env, 3);
 		const poller = trigger();

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { withFastParameters } from '../../nodes/shared/parameters';
 import { parameterReader, z } from '../../nodes/shared/validation';
 
@@ -233,6 +238,53 @@ describe('parameterReader', () => {
 			['tracks.entry', 1, []],
 			['options.address.entry', 1, {}],
 		]);
+	});
+
+	it('reads from a poll, which has no item index, and names only the field in its message', () => {
+		const reads: unknown[][] = [];
+		const ctx = {
+			getNode: () => ({ name: 'Trigger' }),
+			getNodeParameter: (...args: unknown[]) => {
+				reads.push(args);
+				return args[0] === 'options.key' ? args[1] : args[0] === 'orderId' ? 7 : 'Shipped';
+			},
+		} as unknown as IPollFunctions;
+		const read = parameterReader(
+			properties,
+			z.object({ orderId: z.number(), status: z.string(), key: z.string() }),
+		);
+		expect(read(ctx)).toEqual({ orderId: 7, status: 'Shipped', key: 'none' });
+		expect(reads).toEqual([
+			['orderId', undefined, { extractValue: true }],
+			['status', ''],
+			['options.key', 'none'],
+		]);
+		const strict = parameterReader(
+			properties,
+			z.object({ status: z.string().regex(/^x/, { message: 'Status must start with x' }) }),
+		);
+		expect(() => strict(ctx)).toThrow(/^Status must start with x$/);
+	});
+
+	it('leaves a parameter unread where notRead gives its value, given the ones read before it', () => {
+		const reads: unknown[] = [];
+		const values: Record<string, unknown> = { status: 'all', key: 'k' };
+		const ctx = {
+			getNode: () => ({ name: 'Node' }),
+			getInputData: () => [],
+			getNodeParameter: (name: string) => {
+				reads.push(name);
+				return values[name === 'options.key' ? 'key' : name];
+			},
+		} as unknown as IExecuteFunctions;
+		const read = parameterReader(properties, z.object({ status: z.string(), key: z.string() }), {
+			notRead: { key: (before) => (before.status === 'all' ? 'unused' : undefined) },
+		});
+		expect(read(ctx, 0)).toEqual({ status: 'all', key: 'unused' });
+		expect(reads).toEqual(['status']);
+		values.status = 'one';
+		expect(read(ctx, 0)).toEqual({ status: 'one', key: 'k' });
+		expect(reads).toEqual(['status', 'status', 'options.key']);
 	});
 
 	it('refuses a schema key that no property declares, when the operation is defined', () => {

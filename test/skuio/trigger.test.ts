@@ -11,6 +11,22 @@ describe('SKU.io Trigger', () => {
 	const trigger = pollerOf(env, 'skuIoTrigger', { event: 'created' });
 	const ids = (emitted: Emitted) => emittedField(emitted, 'id');
 
+	it('keeps the stored scope of each setting byte for byte (Status is not read while watching creations)', async () => {
+		const scopeAfterPoll = async (parameters: Record<string, unknown>) => {
+			const poller = trigger(parameters);
+			await poller.poll();
+			return poller.staticData().scope;
+		};
+		expect(await scopeAfterPoll({ status: 'shipped' })).toBe('["created","",""]');
+		expect(
+			await scopeAfterPoll({
+				event: 'status',
+				status: ' submitted ',
+				filters: { fulfillmentType: 'fba' },
+			}),
+		).toBe('["status","submitted","fba"]');
+	});
+
 	describe('Fulfillment Created', () => {
 		it('emits each new fulfillment once, in ID order, across polls and restarts', async () => {
 			seed(env, 3);
