@@ -4,12 +4,13 @@ import { sleep } from 'n8n-workflow';
 /**
  * Options › Concurrency of an operation that sends one request per item: the most requests at once.
  * No vendor publishes a rate limit, so the limiter starts at START_CONCURRENCY and grows while the
- * vendor keeps up (no 429, answers no slower than four times its fastest); a 429 halves it. With 50 ms
- * between n8n and the vendor, 5 at once is 100 requests a second at best (5,000 orders: 50 s), where
- * the HTTP Request node sends every item at once; 50 brings that to 1,000 a second (bench/README.md).
+ * vendor keeps up (no 429, answers no slower than four times its fastest); a 429 halves it. n8n opens
+ * a connection per request, so with 50 ms between n8n and the vendor each request takes two round
+ * trips (100 ms): 200 at once is 2,000 requests a second at best, which keeps n8n itself busy; at 100
+ * n8n waited idle half of the time (bench/README.md). The HTTP Request node sends every item at once.
  */
-export const DEFAULT_CONCURRENCY = 50;
-export const MAX_CONCURRENCY = 100;
+export const DEFAULT_CONCURRENCY = 200;
+export const MAX_CONCURRENCY = 500;
 /** How many at once a node run starts with (or Concurrency, when that is lower). */
 export const START_CONCURRENCY = 5;
 /** Answers slower than this factor of the fastest one (plus SLOWER_SLACK_MS) stop the growth. */

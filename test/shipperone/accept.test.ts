@@ -71,13 +71,13 @@ describe('ShipperOne › Fulfillment Order › Accept', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 	});
 
-	it('refuses a Concurrency outside 1–100 before sending anything', async () => {
+	it('refuses a Concurrency outside 1–500 before sending anything', async () => {
 		const orders = seed(env, 2, { items: 1 });
-		for (const concurrency of [0, 101, 2.5, '={{ "x" }}']) {
+		for (const concurrency of [0, 501, 2.5, '={{ "x" }}']) {
 			const result = await accept({ options: { concurrency } }, orders);
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toMatch(
-				/^Concurrency must be (a whole number of at least 1|at most 100)/,
+				/^Concurrency must be (a whole number of at least 1|at most 500)/,
 			);
 		}
 		expect(acceptCalls()).toHaveLength(0);
