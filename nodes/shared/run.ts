@@ -72,11 +72,17 @@ function integerOption(
 ): number {
 	const fallback = option.default as number;
 	const label = option.displayName;
+	const item = itemIndex !== undefined && hasItems(ctx) ? ` [item ${itemIndex}]` : '';
 	let value: unknown;
 	try {
 		value = parameter(ctx, optionPath(option), itemIndex, fallback);
-	} catch {
-		return fallback;
+	} catch (error) {
+		// An expression that fails is not "unset": nothing is sent on a guessed Timeout or Max Retries.
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} could not be read: ${(error as Error).message}${item}`,
+			{ itemIndex },
+		);
 	}
 	if (value === undefined || value === null || value === '') return fallback;
 	if (
@@ -86,7 +92,6 @@ function integerOption(
 		value <= range[1]
 	)
 		return value;
-	const item = itemIndex !== undefined && hasItems(ctx) ? ` [item ${itemIndex}]` : '';
 	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	throw new NodeOperationError(
 		ctx.getNode(),

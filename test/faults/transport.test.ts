@@ -96,6 +96,19 @@ describe('option values are checked, never replaced by the default', () => {
 		expect(result.error?.message).toBe(message);
 		expect(vendorRequests(env, 'sellfern')).toEqual([]);
 	});
+
+	it.each(['maxRetries', 'timeout'])(
+		'%s set to an expression that fails stops the item, nothing is sent',
+		async (name) => {
+			env.sandbox.state.vendors.sellfern.seed({ count: 1 });
+			const result = await queue({ [name]: '={{ $("No Such Node").item.json.x }}' });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(
+				/^(Max Retries|Timeout) could not be read: .+ \[item 0\]$/,
+			);
+			expect(vendorRequests(env, 'sellfern')).toEqual([]);
+		},
+	);
 });
 
 describe('bad values from expressions are errors naming item and field', () => {
