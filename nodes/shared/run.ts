@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { AdaptiveLimiter } from './concurrency';
 import { optionPath } from './description';
 import { maxRetriesOption, timeoutOption } from './retry';
+import { nodeParameter } from './validation';
 
 // One run context per node run (an operation's execute, one poll, one list search): what the
 // transport needs besides the request, resolved here instead of being read back from the node
@@ -49,17 +50,6 @@ export type WithRun<C extends N8nContext = N8nContext> = C & { readonly run: Run
 
 const hasItems = (ctx: N8nContext): ctx is IExecuteFunctions => 'getInputData' in ctx;
 
-/** A parameter of an operation (per item) or of a poll / list search (once); the fallback when absent. */
-function parameter(
-	ctx: N8nContext,
-	name: string,
-	itemIndex: number | undefined,
-	fallback: unknown,
-) {
-	if (hasItems(ctx)) return ctx.getNodeParameter(name, itemIndex ?? 0, fallback);
-	return (ctx.getNodeParameter as (name: string, fallback: unknown) => unknown)(name, fallback);
-}
-
 /**
  * A whole-number option (its name, label and default from its property); anything else (text, −5,
  * 1.5, an object) is an error naming it, never the default.
@@ -75,7 +65,7 @@ function integerOption(
 	const item = itemIndex !== undefined && hasItems(ctx) ? ` [item ${itemIndex}]` : '';
 	let value: unknown;
 	try {
-		value = parameter(ctx, optionPath(option), itemIndex, fallback);
+		value = nodeParameter(ctx, optionPath(option), itemIndex, fallback);
 	} catch (error) {
 		// An expression that fails is not "unset": nothing is sent on a guessed Timeout or Max Retries.
 		throw new NodeOperationError(

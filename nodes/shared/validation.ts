@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IGetNodeParameterOptions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -293,34 +300,47 @@ export function parameterReader<T extends z.ZodRawShape, R = z.output<z.ZodObjec
 	}));
 	return (ctx: IExecuteFunctions | IPollFunctions, itemIndex?: number) => {
 		const raw: IDataObject = {};
-		const poll = !('getInputData' in ctx);
 		for (const { name, place, instead } of places) {
-			const value = instead?.(raw);
-			raw[name] = (
-				value !== undefined
-					? value
-					: poll
-						? readOnce(ctx as IPollFunctions, place)
-						: readForItem(ctx as IExecuteFunctions, place, itemIndex ?? 0)
-			) as IDataObject[string];
+			const given = instead?.(raw);
+			const value =
+				given !== undefined
+					? given
+					: nodeParameter(
+							ctx,
+							place.path,
+							itemIndex,
+							place.fallback,
+							place.locator ? EXTRACT_VALUE : undefined,
+						);
+			raw[name] = value as IDataObject[string];
 		}
 		return validateParameters(ctx, schema as z.ZodType<R, z.ZodTypeDef, unknown>, raw, itemIndex);
 	};
 }
 
-function readForItem(ctx: IExecuteFunctions, place: ParameterPlace, itemIndex: number): unknown {
-	return place.locator
-		? ctx.getNodeParameter(place.path, itemIndex, place.fallback, { extractValue: true })
-		: place.fallback === undefined
-			? ctx.getNodeParameter(place.path, itemIndex)
-			: ctx.getNodeParameter(place.path, itemIndex, place.fallback);
-}
+const EXTRACT_VALUE: IGetNodeParameterOptions = { extractValue: true };
 
-/** A poll's parameter: n8n's poll context reads without an item index. */
-function readOnce(ctx: IPollFunctions, place: ParameterPlace): unknown {
-	return place.locator
-		? ctx.getNodeParameter(place.path, place.fallback, { extractValue: true })
-		: place.fallback === undefined
-			? ctx.getNodeParameter(place.path)
-			: ctx.getNodeParameter(place.path, place.fallback);
+/**
+ * A parameter as n8n reads it: for an item in an operation, once in a poll or a list search (whose
+ * contexts have no items and take no item index). Without a fallback, n8n's own error when it is absent.
+ */
+export function nodeParameter(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	path: string,
+	itemIndex: number | undefined,
+	fallback?: unknown,
+	options?: IGetNodeParameterOptions,
+): unknown {
+	if ('getInputData' in ctx) {
+		const item = itemIndex ?? 0;
+		if (options) return ctx.getNodeParameter(path, item, fallback, options);
+		return fallback === undefined
+			? ctx.getNodeParameter(path, item)
+			: ctx.getNodeParameter(path, item, fallback);
+	}
+	const once = ctx as { getNodeParameter(...args: unknown[]): unknown };
+	if (options) return once.getNodeParameter(path, fallback, options);
+	return fallback === undefined
+		? once.getNodeParameter(path)
+		: once.getNodeParameter(path, fallback);
 }
